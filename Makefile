@@ -1,0 +1,54 @@
+# ReachyBridge — every target installs what it needs first, then acts.
+#   make demo    run the main job (on the built-in simulator when no robot is plugged in)
+#   make test    build and run every test (installs system packages and the Python oracles when missing)
+#   make bench   run the benchmarks (release build) and print the numbers
+#   make lint    swift format lint
+SHELL := /bin/bash
+SWIFT ?= swift
+# Debian packages the build and the tests need. Later features add theirs here.
+APT_PACKAGES := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
+	espeak-ng-data alsa-utils sox socat
+ORACLE_VENV := $(CURDIR)/.venv-oracles
+ORACLE_PACKAGES := pyserial dynamixel-sdk==4.1.0 rustypot==1.13.1 reachy-mini-motor-controller==1.5.6
+# Tests find the Python oracles through this variable.
+export REACHY_ORACLE_PYTHON := $(ORACLE_VENV)/bin/python
+
+.PHONY: setup build demo test bench lint oracles clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+	    || { echo "Could not install:$$missing — install them with apt-get and retry."; exit 1; }; \
+	fi
+
+oracles:
+	@if [ ! -x "$(ORACLE_VENV)/bin/python" ] || ! "$(ORACLE_VENV)/bin/python" -c "import rustypot, dynamixel_sdk, reachy_mini_motor_controller, serial" 2>/dev/null; then \
+	  echo "Installing the Python oracles (rustypot, dynamixel-sdk, reachy-mini-motor-controller) into $(ORACLE_VENV)"; \
+	  python3 -m venv "$(ORACLE_VENV)" && "$(ORACLE_VENV)/bin/pip" install -q --disable-pip-version-check $(ORACLE_PACKAGES); \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+demo: setup
+	$(SWIFT) build -c release --product reachy
+	.build/release/reachy demo
+
+test: setup oracles
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+bench: setup
+	$(SWIFT) build -c release --product reachy
+	.build/release/reachy bench
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build $(ORACLE_VENV)

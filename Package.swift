@@ -1,0 +1,107 @@
+// swift-tools-version: 6.1
+// ReachyBridge — drive a Reachy Mini robot from Swift: Dynamixel Protocol 2.0, a wire-level simulator,
+// kinematics and motion, the Bop language for children, a news anchor, and a daemon-compatible service.
+// Layering (imports only go downward) is described in docs/ARCHITECTURE.md.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ReachyBridge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "reachy", targets: ["reachy"]),
+        .library(name: "Dynamixel", targets: ["Dynamixel"]),
+        .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
+        .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
+        .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
+        .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
+        .library(name: "Bop", targets: ["Bop"]),
+        .library(name: "ReachyNews", targets: ["ReachyNews"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries: thin system-library shims, nothing else.
+        .systemLibrary(
+            name: "CLibSerialPort", pkgConfig: "libserialport",
+            providers: [.apt(["libserialport-dev"]), .brew(["libserialport"])]),
+        .systemLibrary(
+            name: "CLibUSB", pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]),
+
+        // Pure protocol: packets, CRC, stuffing, control table, transport protocol, servo bus. No I/O.
+        .target(
+            name: "Dynamixel",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict),
+
+        // Siblings over the transport protocol: real devices, and a virtual robot.
+        .target(
+            name: "ReachyHardware",
+            dependencies: ["Dynamixel", "CLibSerialPort", "CLibUSB", "CALSA"],
+            swiftSettings: strict),
+        .target(name: "ReachySimulator", dependencies: ["Dynamixel"], swiftSettings: strict),
+
+        // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend.
+        .target(
+            name: "ReachyMotion",
+            dependencies: ["Dynamixel", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Resources")],
+            swiftSettings: strict),
+
+        // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
+        .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyMotion"], swiftSettings: strict),
+
+        // Applications of motion.
+        .target(
+            name: "Bop", dependencies: ["ReachyMotion", "ReachySpeech"],
+            resources: [.copy("Languages")],
+            swiftSettings: strict),
+        .target(
+            name: "ReachyNews",
+            dependencies: ["ReachyMotion", "ReachySpeech", "Yams"],
+            resources: [.copy("Data")],
+            swiftSettings: strict),
+
+        // Composition: the CLI picks robot or simulator.
+        .target(
+            name: "ReachyCLI",
+            dependencies: [
+                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachySpeech", "Bop",
+                "ReachyNews",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
+
+        .testTarget(name: "DynamixelTests", dependencies: ["Dynamixel"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator"],
+            swiftSettings: strict),
+        .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
+        .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
+        .testTarget(name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `reachy` command: the root of every subcommand.
+public struct ReachyCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "reachy",
+        abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
+        subcommands: [
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import ReachyCLI
+
+await ReachyCommand.main()

@@ -1,0 +1,6 @@
+import Testing
+@testable import Bop
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

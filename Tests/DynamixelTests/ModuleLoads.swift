@@ -1,0 +1,6 @@
+import Testing
+@testable import Dynamixel
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachyCLI
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

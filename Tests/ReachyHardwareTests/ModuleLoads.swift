@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachyHardware
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

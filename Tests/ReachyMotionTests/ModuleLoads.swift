@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachyMotion
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachyNews
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

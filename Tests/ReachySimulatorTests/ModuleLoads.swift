@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachySimulator
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ReachySpeech
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}
