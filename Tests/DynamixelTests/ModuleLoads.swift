@@ -1,6 +1,0 @@
-import Testing
-@testable import Dynamixel
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
