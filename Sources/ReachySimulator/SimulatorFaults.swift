@@ -2,7 +2,8 @@
 /// Every random decision uses the bus's seeded `SplitMix64`, so a run with the same seed and the same traffic
 /// misbehaves the same way.
 public struct SimulatorFaults: Hashable, Sendable {
-    /// Probability (0…1) that each byte on the wire, in either direction, is lost.
+    /// Probability (0…1) that each byte a servo sends is lost before the host reads it (instructions arrive intact,
+    /// so every loss shows up as a short or corrupted reply).
     public var byteLossRate: Double = 0
     /// Probability (0…1) that a reply packet goes out with a corrupted CRC.
     public var crcCorruptionRate: Double = 0

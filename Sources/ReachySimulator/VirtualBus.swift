@@ -96,7 +96,7 @@ public final class VirtualBus: @unchecked Sendable {
             decoder.reset()
         }
         if !bytes.isEmpty { lastByteTime = now }
-        decoder.append(lose(bytes))
+        decoder.append(bytes)
         var out: [UInt8] = []
         var delay = Duration.zero
         while let result = decoder.next() {
@@ -132,7 +132,7 @@ public final class VirtualBus: @unchecked Sendable {
         return Reply(bytes: lose(out), delay: delay)
     }
 
-    /// Drops each byte with the configured probability.
+    /// Drops each reply byte with the configured probability.
     private func lose(_ bytes: [UInt8]) -> [UInt8] {
         guard faults.byteLossRate > 0 else { return bytes }
         var kept: [UInt8] = []
