@@ -5,7 +5,7 @@ public struct SimCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sim",
         abstract: "Run a simulated Reachy Mini that speaks Dynamixel Protocol 2.0 on a pseudo-terminal.",
-        subcommands: [SimServeCommand.self]
+        subcommands: [SimServeCommand.self, SimBenchCommand.self]
     )
 
     public init() {}
