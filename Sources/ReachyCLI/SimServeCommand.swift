@@ -25,6 +25,9 @@ public struct SimServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Inject a fault, NAME=VALUE (repeatable), e.g. --fault byte-loss=0.05 --fault missing=14.")
     var fault: [String] = []
 
+    @Flag(name: .long, help: "Log every received and sent byte (hex) to standard error.")
+    var trace = false
+
     public init() {}
 
     public func validate() throws {
@@ -50,6 +53,9 @@ public struct SimServeCommand: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
             throw ExitCode.failure
+        }
+        if trace {
+            robot.bus.setTrace { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
         let stop = StopSignal()
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in

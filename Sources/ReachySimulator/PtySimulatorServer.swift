@@ -42,20 +42,20 @@ public final class PtySimulatorServer: @unchecked Sendable {
         guard master >= 0 else { throw .system("posix_openpt", errno) }
         guard c_grantpt(master) == 0, c_unlockpt(master) == 0 else {
             let code = errno
-            Glibc.close(master)
+            posixClose(master)
             throw .system("grantpt/unlockpt", code)
         }
         var nameBuffer = [CChar](repeating: 0, count: 256)
         guard c_ptsname_r(master, &nameBuffer, nameBuffer.count) == 0 else {
             let code = errno
-            Glibc.close(master)
+            posixClose(master)
             throw .system("ptsname_r", code)
         }
         let path = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let slave = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK)
         guard slave >= 0 else {
             let code = errno
-            Glibc.close(master)
+            posixClose(master)
             throw .system("open \(path)", code)
         }
         PtySimulatorServer.makeRaw(master)
@@ -64,28 +64,28 @@ public final class PtySimulatorServer: @unchecked Sendable {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             let code = errno
-            Glibc.close(master)
-            Glibc.close(slave)
+            posixClose(master)
+            posixClose(slave)
             throw .system("pipe", code)
         }
         if let linkPath {
             var status = stat()
             if lstat(linkPath, &status) == 0 {
                 guard status.st_mode & S_IFMT == S_IFLNK else {
-                    Glibc.close(master)
-                    Glibc.close(slave)
-                    Glibc.close(pipeEnds[0])
-                    Glibc.close(pipeEnds[1])
+                    posixClose(master)
+                    posixClose(slave)
+                    posixClose(pipeEnds[0])
+                    posixClose(pipeEnds[1])
                     throw .linkPathOccupied(linkPath)
                 }
                 unlink(linkPath)
             }
             guard symlink(path, linkPath) == 0 else {
                 let code = errno
-                Glibc.close(master)
-                Glibc.close(slave)
-                Glibc.close(pipeEnds[0])
-                Glibc.close(pipeEnds[1])
+                posixClose(master)
+                posixClose(slave)
+                posixClose(pipeEnds[0])
+                posixClose(pipeEnds[1])
                 throw .system("symlink \(linkPath)", code)
             }
         }
@@ -137,7 +137,7 @@ public final class PtySimulatorServer: @unchecked Sendable {
         lock.unlock()
         guard !alreadyStopping else { return }
         var byte: UInt8 = 1
-        _ = Glibc.write(wakePipe.write, &byte, 1)
+        _ = posixWrite(wakePipe.write, &byte, 1)
         if wasRunning { finished.wait() }
         shutDown()
     }
@@ -149,10 +149,10 @@ public final class PtySimulatorServer: @unchecked Sendable {
     }
 
     private func shutDown() {
-        Glibc.close(master)
-        Glibc.close(slave)
-        Glibc.close(wakePipe.read)
-        Glibc.close(wakePipe.write)
+        posixClose(master)
+        posixClose(slave)
+        posixClose(wakePipe.read)
+        posixClose(wakePipe.write)
         if let linkPath { unlink(linkPath) }
     }
 
@@ -161,8 +161,8 @@ public final class PtySimulatorServer: @unchecked Sendable {
         while !isStopping {
             if bus.isUnplugged {
                 // Closing the slave handles makes the client's reads fail, like a pulled cable.
-                Glibc.close(slave)
-                Glibc.close(master)
+                posixClose(slave)
+                posixClose(master)
                 waitForStop()
                 return
             }
@@ -198,7 +198,7 @@ public final class PtySimulatorServer: @unchecked Sendable {
         var offset = 0
         var waited = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBufferPointer { Glibc.write(master, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBufferPointer { posixWrite(master, $0.baseAddress, $0.count) }
             if written > 0 {
                 offset += written
                 continue

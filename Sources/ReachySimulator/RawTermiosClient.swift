@@ -27,7 +27,7 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
         guard descriptor >= 0 else { throw .closed(name: name) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBufferPointer { posixWrite(descriptor, $0.baseAddress, $0.count) }
             if written > 0 {
                 offset += written
             } else if errno == EAGAIN || errno == EINTR {
@@ -49,7 +49,7 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
             throw .disconnected(name: name, reason: "the other end closed the pty")
         }
         var buffer = [UInt8](repeating: 0, count: max(1, maxCount))
-        let count = Glibc.read(descriptor, &buffer, buffer.count)
+        let count = posixRead(descriptor, &buffer, buffer.count)
         if count > 0 { return Array(buffer[0..<count]) }
         if count == 0 || errno == EIO { throw .disconnected(name: name, reason: "the other end closed the pty") }
         return []
@@ -62,7 +62,7 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
 
     func close() {
         if descriptor >= 0 {
-            Glibc.close(descriptor)
+            posixClose(descriptor)
             descriptor = -1
         }
     }

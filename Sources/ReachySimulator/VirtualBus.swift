@@ -47,6 +47,7 @@ public final class VirtualBus: @unchecked Sendable {
     private let startTime: Duration
     private var unplugged = false
     private var stats = Statistics()
+    private var trace: (@Sendable (String) -> Void)?
     /// A partial packet older than this is dropped when new bytes arrive (the protocol's 1.5 ms rule); `nil`
     /// keeps partial packets forever.
     public let interByteTimeout: Duration?
@@ -77,6 +78,13 @@ public final class VirtualBus: @unchecked Sendable {
             if faults.overheatIDs.contains(id) { servos[index].raiseHardwareError(.overheating) }
             if faults.voltageErrorIDs.contains(id) { servos[index].raiseHardwareError(.inputVoltage) }
         }
+    }
+
+    /// Calls `handler` with a hex dump of every chunk received (`rx`) and every reply sent (`tx`).
+    public func setTrace(_ handler: (@Sendable (String) -> Void)?) {
+        lock.lock()
+        trace = handler
+        lock.unlock()
     }
 
     // MARK: Wire interface
@@ -129,7 +137,15 @@ public final class VirtualBus: @unchecked Sendable {
                 stats.corruptedInstructions += 1
             }
         }
-        return Reply(bytes: lose(out), delay: delay)
+        let reply = Reply(bytes: lose(out), delay: delay)
+        if let trace {
+            let time = String(format: "%.6f", now.seconds)
+            trace("\(time) rx \(bytes.map { String(format: "%02X", $0) }.joined(separator: " "))")
+            if !reply.bytes.isEmpty {
+                trace("\(time) tx \(reply.bytes.map { String(format: "%02X", $0) }.joined(separator: " "))")
+            }
+        }
+        return reply
     }
 
     /// Drops each reply byte with the configured probability.
@@ -418,8 +434,10 @@ public final class VirtualBus: @unchecked Sendable {
 extension VirtualServo {
     /// Whether the servo's Baud Rate register matches the line speed.
     func listens(atBaudRate baudRate: Int) -> Bool {
-        let speeds = [9600, 57600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000]
         let code = Int(memory[VirtualControlTable.baudRate.address])
-        return code < speeds.count && speeds[code] == baudRate
+        return code < VirtualServo.baudRates.count && VirtualServo.baudRates[code] == baudRate
     }
+
+    /// Line speeds by Baud Rate register value.
+    static let baudRates = [9600, 57600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000]
 }
