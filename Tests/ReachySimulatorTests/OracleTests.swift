@@ -11,8 +11,8 @@ struct OracleTests {
     static let handPositions: [UInt8: Int64] = [10: 1900, 11: 2011, 12: 2012, 13: 2013, 14: 2014, 15: 2015, 16: 2016, 17: 2217, 18: 1818]
     static let ids: [UInt8] = Array(10...18)
 
-    func serve(_ body: (String) throws -> Void) throws {
-        let robot = VirtualReachyMini(clock: MonotonicClock(), interByteTimeout: PtySimulatorServer.interByteTimeout)
+    func serve(faults: SimulatorFaults = SimulatorFaults(), _ body: (String) throws -> Void) throws {
+        let robot = VirtualReachyMini(clock: MonotonicClock(), faults: faults, interByteTimeout: PtySimulatorServer.interByteTimeout)
         for (id, position) in Self.handPositions { robot.bus.setHandPosition(id: id, position) }
         let server = try PtySimulatorServer(bus: robot.bus)
         server.start()
@@ -78,6 +78,27 @@ struct OracleTests {
             // Goals are truncated to whole pulses (2π/4096 rad) on the way out and read back exactly.
             for (got, want) in zip(final, goals) { #expect(abs(got - want) < 2 * 2 * Double.pi / 4096) }
             #expect(json["pid_11"] as? [Int] == [300, 0, 0])
+        }
+    }
+}
+
+extension OracleTests {
+    @Test func officialControllerNamesTheMissingMotor() throws {
+        var faults = SimulatorFaults()
+        faults.missingIDs = [14]
+        try serve(faults: faults) { path in
+            let json = try Oracle.run("rmmc_fault_check.py", path)
+            #expect(json["error"] as? String == "Missing motors: [\"stewart_4\"]!")
+        }
+    }
+
+    @Test func officialControllerWaitsForSupplyVoltage() throws {
+        var faults = SimulatorFaults()
+        faults.supplyVoltage = 4.2
+        try serve(faults: faults) { path in
+            let json = try Oracle.run("rmmc_fault_check.py", path)
+            let error = try #require(json["error"] as? String)
+            #expect(error.lowercased().contains("voltage"))
         }
     }
 }
