@@ -12,12 +12,20 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedReply(id: UInt8, detail: String)
     /// The call itself is wrong (an ID out of range, data of the wrong size…); nothing was sent.
     case invalidArgument(String)
+    /// A typed write with a value the register does not accept; nothing was sent.
+    case invalidValue(RegisterValueError)
+    /// An EEPROM register write while the motor's torque is on (the motor would refuse it); nothing was written.
+    case torqueIsOn(id: UInt8, register: String)
+    /// A goal position outside the motor's configured position limits; nothing was written.
+    case outsidePositionLimits(id: UInt8, value: Int, limits: ClosedRange<Int>)
 
     /// The device concerned, when there is one.
     public var id: UInt8? {
         switch self {
-        case .noReply(let id), .statusError(let id, _, _, _), .corrupted(let id), .unexpectedReply(let id, _): id
-        case .transport, .invalidArgument: nil
+        case .noReply(let id), .statusError(let id, _, _, _), .corrupted(let id), .unexpectedReply(let id, _),
+            .torqueIsOn(let id, _), .outsidePositionLimits(let id, _, _):
+            id
+        case .transport, .invalidArgument, .invalidValue: nil
         }
     }
 
@@ -50,6 +58,18 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
                 """
         case .invalidArgument(let message):
             return message
+        case .invalidValue(let error):
+            return error.description
+        case .torqueIsOn(let id, let register):
+            return """
+                \(register) is stored in EEPROM and motor \(id) has torque on, so the motor would refuse the write. \
+                Turn torque off first (`reachy write \(id) torque_enable 0`), or force the write.
+                """
+        case .outsidePositionLimits(let id, let value, let limits):
+            return """
+                Goal position \(value) is outside motor \(id)'s position limits (\(limits.lowerBound) to \
+                \(limits.upperBound), registers 52 and 48); choose a position inside them.
+                """
         }
     }
 
