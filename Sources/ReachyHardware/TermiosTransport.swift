@@ -25,7 +25,7 @@ public final class TermiosTransport: ByteTransport {
         }
         let fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw TransportError.opening(path: path, errno: errno) }
-        do {
+        do throws(TransportError) {
             try Self.lockExclusively(fd: fd, path: path)
             try Self.configureRaw(fd: fd, speed: speed, path: path)
         } catch {
