@@ -16,7 +16,9 @@ public final class AlsaMixer {
     public init(card: String) throws(AudioError) {
         var raw: OpaquePointer?
         var result = snd_mixer_open(&raw, 0)
-        guard result == 0, let raw else { throw .mixerUnavailable(card: card, code: result, message: alsaMessage(result)) }
+        guard result == 0, let raw else {
+            throw .mixerUnavailable(card: card, code: result, message: alsaMessage(result))
+        }
         result = snd_mixer_attach(raw, card)
         if result == 0 { result = snd_mixer_selem_register(raw, nil, nil) }
         if result == 0 { result = snd_mixer_load(raw) }
@@ -66,7 +68,8 @@ public final class AlsaMixer {
         var low = 0
         var high = 0
         snd_mixer_selem_get_playback_volume_range(element, &low, &high)
-        let result = snd_mixer_selem_set_playback_volume_all(element, Self.rawValue(percent: percent, low: low, high: high))
+        let result = snd_mixer_selem_set_playback_volume_all(
+            element, Self.rawValue(percent: percent, low: low, high: high))
         guard result == 0 else { throw .volumeFailed(card: card, code: result, message: alsaMessage(result)) }
     }
 

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CALSA
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Plays 16-bit signed little-endian PCM through an ALSA device (`default`, `plughw:CARD=…,DEV=0`, `hw:…`,
 /// `null`, or any name from `aplay -L`).
@@ -63,14 +64,16 @@ public final class AlsaPlayer: Sendable {
         throws(AudioError)
     {
         guard sampleRate > 0, sampleRate <= 384_000 else {
-            throw .configurationFailed(device: device, code: -EINVAL, message: "sample rate \(sampleRate) Hz is out of range")
+            throw .configurationFailed(
+                device: device, code: -EINVAL, message: "sample rate \(sampleRate) Hz is out of range")
         }
         guard (1...8).contains(channels) else {
             throw .configurationFailed(device: device, code: -EINVAL, message: "\(channels) channels is out of range")
         }
         let handle = try PCMHandle.open(device: device, configuration: configuration)
-        let latencyMicroseconds = UInt32(clamping: latency.components.seconds * 1_000_000
-            + latency.components.attoseconds / 1_000_000_000_000)
+        let latencyMicroseconds = UInt32(
+            clamping: latency.components.seconds * 1_000_000
+                + latency.components.attoseconds / 1_000_000_000_000)
         let configured = snd_pcm_set_params(
             handle.raw, SND_PCM_FORMAT_S16_LE, SND_PCM_ACCESS_RW_INTERLEAVED, UInt32(channels),
             UInt32(sampleRate), 1, max(latencyMicroseconds, 10_000))
@@ -98,7 +101,10 @@ public final class AlsaPlayer: Sendable {
         var frame = 0
         while frame < totalFrames {
             if stopRequested.load(ordering: .acquiring) {
-                try withPCM { pcm throws(AudioError) in _ = snd_pcm_drop(pcm); _ = snd_pcm_prepare(pcm) }
+                try withPCM { pcm throws(AudioError) in
+                    _ = snd_pcm_drop(pcm)
+                    _ = snd_pcm_prepare(pcm)
+                }
                 return .stopped(framesQueued: frame)
             }
             let count = min(Self.chunkFrames, totalFrames - frame)
@@ -227,7 +233,8 @@ final class AlsaConfiguration {
         let loaded = snd_config_load(config, input)
         guard loaded == 0 else {
             snd_config_delete(config)
-            throw .openFailed(device: device, code: loaded, message: "invalid ALSA configuration: \(alsaMessage(loaded))")
+            throw .openFailed(
+                device: device, code: loaded, message: "invalid ALSA configuration: \(alsaMessage(loaded))")
         }
         raw = config
     }

@@ -22,7 +22,8 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cardNotFound(let name, let available):
-            let list = available.isEmpty ? "ALSA sees no sound card" : "cards seen: \(available.joined(separator: ", "))"
+            let list =
+                available.isEmpty ? "ALSA sees no sound card" : "cards seen: \(available.joined(separator: ", "))"
             return """
                 No sound card named "\(name)" (\(list)). Plug the robot's USB-C cable in and check `aplay -l`, or \
                 choose another device (--audio-device default).
@@ -38,7 +39,8 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
                 error \(code)). Use a plughw: or default device, which convert formats.
                 """
         case .writeFailed(let device, let code, let message):
-            return "Playing audio on \"\(device)\" failed: \(message) (ALSA error \(code)). Check the device is still connected."
+            return
+                "Playing audio on \"\(device)\" failed: \(message) (ALSA error \(code)). Check the device is still connected."
         case .invalidSamples(let device, let reason):
             return "Cannot play these samples on \"\(device)\": \(reason)."
         case .closed(let device):

@@ -1,14 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Foundation
 import Dynamixel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Diagnostics {
     /// Where udev looks for rules files.
-    public static let ruleDirectories = ["/etc/udev/rules.d", "/run/udev/rules.d", "/lib/udev/rules.d", "/usr/lib/udev/rules.d"]
+    public static let ruleDirectories = [
+        "/etc/udev/rules.d", "/run/udev/rules.d", "/lib/udev/rules.d", "/usr/lib/udev/rules.d",
+    ]
 
     /// Runs every check on this machine, in order: adapter, udev rule, permission, port opens, sound card.
     /// `port` overrides the discovered robot port for the open check. Blocking (opens a port briefly).

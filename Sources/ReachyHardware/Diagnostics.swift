@@ -19,7 +19,8 @@ public enum Diagnostics {
         case .ambiguous(let candidates):
             return DoctorCheck(
                 title: title, status: .warning,
-                detail: "Several Reachy Mini adapters are connected: \(candidates.map(\.name).joined(separator: ", ")).",
+                detail:
+                    "Several Reachy Mini adapters are connected: \(candidates.map(\.name).joined(separator: ", ")).",
                 fix: "Unplug the robots you do not want, or choose one with --port \(candidates[0].name).")
         case .notFound:
             if let device = usb?.devices.first(where: { $0.id == .reachyMiniSerialAdapter }) {
@@ -29,7 +30,9 @@ public enum Diagnostics {
                         The adapter is on the USB bus (bus \(device.bus), device \(device.address)) but has no serial \
                         port: its driver (cdc_acm) is not bound.
                         """,
-                    fix: "Load the driver with `sudo modprobe cdc_acm`, replug the cable, and look at `sudo dmesg | tail`.")
+                    fix:
+                        "Load the driver with `sudo modprobe cdc_acm`, replug the cable, and look at `sudo dmesg | tail`."
+                )
             }
             let others = ports.filter { PortDiscovery.role(of: $0) == .otherUSBSerial }.map(\.name)
             let seen = others.isEmpty ? "" : " Other USB serial ports: \(others.joined(separator: ", "))."
@@ -69,7 +72,8 @@ public enum Diagnostics {
                 detail: "\(adapterRule.path) covers the adapter but no rule covers the audio board (38fb:1001).",
                 fix: install)
         }
-        return DoctorCheck(title: title, status: .ok, detail: "Installed: \(adapterRules.map(\.path).joined(separator: ", ")).")
+        return DoctorCheck(
+            title: title, status: .ok, detail: "Installed: \(adapterRules.map(\.path).joined(separator: ", ")).")
     }
 
     /// May this user open serial ports? (Member of `dialout`, or root.)
@@ -108,7 +112,8 @@ public enum Diagnostics {
         case .success:
             return DoctorCheck(title: title, status: .ok, detail: "Opened \(path) at 1 Mbps 8N1 and released it.")
         case .failure(let error):
-            return DoctorCheck(title: title, status: .failed, detail: error.description, fix: fix(for: error, path: path))
+            return DoctorCheck(
+                title: title, status: .failed, detail: error.description, fix: fix(for: error, path: path))
         }
     }
 
@@ -124,8 +129,11 @@ public enum Diagnostics {
         if usb?.contains(.audioBoard) == true {
             return DoctorCheck(
                 title: title, status: .failed,
-                detail: "The audio board (USB 38fb:1001) is connected, but \(seen): its driver is not bound or /dev/snd is not accessible.",
-                fix: "sudo modprobe snd-usb-audio, add yourself to the audio group (sudo usermod -aG audio $USER), and log in again.")
+                detail:
+                    "The audio board (USB 38fb:1001) is connected, but \(seen): its driver is not bound or /dev/snd is not accessible.",
+                fix:
+                    "sudo modprobe snd-usb-audio, add yourself to the audio group (sudo usermod -aG audio $USER), and log in again."
+            )
         }
         return DoctorCheck(
             title: title, status: .warning,
@@ -139,7 +147,8 @@ public enum Diagnostics {
         case .permissionDenied:
             return "sudo usermod -aG dialout $USER and install hardware/99-reachy-mini.rules, then log out and back in."
         case .busy:
-            return "Another program holds \(path): `sudo fuser -v \(path)` names it. Stop it (e.g. the reachy-mini-daemon) and retry."
+            return
+                "Another program holds \(path): `sudo fuser -v \(path)` names it. Stop it (e.g. the reachy-mini-daemon) and retry."
         case .notFound:
             return "Replug the robot and run `reachy ports`; the port name may have changed."
         case .disconnected, .closed, .io:

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibSerialPort
 import Dynamixel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Opens the serial port at `path` for a Dynamixel bus at `baud` (default: the Reachy Mini's 1 Mbps).
 ///

@@ -141,7 +141,8 @@ public struct MotorDescription: Codable, Hashable, Sendable {
         let who = "motor \(name) (ID \(id))"
         if id > 252 { problems.append("\(who): ID must be 0…252") }
         if positionLimits.min < 0 || positionLimits.max > 4095 || positionLimits.min > positionLimits.max {
-            problems.append("\(who): position limits \(positionLimits.min)…\(positionLimits.max) must lie in 0…4095, min ≤ max")
+            problems.append(
+                "\(who): position limits \(positionLimits.min)…\(positionLimits.max) must lie in 0…4095, min ≤ max")
         }
         if operatingMode == 3, abs(homingOffset) > 1024 {
             problems.append("\(who): homing offset \(homingOffset) is outside ±1024, the valid range in position mode")
@@ -203,7 +204,8 @@ public enum RobotDescriptionError: Error, Equatable, Sendable, CustomStringConve
         case .malformed(let path, let message):
             return "The robot description \(path) is not valid JSON for a robot: \(message). Fix the file."
         case .invalid(let path, let problems):
-            return "The robot description \(path) has impossible values: \(problems.joined(separator: "; ")). Fix the file."
+            return
+                "The robot description \(path) has impossible values: \(problems.joined(separator: "; ")). Fix the file."
         }
     }
 }

@@ -28,7 +28,9 @@ public struct USBID: Hashable, Sendable, CustomStringConvertible, Codable {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = USBID(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "expected a USB ID like \"1a86:55d3\", got \"\(text)\""))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected a USB ID like \"1a86:55d3\", got \"\(text)\""))
         }
         self = parsed
     }

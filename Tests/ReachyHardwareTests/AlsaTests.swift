@@ -92,7 +92,10 @@ import Testing
     @Test func stereoNeedsWholeFrames() throws {
         let player = try AlsaPlayer(device: "null", sampleRate: 16_000, channels: 2)
         defer { player.close() }
-        #expect(throws: AudioError.invalidSamples(device: "null", reason: "3 samples is not a whole number of 2-channel frames")) {
+        #expect(
+            throws: AudioError.invalidSamples(
+                device: "null", reason: "3 samples is not a whole number of 2-channel frames")
+        ) {
             try player.play([1, 2, 3])
         }
         #expect(try player.play([1, 2, 3, 4]) == .finished)
@@ -135,7 +138,10 @@ import Testing
     }
 
     @Test func badFormatIsRejectedBeforeOpening() {
-        #expect(throws: AudioError.configurationFailed(device: "null", code: -EINVAL, message: "sample rate 0 Hz is out of range")) {
+        #expect(
+            throws: AudioError.configurationFailed(
+                device: "null", code: -EINVAL, message: "sample rate 0 Hz is out of range")
+        ) {
             _ = try AlsaPlayer(device: "null", sampleRate: 0)
         }
     }
@@ -162,7 +168,9 @@ import Testing
         #expect(AlsaMixer.percent(of: -5, low: -10, high: 10) == 25)
         #expect(AlsaMixer.percent(of: 99, low: 0, high: 0) == 0)
         for percent in 0...100 {
-            #expect(AlsaMixer.percent(of: AlsaMixer.rawValue(percent: percent, low: 0, high: 255), low: 0, high: 255) == percent)
+            #expect(
+                AlsaMixer.percent(of: AlsaMixer.rawValue(percent: percent, low: 0, high: 255), low: 0, high: 255)
+                    == percent)
         }
     }
 

@@ -20,7 +20,9 @@ import Testing
     @Test func adapterMissingNamesOtherPorts() {
         let check = Diagnostics.adapterCheck(ports: [ftdi], usb: USBScan(devices: []))
         #expect(check.status == .failed)
-        #expect(check.detail == "No Reachy Mini adapter (USB 1a86:55d3) is connected. Other USB serial ports: /dev/ttyUSB0.")
+        #expect(
+            check.detail == "No Reachy Mini adapter (USB 1a86:55d3) is connected. Other USB serial ports: /dev/ttyUSB0."
+        )
         #expect(check.fix?.contains("lsusb -d 1a86:55d3") == true)
     }
 
@@ -43,17 +45,23 @@ import Testing
 
     @Test func theShippedRulesFileCountsAsInstalled() throws {
         let url = hardwareDirectory().appendingPathComponent("99-reachy-mini.rules")
-        let file = RuleFile(path: "/etc/udev/rules.d/99-reachy-mini.rules", contents: try String(contentsOf: url, encoding: .utf8))
+        let file = RuleFile(
+            path: "/etc/udev/rules.d/99-reachy-mini.rules", contents: try String(contentsOf: url, encoding: .utf8))
         let check = Diagnostics.udevRuleCheck(platform: .linux, ruleFiles: [file])
         #expect(check.status == .ok)
         #expect(check.detail == "Installed: /etc/udev/rules.d/99-reachy-mini.rules.")
     }
 
     @Test func shippedRulesCarryTheDocumentedLines() throws {
-        let text = try String(contentsOf: hardwareDirectory().appendingPathComponent("99-reachy-mini.rules"), encoding: .utf8)
+        let text = try String(
+            contentsOf: hardwareDirectory().appendingPathComponent("99-reachy-mini.rules"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
-        #expect(lines.contains(#"SUBSYSTEM=="usb", ATTRS{idVendor}=="1a86", ATTRS{idProduct}=="55d3", MODE="0666", GROUP="dialout""#))
-        #expect(lines.contains(#"SUBSYSTEM=="usb", ATTRS{idVendor}=="38fb", ATTRS{idProduct}=="1001", MODE="0666", GROUP="dialout""#))
+        #expect(
+            lines.contains(
+                #"SUBSYSTEM=="usb", ATTRS{idVendor}=="1a86", ATTRS{idProduct}=="55d3", MODE="0666", GROUP="dialout""#))
+        #expect(
+            lines.contains(
+                #"SUBSYSTEM=="usb", ATTRS{idVendor}=="38fb", ATTRS{idProduct}=="1001", MODE="0666", GROUP="dialout""#))
         let tty = try #require(lines.first { $0.hasPrefix(#"SUBSYSTEM=="tty""#) })
         #expect(tty.contains(#"ATTRS{idVendor}=="1a86", ATTRS{idProduct}=="55d3""#))
         #expect(tty.contains(#"SYMLINK+="reachy_mini""#))
@@ -75,7 +83,9 @@ import Testing
             contents: #"SUBSYSTEM=="usb", ATTRS{idVendor}=="1A86", ATTRS{idProduct}=="55D3", MODE="0666""#)
         let partial = Diagnostics.udevRuleCheck(platform: .linux, ruleFiles: [adapterOnly])
         #expect(partial.status == .warning)
-        #expect(partial.detail == "/etc/udev/rules.d/50-x.rules covers the adapter but no rule covers the audio board (38fb:1001).")
+        #expect(
+            partial.detail
+                == "/etc/udev/rules.d/50-x.rules covers the adapter but no rule covers the audio board (38fb:1001).")
 
         #expect(Diagnostics.udevRuleCheck(platform: .macOS, ruleFiles: []).status == .skipped)
     }
@@ -84,23 +94,32 @@ import Testing
         func user(_ uid: UInt32, session: [String], configured: [String]) -> UserFacts {
             UserFacts(name: "ada", uid: uid, sessionGroups: session, configuredGroups: configured)
         }
-        let member = Diagnostics.serialPermissionCheck(platform: .linux, user: user(1000, session: ["ada", "dialout"], configured: ["ada", "dialout"]))
+        let member = Diagnostics.serialPermissionCheck(
+            platform: .linux, user: user(1000, session: ["ada", "dialout"], configured: ["ada", "dialout"]))
         #expect(member.status == .ok)
         #expect(member.detail == "ada is in the dialout group.")
 
-        #expect(Diagnostics.serialPermissionCheck(platform: .linux, user: user(0, session: ["root"], configured: ["root"])).status == .ok)
-        #expect(Diagnostics.serialPermissionCheck(platform: .linux, user: user(1000, session: ["uucp"], configured: [])).status == .ok)
+        #expect(
+            Diagnostics.serialPermissionCheck(platform: .linux, user: user(0, session: ["root"], configured: ["root"]))
+                .status == .ok)
+        #expect(
+            Diagnostics.serialPermissionCheck(platform: .linux, user: user(1000, session: ["uucp"], configured: []))
+                .status == .ok)
 
-        let stale = Diagnostics.serialPermissionCheck(platform: .linux, user: user(1000, session: ["ada"], configured: ["ada", "dialout"]))
+        let stale = Diagnostics.serialPermissionCheck(
+            platform: .linux, user: user(1000, session: ["ada"], configured: ["ada", "dialout"]))
         #expect(stale.status == .failed)
         #expect(stale.detail == "ada was added to the dialout group, but this login session started before that.")
         #expect(stale.fix?.hasPrefix("Log out and back in") == true)
 
-        let outsider = Diagnostics.serialPermissionCheck(platform: .linux, user: user(1000, session: ["ada"], configured: ["ada"]))
+        let outsider = Diagnostics.serialPermissionCheck(
+            platform: .linux, user: user(1000, session: ["ada"], configured: ["ada"]))
         #expect(outsider.status == .failed)
         #expect(outsider.fix == "sudo usermod -aG dialout ada, then log out and back in.")
 
-        #expect(Diagnostics.serialPermissionCheck(platform: .macOS, user: user(501, session: [], configured: [])).status == .skipped)
+        #expect(
+            Diagnostics.serialPermissionCheck(platform: .macOS, user: user(501, session: [], configured: [])).status
+                == .skipped)
     }
 
     @Test func portOpenOutcomes() {
@@ -114,7 +133,8 @@ import Testing
         #expect(busy.detail == TransportError.busy(path: "/dev/ttyACM0").description)
         #expect(busy.fix?.contains("sudo fuser -v /dev/ttyACM0") == true)
 
-        let denied = Diagnostics.portOpenCheck(path: "/dev/ttyACM0", result: .failure(.permissionDenied(path: "/dev/ttyACM0")))
+        let denied = Diagnostics.portOpenCheck(
+            path: "/dev/ttyACM0", result: .failure(.permissionDenied(path: "/dev/ttyACM0")))
         #expect(denied.fix?.contains("usermod -aG dialout") == true)
     }
 
@@ -129,14 +149,17 @@ import Testing
     }
 
     @Test func audioCard() {
-        let reachy = SoundCard(index: 1, id: "ReachyMiniAudio", name: "Reachy Mini Audio", longName: "Pollen Robotics Reachy Mini Audio")
+        let reachy = SoundCard(
+            index: 1, id: "ReachyMiniAudio", name: "Reachy Mini Audio", longName: "Pollen Robotics Reachy Mini Audio")
         let ok = Diagnostics.audioCardCheck(cards: [reachy])
         #expect(ok.status == .ok)
         #expect(ok.detail == "\"Reachy Mini Audio\" is ALSA card 1 (play with plughw:CARD=ReachyMiniAudio,DEV=0).")
 
         let absent = Diagnostics.audioCardCheck(cards: [], usb: USBScan(devices: []))
         #expect(absent.status == .warning)
-        #expect(absent.detail == "No \"Reachy Mini Audio\" card (ALSA sees no sound card). Speech will use another device or none.")
+        #expect(
+            absent.detail
+                == "No \"Reachy Mini Audio\" card (ALSA sees no sound card). Speech will use another device or none.")
 
         let unbound = Diagnostics.audioCardCheck(
             cards: [], usb: USBScan(devices: [USBDevice(id: .reachyMiniAudio, bus: 1, address: 4)]))
@@ -153,9 +176,11 @@ import Testing
     @Test func runAllOnThisMachine() {
         // No robot here: every check answers, in the documented order, and none crashes.
         let checks = Diagnostics.runAll()
-        #expect(checks.map(\.title) == [
-            "Robot serial adapter", "udev rule", "Serial port permission (dialout)", "Serial port opens", "Robot sound card",
-        ])
+        #expect(
+            checks.map(\.title) == [
+                "Robot serial adapter", "udev rule", "Serial port permission (dialout)", "Serial port opens",
+                "Robot sound card",
+            ])
         let user = Diagnostics.currentUser()
         #expect(user.uid == UInt32(getuid()))
         #expect(!user.sessionGroups.isEmpty)

@@ -30,7 +30,9 @@ import Testing
         #expect(PortDiscovery.role(of: usb("/dev/ttyACM0")) == .reachyMiniAdapter)
         #expect(PortDiscovery.role(of: usb("/dev/ttyUSB0", USBID(vendor: 0x0403, product: 0x6014))) == .otherUSBSerial)
         #expect(PortDiscovery.role(of: SerialPortDescriptor(name: "/dev/ttyS0", transport: .native)) == .native)
-        #expect(PortDiscovery.role(of: SerialPortDescriptor(name: "/dev/ttyAMA3", transport: .native)) == .reachyMiniWirelessUART)
+        #expect(
+            PortDiscovery.role(of: SerialPortDescriptor(name: "/dev/ttyAMA3", transport: .native))
+                == .reachyMiniWirelessUART)
         #expect(PortDiscovery.role(of: SerialPortDescriptor(name: "/dev/rfcomm0", transport: .bluetooth)) == .bluetooth)
     }
 
@@ -70,7 +72,9 @@ import Testing
         let selection = PortDiscovery.selectRobotPort(from: [first, second])
         #expect(selection == .ambiguous([second, first]))
         #expect(selection.port == nil)
-        #expect(selection.description == "Several Reachy Mini adapters found: /dev/ttyACM0, /dev/ttyACM1. Pick one with --port.")
+        #expect(
+            selection.description
+                == "Several Reachy Mini adapters found: /dev/ttyACM0, /dev/ttyACM1. Pick one with --port.")
     }
 
     @Test func nothingMatchingIsNotFound() {
@@ -89,17 +93,21 @@ import Testing
         let uart = SerialPortDescriptor(name: "/dev/ttyAMA3", transport: .native)
         #expect(PortDiscovery.selectRobotPort(from: [uart], includeWirelessUART: true) == .found(uart, otherNodes: []))
         let acm = usb("/dev/ttyACM0")
-        #expect(PortDiscovery.selectRobotPort(from: [uart, acm], includeWirelessUART: true) == .found(acm, otherNodes: []))
+        #expect(
+            PortDiscovery.selectRobotPort(from: [uart, acm], includeWirelessUART: true) == .found(acm, otherNodes: []))
     }
 
     @Test func preferenceRanks() {
         let names = [
             "/dev/tty.wchusbserial1", "/dev/ttyUSB0", "/dev/cu.wchusbserial1", "/dev/cu.usbmodem1", "/dev/ttyS9",
         ]
-        let ranked = names.map { usb($0) }.sorted { PortDiscovery.preferenceRank(of: $0) < PortDiscovery.preferenceRank(of: $1) }
-        #expect(ranked.map(\.name) == [
-            "/dev/cu.usbmodem1", "/dev/cu.wchusbserial1", "/dev/ttyUSB0", "/dev/tty.wchusbserial1", "/dev/ttyS9",
-        ])
+        let ranked = names.map { usb($0) }.sorted {
+            PortDiscovery.preferenceRank(of: $0) < PortDiscovery.preferenceRank(of: $1)
+        }
+        #expect(
+            ranked.map(\.name) == [
+                "/dev/cu.usbmodem1", "/dev/cu.wchusbserial1", "/dev/ttyUSB0", "/dev/tty.wchusbserial1", "/dev/ttyS9",
+            ])
     }
 
     @Test func listingTheRealPortsDoesNotFail() throws {

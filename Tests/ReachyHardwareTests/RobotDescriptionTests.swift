@@ -83,19 +83,22 @@ import Testing
         robot.motors[8].id = 10
         robot.bus.baudRate = 250_000
         let data = try JSONEncoder().encode(robot)
-        let error = #expect(throws: RobotDescriptionError.self) { _ = try RobotDescription.decode(data, path: "x.json") }
+        let error = #expect(throws: RobotDescriptionError.self) {
+            _ = try RobotDescription.decode(data, path: "x.json")
+        }
         guard case .invalid(let path, let problems) = error else {
             Issue.record("expected invalid, got \(String(describing: error))")
             return
         }
         #expect(path == "x.json")
-        #expect(problems == [
-            "bus.baudRate 250000 is not a Dynamixel rate ([9600, 57600, 115200, 1000000, 2000000, 3000000, 4000000])",
-            "motor stewart_1 (ID 11): position limits 3000…5000 must lie in 0…4095, min ≤ max",
-            "motor stewart_2 (ID 12): homing offset 2048 is outside ±1024, the valid range in position mode",
-            "motor stewart_3 (ID 13): shutdown 128 sets bits other than 0, 2, 3, 4, 5",
-            "motor ID 10 is used twice",
-        ])
+        #expect(
+            problems == [
+                "bus.baudRate 250000 is not a Dynamixel rate ([9600, 57600, 115200, 1000000, 2000000, 3000000, 4000000])",
+                "motor stewart_1 (ID 11): position limits 3000…5000 must lie in 0…4095, min ≤ max",
+                "motor stewart_2 (ID 12): homing offset 2048 is outside ±1024, the valid range in position mode",
+                "motor stewart_3 (ID 13): shutdown 128 sets bits other than 0, 2, 3, 4, 5",
+                "motor ID 10 is used twice",
+            ])
     }
 
     @Test func malformedFilesSayWhere() throws {
@@ -104,13 +107,17 @@ import Testing
             _ = try RobotDescription.decode(Data(text.utf8), path: "bad.json")
         }
         #expect(error == .malformed(path: "bad.json", message: "missing \"protocol\" at bus"))
-        let badID = try String(contentsOf: hardwareDirectory().appendingPathComponent("reachy-mini.json"), encoding: .utf8)
-            .replacingOccurrences(of: "\"1a86:55d3\"", with: "\"1a86-55d3\"")
+        let badID = try String(
+            contentsOf: hardwareDirectory().appendingPathComponent("reachy-mini.json"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "\"1a86:55d3\"", with: "\"1a86-55d3\"")
         let idError = #expect(throws: RobotDescriptionError.self) {
             _ = try RobotDescription.decode(Data(badID.utf8), path: "bad.json")
         }
-        #expect(idError == .malformed(
-            path: "bad.json", message: #"expected a USB ID like "1a86:55d3", got "1a86-55d3" at bus.adapter"#))
+        #expect(
+            idError
+                == .malformed(
+                    path: "bad.json", message: #"expected a USB ID like "1a86:55d3", got "1a86-55d3" at bus.adapter"#))
     }
 
     @Test func missingFileIsUnreadable() {
