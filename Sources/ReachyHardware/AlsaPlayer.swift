@@ -157,7 +157,7 @@ public final class AlsaPlayer: Sendable {
     }
 
     /// Recovers from an underrun (`-EPIPE`), a suspend (`-ESTRPIPE`) or an interrupted call (`-EINTR`).
-    private func recover(from code: Int32) throws(AudioError) {
+    func recover(from code: Int32) throws(AudioError) {
         try withPCM { pcm throws(AudioError) in
             let recovered = snd_pcm_recover(pcm, code, 1)
             guard recovered == 0 else {

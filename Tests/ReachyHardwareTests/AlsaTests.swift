@@ -118,6 +118,20 @@ import Testing
         #expect(outcome.value?.contains("stopped(framesQueued:") == true)
     }
 
+    @Test func underrunIsRecoveredAndCounted() throws {
+        let player = try AlsaPlayer(device: "null")
+        defer { player.close() }
+        // What play() does when snd_pcm_writei reports -EPIPE: re-prepare the device and carry on.
+        try player.recover(from: -EPIPE)
+        #expect(player.underruns == 1)
+        #expect(try player.play([Int16](repeating: 0, count: 4_000)) == .finished)
+        // Errors ALSA cannot recover from surface as typed errors.
+        #expect(throws: AudioError.writeFailed(device: "null", code: -EIO, message: alsaMessage(-EIO))) {
+            try player.recover(from: -EIO)
+        }
+        #expect(player.underruns == 1)
+    }
+
     @Test func closedPlayerThrows() throws {
         let player = try AlsaPlayer(device: "null")
         player.close()

@@ -128,6 +128,33 @@ import Testing
         #expect(error?.description.contains("is not a serial port or terminal") == true)
     }
 
+    @Test func signalsDuringAReadAreRetried() throws {
+        installNoOpSignalHandler()
+        let pty = try PseudoTerminal()
+        let transport = try TermiosTransport(path: pty.path)
+        defer { transport.close() }
+        let reader = ThreadID()
+        let outcome = Outcome()
+        let thread = JoinableThread {
+            unblockSIGUSR1()
+            reader.set(pthread_self())
+            do {
+                outcome.set("\(try transport.read(maxCount: 8, timeout: .seconds(10)))")
+            } catch {
+                outcome.set("\(error)")
+            }
+        }
+        let id = reader.wait()
+        // Interrupt the waiting poll() many times (each makes it fail with EINTR), then send the data.
+        for _ in 0..<50 where outcome.value == nil {
+            pthread_kill(id, SIGUSR1)
+            usleep(2_000)
+        }
+        pty.send([7, 8, 9])
+        thread.join()
+        #expect(outcome.value == "[7, 8, 9]")
+    }
+
     @Test func closeFromAnotherThreadEndsAPendingRead() throws {
         let pty = try PseudoTerminal()
         let transport = try TermiosTransport(path: pty.path)

@@ -42,3 +42,30 @@ func hardwareDirectory() -> URL {
         .deletingLastPathComponent()  // repository root
         .appendingPathComponent("hardware")
 }
+
+/// A thread's pthread id, published by the thread itself.
+final class ThreadID: Sendable {
+    private let storage = Mutex<pthread_t?>(nil)
+    func set(_ id: pthread_t) { storage.withLock { $0 = id } }
+
+    /// Waits until the thread published its id.
+    func wait() -> pthread_t {
+        while true {
+            if let id = storage.withLock({ $0 }) { return id }
+            usleep(1_000)
+        }
+    }
+}
+
+/// Makes SIGUSR1 harmless for this test process, so tests can interrupt a blocking call with it.
+func installNoOpSignalHandler() {
+    _ = signal(SIGUSR1) { _ in }
+}
+
+/// Lets SIGUSR1 reach the calling thread (worker threads may start with it blocked).
+func unblockSIGUSR1() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGUSR1)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+}
