@@ -173,3 +173,13 @@ import Testing
         #expect(outcome.value == TransportError.closed(name: pty.path).description)
     }
 }
+
+@Suite struct HardwareBenchmarkSmokeTests {
+    @Test func ptyRoundTripRunsTheRequestedIterations() throws {
+        let result = try HardwareBenchmarks.ptyRoundTrip(iterations: 20)
+        #expect(result.iterations == 20)
+        #expect(result.median <= result.p99)
+        #expect(result.p99 <= result.worst)
+        #expect(result.median > .zero)
+    }
+}
