@@ -1,4 +1,6 @@
-import CALSA
+#if canImport(CALSA)
+    import CALSA
+#endif
 
 /// One ALSA sound card, e.g. index 1, id `ReachyMiniAudio`, name `Reachy Mini Audio`.
 public struct SoundCard: Hashable, Sendable, Codable {
@@ -32,14 +34,19 @@ public enum SoundCards {
 
     /// Every card ALSA sees (`snd_card_next`), in index order. Empty when there is none.
     public static func list() -> [SoundCard] {
-        var cards: [SoundCard] = []
-        var index: Int32 = -1
-        while snd_card_next(&index) == 0, index >= 0 {
-            let name = cardString(index, snd_card_get_name) ?? "card \(index)"
-            let longName = cardString(index, snd_card_get_longname) ?? name
-            cards.append(SoundCard(index: Int(index), id: cardID(index) ?? "\(index)", name: name, longName: longName))
-        }
-        return cards
+        #if canImport(CALSA)
+            var cards: [SoundCard] = []
+            var index: Int32 = -1
+            while snd_card_next(&index) == 0, index >= 0 {
+                let name = cardString(index, snd_card_get_name) ?? "card \(index)"
+                let longName = cardString(index, snd_card_get_longname) ?? name
+                cards.append(
+                    SoundCard(index: Int(index), id: cardID(index) ?? "\(index)", name: name, longName: longName))
+            }
+            return cards
+        #else
+            return []  // No ALSA on this OS.
+        #endif
     }
 
     /// The first card whose id equals `name` or whose name or long name contains it, ignoring case and
@@ -70,29 +77,33 @@ public enum SoundCards {
         String(text.lowercased().filter { !$0.isWhitespace })
     }
 
-    private static func cardString(
-        _ index: Int32, _ getter: (Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
-    ) -> String? {
-        var raw: UnsafeMutablePointer<CChar>?
-        guard getter(index, &raw) == 0, let raw else { return nil }
-        defer { free(raw) }
-        return String(cString: raw)
-    }
+    #if canImport(CALSA)
+        private static func cardString(
+            _ index: Int32, _ getter: (Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
+        ) -> String? {
+            var raw: UnsafeMutablePointer<CChar>?
+            guard getter(index, &raw) == 0, let raw else { return nil }
+            defer { free(raw) }
+            return String(cString: raw)
+        }
 
-    private static func cardID(_ index: Int32) -> String? {
-        var control: OpaquePointer?
-        guard snd_ctl_open(&control, "hw:\(index)", 0) == 0, let control else { return nil }
-        defer { snd_ctl_close(control) }
-        var info: OpaquePointer?
-        guard snd_ctl_card_info_malloc(&info) == 0, let info else { return nil }
-        defer { snd_ctl_card_info_free(info) }
-        guard snd_ctl_card_info(control, info) == 0, let id = snd_ctl_card_info_get_id(info) else { return nil }
-        return String(cString: id)
-    }
+        private static func cardID(_ index: Int32) -> String? {
+            var control: OpaquePointer?
+            guard snd_ctl_open(&control, "hw:\(index)", 0) == 0, let control else { return nil }
+            defer { snd_ctl_close(control) }
+            var info: OpaquePointer?
+            guard snd_ctl_card_info_malloc(&info) == 0, let info else { return nil }
+            defer { snd_ctl_card_info_free(info) }
+            guard snd_ctl_card_info(control, info) == 0, let id = snd_ctl_card_info_get_id(info) else { return nil }
+            return String(cString: id)
+        }
+    #endif
 }
 
-/// ALSA's text for an error code.
-func alsaMessage(_ code: Int32) -> String {
-    guard let text = snd_strerror(code) else { return "error \(code)" }
-    return String(cString: text)
-}
+#if canImport(CALSA)
+    /// ALSA's text for an error code.
+    func alsaMessage(_ code: Int32) -> String {
+        guard let text = snd_strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+#endif

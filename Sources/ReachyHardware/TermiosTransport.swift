@@ -78,7 +78,7 @@ public final class TermiosTransport: ByteTransport {
         #if os(Linux)
             _ = ioctl(fd, UInt(TIOCEXCL))
         #else
-            _ = ioctl(fd, TIOCEXCL)
+            _ = ioctl(fd, UInt(0x2000_740D))  // Darwin's TIOCEXCL, _IO('t', 13); the macro is not imported.
         #endif
     }
 
