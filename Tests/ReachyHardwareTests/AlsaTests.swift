@@ -105,18 +105,32 @@
         @Test func stopFromAnotherThreadInterruptsPlay() throws {
             let player = try AlsaPlayer(device: "null")
             defer { player.close() }
-            // Ten minutes of silence; `null` swallows it fast, but far slower than the stop below arrives.
+            // `null` swallows audio faster than real time, so the player thread keeps playing ten-second clips until a
+            // stop lands inside one of them (a stop between two calls is, by design, forgotten by the next call).
+            let clip = [Int16](repeating: 0, count: 16_000 * 10)
             let outcome = Outcome()
             let thread = JoinableThread {
-                let result = try? player.play([Int16](repeating: 0, count: 16_000 * 600))
-                outcome.set("\(String(describing: result))")
+                for _ in 0..<5_000 {
+                    do {
+                        if case .stopped(let frames) = try player.play(clip) {
+                            outcome.set("stopped after \(frames) of \(clip.count) frames")
+                            return
+                        }
+                    } catch {
+                        outcome.set("\(error)")
+                        return
+                    }
+                }
+                outcome.set("never stopped")
             }
             while outcome.value == nil {
                 player.stop()
-                usleep(1_000)
+                usleep(500)
             }
             thread.join()
-            #expect(outcome.value?.contains("stopped(framesQueued:") == true)
+            let text = try #require(outcome.value)
+            #expect(text.hasPrefix("stopped after "))
+            #expect(text.hasSuffix(" of 160000 frames"))
         }
 
         @Test func underrunIsRecoveredAndCounted() throws {

@@ -183,3 +183,16 @@ import Testing
         #expect(result.median > .zero)
     }
 }
+
+@Suite struct PollTimeoutTests {
+    @Test func timeoutsRoundUpToWholeMilliseconds() {
+        #expect(DescriptorChannel.milliseconds(.zero) == 0)
+        #expect(DescriptorChannel.milliseconds(.milliseconds(-3)) == 0)
+        #expect(DescriptorChannel.milliseconds(.microseconds(1)) == 1)
+        #expect(DescriptorChannel.milliseconds(.microseconds(500)) == 1)
+        #expect(DescriptorChannel.milliseconds(.milliseconds(10)) == 10)
+        #expect(DescriptorChannel.milliseconds(.microseconds(10_001)) == 11)
+        #expect(DescriptorChannel.milliseconds(.seconds(2)) == 2_000)
+        #expect(DescriptorChannel.milliseconds(.seconds(10_000_000)) == Int32.max)
+    }
+}
