@@ -37,7 +37,7 @@ public enum PortDiscovery {
         default: transport = .native
         }
         var descriptor = SerialPortDescriptor(
-            name: name, description: string(sp_get_port_description(port)), transport: transport)
+            name: name, portDescription: string(sp_get_port_description(port)), transport: transport)
         guard transport == .usb else { return descriptor }
         var vendor: Int32 = 0
         var product: Int32 = 0

@@ -5,7 +5,7 @@ public struct SerialPortDescriptor: Hashable, Sendable, Codable {
     /// The device path to open, e.g. `/dev/ttyACM0` or `/dev/cu.usbmodem5AAF2623261`.
     public var name: String
     /// The OS's description, e.g. `USB Single Serial` or `ttyS0`.
-    public var description: String?
+    public var portDescription: String?
     public var transport: PortTransport
     /// Vendor and product ID for USB adapters.
     public var usbID: USBID?
@@ -17,12 +17,12 @@ public struct SerialPortDescriptor: Hashable, Sendable, Codable {
     public var usbAddress: Int?
 
     public init(
-        name: String, description: String? = nil, transport: PortTransport, usbID: USBID? = nil,
+        name: String, portDescription: String? = nil, transport: PortTransport, usbID: USBID? = nil,
         serialNumber: String? = nil, manufacturer: String? = nil, product: String? = nil,
         usbBus: Int? = nil, usbAddress: Int? = nil
     ) {
         self.name = name
-        self.description = description
+        self.portDescription = portDescription
         self.transport = transport
         self.usbID = usbID
         self.serialNumber = serialNumber

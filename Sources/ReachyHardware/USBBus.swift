@@ -49,7 +49,7 @@ public enum ReachyUSBPart: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// What a USB enumeration saw. `problem` explains why the list may be incomplete (libusb could not start,
 /// no USB access in a container); the list is then empty, never an error that stops a caller.
-public struct USBScan: Hashable, Sendable {
+public struct USBScan: Hashable, Sendable, Codable {
     public var devices: [USBDevice]
     public var problem: String?
 

@@ -10,7 +10,7 @@ import Testing
         _ name: String, _ id: USBID? = adapter, serial: String? = nil, bus: Int? = nil, address: Int? = nil
     ) -> SerialPortDescriptor {
         SerialPortDescriptor(
-            name: name, description: "USB Single Serial", transport: .usb, usbID: id, serialNumber: serial,
+            name: name, portDescription: "USB Single Serial", transport: .usb, usbID: id, serialNumber: serial,
             usbBus: bus, usbAddress: address)
     }
 
@@ -122,9 +122,14 @@ import Testing
 
     @Test func descriptorsRoundTripThroughJSON() throws {
         let port = usb("/dev/ttyACM0", serial: "5AAF2623261", bus: 3, address: 4)
-        let data = try JSONEncoder().encode(port)
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"usbID\":\"1a86:55d3\""))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(port)
+        // The shape `reachy ports --json` can rely on; absent facts are left out.
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"name":"/dev/ttyACM0","portDescription":"USB Single Serial","serialNumber":"5AAF2623261","#
+                + #""transport":"usb","usbAddress":4,"usbBus":3,"usbID":"1a86:55d3"}"#)
         #expect(try JSONDecoder().decode(SerialPortDescriptor.self, from: data) == port)
     }
 }
