@@ -92,7 +92,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
-            swiftSettings: strict),
+            exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator"],
             swiftSettings: strict),

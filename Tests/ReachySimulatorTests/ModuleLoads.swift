@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachySimulator
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
