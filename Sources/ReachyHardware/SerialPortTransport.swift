@@ -24,8 +24,7 @@ public final class SerialPortTransport: ByteTransport {
     /// Opens the port named `path` (e.g. `/dev/ttyACM0`, `/dev/cu.usbmodem5AAF2623261`) at `baudRate`.
     public init(path: String, baudRate: Int = BaudRate.reachyMini) throws(TransportError) {
         guard let raw = Self.lookUp(path: path) else {
-            let error = LibSerialPortError.opening(SP_ERR_FAIL, path: path, operation: "Looking up the port")
-            guard pathExists(path), case .notFound = error else { throw error }
+            guard pathExists(path) else { throw .notFound(path: path) }
             throw .io(
                 name: path, operation: "Looking up the port", code: ENODEV,
                 message: "libserialport does not list \(path) (a pseudo-terminal, or a symlink outside /dev); "
