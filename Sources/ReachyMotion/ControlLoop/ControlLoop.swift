@@ -1,0 +1,222 @@
+import Synchronization
+
+/// The motor control loop: on its own thread at a fixed rate (default 100 Hz), each tick reads present positions
+/// once, evaluates the current trajectory, passes the goal through the safety clamp, and writes it once.
+/// Hardware errors are polled once a second. When no motor has answered for `noReplyTimeout`, the loop stops
+/// commanding, reports a fault, and keeps listening so it recovers when the robot comes back.
+///
+/// Setpoints come in through a lock (the latest wins); telemetry goes out through `AsyncStream`s.
+public final class ControlLoop: @unchecked Sendable {
+    /// Tuning of the loop.
+    public struct Configuration: Sendable {
+        /// Ticks per second (50 like the official stack, 100 by default, up to 200).
+        public var rate: Double = 100
+        /// Silence after which the loop declares the robot unreachable.
+        public var noReplyTimeout: Double = 1.0
+        /// How often hardware error status is polled, in seconds.
+        public var hardwareErrorInterval: Double = 1.0
+        public init(rate: Double = 100, noReplyTimeout: Double = 1.0, hardwareErrorInterval: Double = 1.0) {
+            self.rate = rate
+            self.noReplyTimeout = noReplyTimeout
+            self.hardwareErrorInterval = hardwareErrorInterval
+        }
+    }
+
+    /// What the loop publishes each tick.
+    public struct Telemetry: Sendable {
+        /// Seconds since the loop started.
+        public var time: Double
+        public var present: [Double?]
+        /// The goal written this tick (nil when nothing was commanded).
+        public var goal: [Double]?
+        /// Whether a trajectory is still running.
+        public var moving: Bool
+        /// Hardware error status by motor index, as last polled.
+        public var hardwareErrors: [Int: UInt8]
+        /// Set when the loop has stopped commanding because of a fault.
+        public var fault: ControlLoopFault?
+        public var latenessNanoseconds: UInt64
+    }
+
+    private struct Command: Sendable {
+        var trajectory: (any JointTrajectory)?
+        var startTime: Double = 0
+        var generation: UInt64 = 0
+    }
+
+    private struct Status: Sendable {
+        var lastGoodRead: Double = 0
+        var present: [Double?] = []
+        var hardwareErrors: [Int: UInt8] = [:]
+        var lastHardwarePoll: Double = -.infinity
+        var fault: ControlLoopFault?
+        var finishedGeneration: UInt64 = 0
+    }
+
+    public let configuration: Configuration
+    private let io: any MotorIO
+    private let clamp: @Sendable ([Double]) -> [Double]
+    private let command = Mutex(Command())
+    private let status = Mutex(Status())
+    private let subscribers = Mutex<[UInt64: AsyncStream<Telemetry>.Continuation]>([:])
+    private let nextSubscriber = Atomic<UInt64>(0)
+    private var thread: PeriodicThread?
+    private let startNanoseconds = Mutex<UInt64>(0)
+
+    /// A loop over `io`. Every goal goes through `clamp` (the safety limits) before it is written.
+    public init(io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]) {
+        self.io = io
+        self.configuration = configuration
+        self.clamp = clamp
+    }
+
+    deinit { stop() }
+
+    /// Starts ticking.
+    public func start() {
+        guard thread == nil else { return }
+        startNanoseconds.withLock { $0 = PeriodicThread.now() }
+        status.withLock { $0.lastGoodRead = 0 }
+        let thread = PeriodicThread(name: "reachy-control", rate: configuration.rate) { [weak self] tick in
+            self?.tick(tick)
+        }
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops ticking (the motors keep their last goal). Safe to call more than once.
+    public func stop() {
+        thread?.stop()
+        thread = nil
+        subscribers.withLock { subscribers in
+            for continuation in subscribers.values { continuation.finish() }
+            subscribers.removeAll()
+        }
+    }
+
+    /// Follow `trajectory` from now on, replacing whatever was running. Returns its generation number.
+    @discardableResult
+    public func follow(_ trajectory: any JointTrajectory) -> UInt64 {
+        let now = elapsed()
+        return command.withLock { command in
+            command.generation += 1
+            command.trajectory = trajectory
+            command.startTime = now
+            return command.generation
+        }
+    }
+
+    /// Stop commanding new goals (the servos hold the last one).
+    public func cancel() {
+        command.withLock { command in
+            command.generation += 1
+            command.trajectory = nil
+        }
+    }
+
+    /// Whether the trajectory with this generation has finished (or was replaced).
+    public func isFinished(_ generation: UInt64) -> Bool {
+        let current = command.withLock { ($0.generation, $0.trajectory == nil) }
+        if current.0 != generation { return true }
+        return current.1 || status.withLock { $0.finishedGeneration >= generation }
+    }
+
+    /// The latest present positions (empty before the first read).
+    public var presentPositions: [Double?] { status.withLock { $0.present } }
+
+    /// The current fault, if the loop has stopped commanding.
+    public var fault: ControlLoopFault? { status.withLock { $0.fault } }
+
+    /// Wake-up lateness so far.
+    public var lateness: LatenessStatistics { thread?.lateness ?? LatenessStatistics() }
+
+    /// A stream of telemetry, newest value only when the reader is slow. Finishes when the loop stops.
+    public func telemetry() -> AsyncStream<Telemetry> {
+        let (stream, continuation) = AsyncStream<Telemetry>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let key = nextSubscriber.wrappingAdd(1, ordering: .relaxed).newValue
+        subscribers.withLock { $0[key] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.subscribers.withLock { $0.removeValue(forKey: key) }
+        }
+        return stream
+    }
+
+    private func elapsed() -> Double {
+        let start = startNanoseconds.withLock { $0 }
+        return Double(PeriodicThread.now() &- start) / 1e9
+    }
+
+    private func tick(_ tick: PeriodicThread.Tick) {
+        let now = elapsed()
+        var present: [Double?] = []
+        var readError: MotorIOError?
+        do {
+            present = try io.readPositions()
+        } catch {
+            readError = error
+        }
+        let anyAnswer = present.contains { $0 != nil }
+        var fault = status.withLock { status -> ControlLoopFault? in
+            if anyAnswer {
+                status.lastGoodRead = now
+                status.present = present
+                if case .noReplies = status.fault { status.fault = nil }
+            } else if now - status.lastGoodRead > configuration.noReplyTimeout, status.fault == nil {
+                status.fault = .noReplies(seconds: configuration.noReplyTimeout, detail: readError?.description)
+            }
+            return status.fault
+        }
+
+        if fault == nil, now - status.withLock({ $0.lastHardwarePoll }) >= configuration.hardwareErrorInterval {
+            let errors = (try? io.readHardwareErrors()) ?? [:]
+            status.withLock {
+                $0.lastHardwarePoll = now
+                $0.hardwareErrors = errors
+            }
+        }
+
+        var goal: [Double]?
+        var moving = false
+        let current = command.withLock { $0 }
+        if fault == nil, let trajectory = current.trajectory {
+            let t = now - current.startTime
+            moving = t < trajectory.duration
+            let target = clamp(trajectory.joints(at: min(t, trajectory.duration)))
+            do {
+                try io.writeGoals(target)
+                goal = target
+            } catch {
+                fault = .writeFailed(error.description)
+            }
+            if !moving {
+                status.withLock { $0.finishedGeneration = max($0.finishedGeneration, current.generation) }
+            }
+        }
+        let snapshot = status.withLock { $0 }
+        let telemetry = Telemetry(
+            time: now, present: snapshot.present, goal: goal, moving: moving, hardwareErrors: snapshot.hardwareErrors,
+            fault: fault, latenessNanoseconds: tick.latenessNanoseconds)
+        subscribers.withLock { subscribers in
+            for continuation in subscribers.values { continuation.yield(telemetry) }
+        }
+    }
+}
+
+/// Why the control loop stopped commanding the motors.
+public enum ControlLoopFault: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No motor answered for the given time.
+    case noReplies(seconds: Double, detail: String?)
+    /// Writing goals failed.
+    case writeFailed(String)
+
+    public var description: String {
+        switch self {
+        case .noReplies(let seconds, let detail):
+            "No response from the robot's motors for \(seconds) s"
+                + (detail.map { " (\($0))" } ?? "")
+                + ". Motion stopped. Check the power supply and the USB cable; the loop resumes when the motors answer."
+        case .writeFailed(let message):
+            "Could not send goals to the motors: \(message)"
+        }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachyHardware
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
