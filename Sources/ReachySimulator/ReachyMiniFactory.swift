@@ -1,6 +1,6 @@
 /// The motors of a Reachy Mini as Pollen configures them before shipping (reachy_mini.md §1.1, from
-/// `hardware_config.yaml`). The repository's hardware description `hardware/reachy-mini.json` (written on the
-/// `hardware` branch) holds the same facts; this small table is the simulator's copy until the two are unified.
+/// `hardware_config.yaml`). The repository's hardware description `hardware/reachy-mini.json` holds the same facts;
+/// this small table is the simulator's copy until the two are unified (`FactoryDescriptionTests` keeps them equal).
 public struct ReachyMiniMotor: Hashable, Sendable {
     public var name: String
     public var id: UInt8
