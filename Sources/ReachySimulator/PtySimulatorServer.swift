@@ -109,8 +109,13 @@ public final class PtySimulatorServer: @unchecked Sendable {
         guard tcgetattr(descriptor, &settings) == 0 else { return }
         cfmakeraw(&settings)
         settings.c_cflag |= tcflag_t(CLOCAL | CREAD)
-        cfsetispeed(&settings, speed_t(B1000000))
-        cfsetospeed(&settings, speed_t(B1000000))
+        #if os(Linux)
+        let speed = speed_t(B1000000)
+        #else
+        let speed = speed_t(1_000_000)  // Darwin takes the rate itself
+        #endif
+        cfsetispeed(&settings, speed)
+        cfsetospeed(&settings, speed)
         _ = tcsetattr(descriptor, TCSANOW, &settings)
     }
 
