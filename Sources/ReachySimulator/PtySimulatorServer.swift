@@ -15,8 +15,8 @@ import Foundation
 /// official Reachy Mini controller, `reachy scan`) can open the slave path as if it were the robot's serial port.
 ///
 /// Both sides are raw (no echo, no line discipline) at B1000000 (a pty ignores the speed, but clients that check
-/// it are satisfied). The server keeps its own handle on the slave so that clients can close and reopen the
-/// path. It serves on a dedicated thread until `stop()`, or until the bus is unplugged (then the pty is closed:
+/// it are satisfied). Clients may close and reopen the path; like a real port, replies a client leaves unread
+/// when it closes are discarded rather than handed to the next client. It serves on a dedicated thread until `stop()`, or until the bus is unplugged (then the pty is closed:
 /// clients read end-of-file or EIO, like a pulled USB cable).
 public final class PtySimulatorServer: @unchecked Sendable {
     /// The slave device path clients open, such as `/dev/pts/5`.
@@ -27,12 +27,13 @@ public final class PtySimulatorServer: @unchecked Sendable {
     public let bus: VirtualBus
 
     private let master: Int32
-    private let slave: Int32
     private let wakePipe: (read: Int32, write: Int32)
     private let lock = NSLock()
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
     private var running = false
+    /// Set when an unplug already closed the pty descriptors.
+    private var ptyClosed = false
 
     /// Opens a pty for `bus` and, when `linkPath` is given, points a symlink there (replacing an existing
     /// symlink, never a regular file). Call `start()` to serve.
@@ -90,8 +91,9 @@ public final class PtySimulatorServer: @unchecked Sendable {
             }
         }
         self.master = master
-        self.slave = slave
         self.wakePipe = (pipeEnds[0], pipeEnds[1])
+        // The slave's settings persist after this close; clients get a raw line even if they do not set one.
+        posixClose(slave)
         self.devicePath = path
         self.linkPath = linkPath
     }
@@ -99,6 +101,16 @@ public final class PtySimulatorServer: @unchecked Sendable {
     /// The partial-packet timeout to give the bus behind a pty. The protocol's 1.5 ms rule is relaxed to 20 ms
     /// because the server only sees when it read bytes, not when they arrived.
     public static let interByteTimeout: Duration = .milliseconds(20)
+
+    /// A real serial port drops what the servos send while no program has it open, but a pty keeps it for the
+    /// next program. When the last client has closed the device (the master reads EIO), replies it never read are
+    /// discarded, so the next client starts clean.
+    private func discardUnreadReplies() {
+        let descriptor = open(devicePath, O_RDWR | O_NOCTTY | O_NONBLOCK)
+        guard descriptor >= 0 else { return }
+        tcflush(descriptor, TCIFLUSH)
+        posixClose(descriptor)
+    }
 
     /// The path clients should open: the symlink when one was made, else the device.
     public var path: String { linkPath ?? devicePath }
@@ -154,8 +166,10 @@ public final class PtySimulatorServer: @unchecked Sendable {
     }
 
     private func shutDown() {
-        posixClose(master)
-        posixClose(slave)
+        lock.lock()
+        let alreadyClosed = ptyClosed
+        lock.unlock()
+        if !alreadyClosed { posixClose(master) }
         posixClose(wakePipe.read)
         posixClose(wakePipe.write)
         if let linkPath { unlink(linkPath) }
@@ -163,33 +177,52 @@ public final class PtySimulatorServer: @unchecked Sendable {
 
     private func serve() {
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var clientConnected = false
         while !isStopping {
             if bus.isUnplugged {
-                // Closing the slave handles makes the client's reads fail, like a pulled cable.
-                posixClose(slave)
+                // Closing the master hangs up the line: clients' reads fail, like a pulled cable.
+                lock.lock()
+                ptyClosed = true
+                lock.unlock()
                 posixClose(master)
                 waitForStop()
                 return
             }
-            var descriptors = [pollfd(fd: master, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&descriptors, 2, 100)
-            if ready <= 0 { continue }
+            var descriptors = [
+                pollfd(fd: master, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+            ]
+            guard poll(&descriptors, 2, 100) > 0 else { continue }
             if descriptors[1].revents != 0 { return }
-            guard descriptors[0].revents & Int16(POLLIN) != 0 else {
-                usleep(1000)
+            if descriptors[0].revents & Int16(POLLIN) != 0 {
+                let count = read(master, &buffer, buffer.count)
+                if count > 0 {
+                    clientConnected = true
+                    serve(Array(buffer[0..<count]))
+                    continue
+                }
+                if count < 0 && errno != EIO { continue }  // EAGAIN/EINTR: try again
+            } else if descriptors[0].revents & Int16(POLLHUP | POLLERR) == 0 {
                 continue
             }
-            let count = read(master, &buffer, buffer.count)
-            guard count > 0 else { continue }
-            let reply: VirtualBus.Reply
-            do {
-                reply = try bus.receive(Array(buffer[0..<count]))
-            } catch {
-                continue  // Unplugged: handled at the top of the loop.
+            // No client has the device open (the master reports a hang-up until one opens it).
+            if clientConnected {
+                discardUnreadReplies()
+                clientConnected = false
             }
-            if reply.delay > .zero { Thread.sleep(forTimeInterval: reply.delay.seconds) }
-            writeAll(reply.bytes)
+            usleep(2000)
         }
+    }
+
+    private func serve(_ bytes: [UInt8]) {
+        let reply: VirtualBus.Reply
+        do {
+            reply = try bus.receive(bytes)
+        } catch {
+            return  // Unplugged: handled at the top of the loop.
+        }
+        if reply.delay > .zero { Thread.sleep(forTimeInterval: reply.delay.seconds) }
+        writeAll(reply.bytes)
     }
 
     /// After an unplug the descriptors are gone; wait for `stop()` without touching them again.

@@ -60,7 +60,14 @@ import Testing
 
                 """)
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        let exitDeadline = Date().addingTimeInterval(15)
+        while process.isRunning && Date() < exitDeadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            Issue.record("reachy sim serve did not exit within 15 s of SIGTERM")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return
+        }
         text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text == "Stopped.\n")
         #expect(process.terminationStatus == 0)

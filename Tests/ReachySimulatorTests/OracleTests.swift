@@ -118,23 +118,28 @@ enum Oracle {
         let description: String
     }
 
-    /// Runs `script` with `arguments`; returns its JSON object. Fails after 60 s.
-    static func run(_ script: String, _ arguments: String...) throws -> [String: Any] {
-        guard let python else { throw Failure(description: "REACHY_ORACLE_PYTHON is not set") }
+    /// Runs `script` with `arguments` (with the oracle venv's python unless another is given); returns its JSON
+    /// object. Fails after `timeout` seconds.
+    static func run(
+        _ script: String, _ arguments: String..., python interpreter: String? = Oracle.python,
+        environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws -> [String: Any] {
+        guard let python = interpreter else { throw Failure(description: "no python for the oracle \(script)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [scripts.appendingPathComponent(script).path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw Failure(description: "\(script) did not finish within 60 s")
+            throw Failure(description: "\(script) did not finish within \(Int(timeout)) s")
         }
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
