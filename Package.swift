@@ -50,6 +50,7 @@ let package = Package(
         .target(
             name: "ReachyHardware",
             dependencies: ["Dynamixel", "CLibSerialPort", "CLibUSB", "CALSA"],
+            resources: [.copy("Resources/reachy-mini.json")],
             swiftSettings: strict),
         .target(name: "ReachySimulator", dependencies: ["Dynamixel"], swiftSettings: strict),
 
@@ -94,7 +95,7 @@ let package = Package(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator"],
+            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
             swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),

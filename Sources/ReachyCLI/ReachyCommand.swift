@@ -6,6 +6,12 @@ public struct ReachyCommand: AsyncParsableCommand {
         commandName: "reachy",
         abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
         subcommands: [
+            PortsCommand.self,
+            ScanCommand.self,
+            ReadCommand.self,
+            WriteCommand.self,
+            RegistersCommand.self,
+            DoctorCommand.self,
             SimCommand.self,
         ]
     )
