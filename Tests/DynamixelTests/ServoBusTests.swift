@@ -139,6 +139,19 @@ struct ServoBusTransactionTests {
         #expect(bus.alertingIDs.isEmpty)
     }
 
+    @Test func pingReplyWithAnErrorStillIdentifiesTheServo() throws {
+        // A servo that flags an error number on its ping reply is still there: scan must list it.
+        let transport = LoopbackTransport { bytes in
+            var decoder = PacketDecoder()
+            decoder.append(bytes)
+            guard case .success(.instruction(let packet))? = decoder.next(), packet.id == 6 else { return [] }
+            return StatusPacket(id: 6, error: StatusError(rawValue: 0x81), parameters: [0xB0, 0x04, 0x34]).encoded()
+        }
+        let bus = ServoBus(transport: transport)
+        #expect(try bus.scan(ids: 5...7) == [PingReply(id: 6, modelNumber: 1200, firmware: 52, error: StatusError(rawValue: 0x81))])
+        #expect(bus.alertingIDs == [6])
+    }
+
     @Test func transportFailureIsReported() {
         let transport = LoopbackTransport { _ throws(TransportError) in
             throw TransportError.disconnected(name: "usb", reason: "unplugged")
