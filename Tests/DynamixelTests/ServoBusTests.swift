@@ -340,3 +340,23 @@ struct ServoBusTimingTests {
         #expect(slow.replyTimeout(sentBytes: 76, replyBytes: 500, devices: 3) == .microseconds(101_500))
     }
 }
+
+@Suite("ServoBus error messages")
+struct ServoBusErrorMessageTests {
+    @Test func messagesSayWhatIsWrongAndWhatToDo() {
+        let noReply = ServoBusError.noReply(id: 11).description
+        #expect(noReply.contains("Motor 11") && noReply.contains("powered") && noReply.contains("reachy scan"))
+        let refused = ServoBusError.statusError(
+            id: 12, error: StatusError(alert: true, error: .dataLimitError), instruction: .write, address: 116
+        ).description
+        #expect(refused.contains("Motor 12 refused Write at address 116 (Goal Position)"))
+        #expect(refused.contains("limits") && refused.contains("Hardware Error Status"))
+        #expect(ServoBusError.corrupted(id: 3).description.contains("cable"))
+        #expect(ServoBusError.torqueIsOn(id: 4, register: "ID").description.contains("torque_enable 0"))
+        #expect(
+            ServoBusError.outsidePositionLimits(id: 11, value: 9, limits: 1502...2958).description.contains(
+                "1502 to 2958"))
+        #expect(ServoBusError.transport(.busy(path: "/dev/ttyACM0")).description.contains("in use"))
+        #expect(ServoBusError.noReply(id: 7).id == 7 && ServoBusError.invalidArgument("x").id == nil)
+    }
+}
