@@ -72,6 +72,18 @@ struct ServoBusTransactionTests {
         #expect(bus.statistics.retries == 0)
     }
 
+    @Test func echoedRequestsAreNotReplies() throws {
+        // The echo of a Read to ID 1 carries ID 1: it must not be taken for the reply, in any kind of call.
+        let servos = TestServoBus(ids: [1, 2])
+        servos.setFaults { $0.echo = true }
+        let bus = makeBus(servos)
+        #expect(try bus.read(id: 1, address: 132, length: 4) == position(1))
+        #expect(try bus.syncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
+        #expect(try bus.fastSyncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
+        try bus.write(id: 2, address: 65, data: [1])
+        #expect(bus.statistics.retries == 0 && bus.statistics.discardedPackets == 4)  // one echo per call
+    }
+
     @Test func replyFromAnotherIDIsNeverTheAnswer() throws {
         let servos = TestServoBus(ids: [2])
         servos.setFaults { $0.foreignID = 9 }

@@ -26,6 +26,8 @@ final class TestServoBus: @unchecked Sendable {
         var duplicate = false
         /// Servos that answer Fast Sync/Bulk Read alone with Instruction Error (old firmware).
         var noFastRead: Set<UInt8> = []
+        /// The host's own bytes come back before any reply (a half-duplex adapter that echoes).
+        var echo = false
     }
 
     struct State {
@@ -81,7 +83,7 @@ final class TestServoBus: @unchecked Sendable {
         state.withLock { state in
             state.receivedBytes.append(bytes)
             state.decoder.append(bytes)
-            var out: [UInt8] = []
+            var out: [UInt8] = state.faults.echo ? bytes : []
             while let result = state.decoder.next() {
                 guard case .success(.instruction(let packet)) = result, case .success(let request) = packet.request()
                 else { continue }
