@@ -55,7 +55,14 @@ struct OracleRun {
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [OracleRun.script, pty.path, library]
         let output = Pipe()
-        let errors = Pipe()
+        // Errors (a Rust panic prints a backtrace) go to a file: a full pipe would block the peer.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("peers-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer {
+            try? errors.close()
+            try? FileManager.default.removeItem(at: errorFile)
+        }
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -70,7 +77,7 @@ struct OracleRun {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw Failure(
                 description: "\(library) printed no JSON (exit \(process.terminationStatus)): "
