@@ -87,7 +87,8 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
 
-        .testTarget(name: "DynamixelTests", dependencies: ["Dynamixel"], swiftSettings: strict),
+        .testTarget(
+            name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator"],
             swiftSettings: strict),
