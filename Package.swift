@@ -95,7 +95,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator"],
-            swiftSettings: strict),
+            exclude: ["Data"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], swiftSettings: strict),

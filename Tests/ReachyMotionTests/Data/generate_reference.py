@@ -76,11 +76,20 @@ def random_pose(reachable_bias=True):
 
 
 # ----------------------------------------------------------------------------------------------- kinematics
+# EEPROM position limits (raw counts) of stewart_1..6; rad = 2*pi*raw/4096 - pi.
+STEWART_RAW_LIMITS = [(1502, 2958), (1138, 2844), (1502, 2958), (1138, 2594), (1252, 2958), (1138, 2594)]
+
+
+def within_motor_limits(joints):
+    raw = [(v + math.pi) * 4096 / (2 * math.pi) for v in joints[1:]]
+    return all(lo <= r <= hi for r, (lo, hi) in zip(raw, STEWART_RAW_LIMITS))
+
+
 def kinematics():
     auto = AnalyticalKinematics(automatic_body_yaw=True)
     manual = AnalyticalKinematics(automatic_body_yaw=False)
     ik_cases = []
-    for i in range(420):
+    for i in range(480):
         pose, xyzrpy = random_pose(reachable_bias=(i % 8 != 0))
         automatic = i % 2 == 0
         if automatic and i % 3:
@@ -106,6 +115,8 @@ def kinematics():
         if case["joints"] is None:
             continue
         joints = case["joints"]
+        if not within_motor_limits(joints):
+            continue  # the robot can never be there, and FK has nearby alternative solutions out there
         auto.kin.reset_forward_kinematics(seed.tolist())
         for _ in range(60):
             t = np.array(auto.kin.forward_kinematics(joints[1:], joints[0]))

@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachyMotion
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
