@@ -6,6 +6,10 @@ public struct ReachyCommand: AsyncParsableCommand {
         commandName: "reachy",
         abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
         subcommands: [
+            IKCommand.self,
+            FKCommand.self,
+            DanceCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -1,3 +1,3 @@
 import ReachyCLI
 
-await ReachyCommand.main()
+await ReachyCommand.runCommandLine()
