@@ -54,7 +54,9 @@ public struct HeadJoints: Sendable, Equatable, Hashable {
     }
 
     /// Whether every joint is finite.
-    public var isFinite: Bool { values.allSatisfy(\.isFinite) }
+    public var isFinite: Bool {
+        body.isFinite && s1.isFinite && s2.isFinite && s3.isFinite && s4.isFinite && s5.isFinite && s6.isFinite
+    }
 }
 
 /// The two antenna joints in radians, SDK order `[right, left]`.

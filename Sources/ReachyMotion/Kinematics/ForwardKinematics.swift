@@ -50,11 +50,11 @@ public struct ForwardKinematics: Sendable {
         guard joints.isFinite else { throw .notFinite(what: "joint vector") }
         let geometry = kinematics.geometry
         guard geometry.branches.count == 6 else { throw .didNotConverge(residual: .infinity) }
-        var tips = [Vector3]()
-        tips.reserveCapacity(6)
-        for (i, b) in geometry.branches.enumerated() {
+        var tips = LegPoints()
+        for i in 0..<6 {
             let a = joints.stewart(i)
-            tips.append(b.worldFromMotor * Vector3(geometry.motorArmLength * cos(a), geometry.motorArmLength * sin(a), 0))
+            let tip = Vector3(geometry.motorArmLength * cos(a), geometry.motorArmLength * sin(a), 0)
+            tips[i] = geometry.branches[i].worldFromMotor * tip
         }
         var (estimate, residual, iterations) = solve(from: platformEstimate, tips: tips)
         if residual > acceptance || !Self.isUpright(estimate) {
@@ -78,18 +78,20 @@ public struct ForwardKinematics: Sendable {
     }
 
     /// Largest rod-length error for a platform pose.
-    func residual(_ platform: HeadPose, tips: [Vector3]) -> Double {
+    func residual(_ platform: HeadPose, tips: LegPoints) -> Double {
         let inv = platform.inverse
+        let branches = kinematics.geometry.branches
+        let rp = kinematics.geometry.rodLength
         var worst = 0.0
-        for (i, b) in kinematics.geometry.branches.enumerated() {
-            let d = (b.anchor - inv * tips[i]).length
-            worst = max(worst, abs(d - kinematics.geometry.rodLength))
+        for i in 0..<6 {
+            let d = (branches[i].anchor - inv * tips[i]).length
+            worst = max(worst, abs(d - rp))
         }
         return worst.isNaN ? .infinity : worst
     }
 
     /// Gauss-Newton from `start`; returns the best pose, its residual and the iteration count.
-    func solve(from start: HeadPose, tips: [Vector3]) -> (pose: HeadPose, residual: Double, iterations: Int) {
+    func solve(from start: HeadPose, tips: LegPoints) -> (pose: HeadPose, residual: Double, iterations: Int) {
         let branches = kinematics.geometry.branches
         let rp = kinematics.geometry.rodLength
         var pose = start
@@ -101,11 +103,12 @@ public struct ForwardKinematics: Sendable {
                 // Rows: moving the platform by δ = (v, ω) (in its own frame) moves anchor b by v + ω×b; the rod
                 // length d = |b − a| changes by n·(v + ω×b) = n·v + (b×n)·ω with n = (b − a)/d.
                 let inv = pose.inverse
-                for (k, b) in branches.enumerated() {
-                    let diff = b.anchor - inv * tips[k]
+                for k in 0..<6 {
+                    let anchor = branches[k].anchor
+                    let diff = anchor - inv * tips[k]
                     let d = diff.length
                     let n = diff * (1 / d)
-                    let bn = b.anchor.cross(n)
+                    let bn = anchor.cross(n)
                     let row = k * 7
                     m[row] = n.x
                     m[row + 1] = n.y
@@ -135,5 +138,33 @@ public struct ForwardKinematics: Sendable {
             }
         }
         return (pose, err, iterations)
+    }
+}
+
+/// Six points, one per leg, stored inline (no allocation in the solver loop).
+struct LegPoints {
+    var p0 = Vector3.zero, p1 = Vector3.zero, p2 = Vector3.zero, p3 = Vector3.zero, p4 = Vector3.zero, p5 = Vector3.zero
+
+    subscript(i: Int) -> Vector3 {
+        get {
+            switch i {
+            case 0: return p0
+            case 1: return p1
+            case 2: return p2
+            case 3: return p3
+            case 4: return p4
+            default: return p5
+            }
+        }
+        set {
+            switch i {
+            case 0: p0 = newValue
+            case 1: p1 = newValue
+            case 2: p2 = newValue
+            case 3: p3 = newValue
+            case 4: p4 = newValue
+            default: p5 = newValue
+            }
+        }
     }
 }
