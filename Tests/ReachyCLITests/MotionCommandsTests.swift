@@ -114,6 +114,28 @@ struct MotionCommandsTests {
         #expect(abs(pose[0][0] - 0.951251) < 1e-6 && abs(pose[0][1] + 0.258819) < 1e-6)
     }
 
+    @Test("fk reports joints that no head pose satisfies (exit 1)")
+    func fkImpossible() throws {
+        let r = try MotionCLIRunner.run(["fk", "0", "1.5", "1.5", "1.5", "1.5", "1.5", "1.5"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("Error: Forward kinematics did not converge (rod-length residual "))
+        #expect(r.stderr.hasSuffix(
+            "m): these joint angles do not correspond to an assemblable head pose. Check the joint order "
+                + "[body, s1…s6] and units (rad).\n"))
+    }
+
+    @Test("ik --manual-body-yaw keeps the body and clamps the head yaw to 65° from it")
+    func ikManualBodyYaw() throws {
+        let auto = try MotionCLIRunner.json(try MotionCLIRunner.run(["ik", "--yaw", "100", "--degrees", "--json"]).stdout)
+        #expect(abs(((auto["joints"] as? [Double])?.first ?? 0) - 35 * .pi / 180) < 1e-12)
+        let r = try MotionCLIRunner.run(["ik", "--yaw", "100", "--degrees", "--manual-body-yaw", "--json"])
+        #expect(r.status == 0)
+        let doc = try MotionCLIRunner.json(r.stdout)
+        #expect((doc["joints"] as? [Double])?.first == 0)
+        let clamped = try #require(doc["clamped"] as? [[String: Any]])
+        #expect(clamped.first?["joint"] as? String == "head.yaw")
+    }
+
     @Test("fk with the wrong number of joints is a usage error (exit 64)")
     func fkUsage() throws {
         let r = try MotionCLIRunner.run(["fk", "1", "2", "3"])

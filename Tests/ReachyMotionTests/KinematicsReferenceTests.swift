@@ -144,6 +144,28 @@ struct KinematicsReferenceTests {
         }
     }
 
+    @Test("FK refuses joints no head pose satisfies, and the warm start survives the failure")
+    func forwardKinematicsImpossible() throws {
+        var fk = ForwardKinematics()
+        let neutral = try ReachyKinematics.reachyMini.inverse(.identity)
+        #expect(try fk.pose(for: neutral).maxDifference(to: .identity) < 1e-9)
+        do {
+            _ = try fk.pose(for: HeadJoints(body: 0, s1: 1.5, s2: 1.5, s3: 1.5, s4: 1.5, s5: 1.5, s6: 1.5))
+            Issue.record("expected an error")
+        } catch {
+            guard case .didNotConverge(let residual) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
+            #expect(residual > 1e-3)
+            #expect(error.description.hasPrefix("Forward kinematics did not converge"))
+        }
+        // The estimate was not overwritten by the failed call: the next tick converges immediately.
+        let near = try ReachyKinematics.reachyMini.inverse(HeadPose(z: 0.001))
+        #expect(try fk.pose(for: near).maxDifference(to: HeadPose(z: 0.001)) < 1e-9)
+        #expect(fk.lastIterations <= 3)
+    }
+
     @Test("reference poses: INIT head gives ±0.62654 rad; the SLEEP pose round-trips through IK and FK")
     func referencePoses() throws {
         let initial = try ReachyKinematics.reachyMini.inverse(.identity)

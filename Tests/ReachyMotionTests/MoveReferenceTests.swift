@@ -94,6 +94,19 @@ struct InterpolationReferenceTests {
         }
     }
 
+    @Test("samples(count:) spans exactly 0…duration")
+    func samples() throws {
+        let start = MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
+        let move = try GotoMove(from: start, head: HeadPose(z: 0.01), duration: 0.7, method: .linear)
+        let five = move.samples(count: 5)
+        #expect(maxAbsDifference(five.map(\.t), [0, 0.175, 0.35, 0.525, 0.7]) < 1e-15)
+        #expect(five[0].t == 0 && five[4].t == 0.7)
+        #expect(abs(five[2].frame.head.translation.z - 0.005) < 1e-15)
+        #expect(five[4].frame.head.translation.z == 0.01)
+        #expect(move.samples(count: 1).map(\.t) == [0])
+        #expect(move.samples(count: 0).isEmpty)
+    }
+
     @Test("GotoMove refuses a zero duration and NaN targets")
     func gotoValidation() {
         let start = MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)

@@ -12,7 +12,7 @@ Only the pure-math modules are imported (analytical kinematics, interpolation, g
 package `__init__` files that pull in the daemon, media and network stacks are bypassed, so the heavy optional
 dependencies are not needed. Output (all committed):
 
-  Tests/ReachyMotionTests/Data/kinematics_reference.json   IK (automatic body yaw on/off) and converged FK cases
+  Tests/ReachyMotionTests/Data/kinematics_reference.json   IK (automatic body yaw on/off); FK: exact pose + official
   Tests/ReachyMotionTests/Data/interpolation_reference.json time_trajectory, linear_pose_interpolation, GotoMove
   Tests/ReachyMotionTests/Data/dances_reference.json       DanceMove.evaluate samples, default and changed BPM
   Tests/ReachyMotionTests/Data/recorded_move_reference.json RecordedMove.evaluate on examples/moves/curious_tilt.json
