@@ -66,6 +66,38 @@ struct PoseAndJointTests {
         }
     }
 
+    @Test("Codable: poses as 4×4 rows (or 16 numbers), joints and antennas as arrays")
+    func codable() throws {
+        let pose = HeadPose.degrees(x: 0.01, roll: 5, yaw: -20)
+        let data = try JSONEncoder().encode(pose)
+        let rows = try JSONDecoder().decode([[Double]].self, from: data)
+        #expect(rows == pose.rows)
+        #expect(try JSONDecoder().decode(HeadPose.self, from: data) == pose)
+        let flat = try JSONDecoder().decode(HeadPose.self, from: JSONEncoder().encode(pose.rowMajor))
+        #expect(flat == pose)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(HeadPose.self, from: Data("[[1,0,0,0],[0,1,0,0]]".utf8))
+        }
+        let joints = HeadJoints(body: 0.1, s1: 1, s2: 2, s3: 3, s4: 4, s5: 5, s6: 6)
+        #expect(String(decoding: try JSONEncoder().encode(joints), as: UTF8.self) == "[0.1,1,2,3,4,5,6]")
+        #expect(try JSONDecoder().decode(HeadJoints.self, from: JSONEncoder().encode(joints)) == joints)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Antennas.self, from: Data("[1,2,3]".utf8)) }
+    }
+
+    @Test("reference postures: the sleep pose is a proper rotation near the SDK's rounded matrix")
+    func referencePostures() throws {
+        let sleep = ReferencePoses.sleepHead
+        #expect(abs(sleep.rotation.determinant - 1) < 1e-12)
+        #expect(abs(degrees(sleep.euler.pitch) - 24.4) < 0.1)
+        #expect(sleep.translation == Vector3(-0.021, 0.001, -0.044))
+        #expect(ReferencePoses.initHead == .identity)
+        #expect(ReferencePoses.sleepAntennas == Antennas(right: -3.05, left: 3.05))
+        // Both postures are inside the safety limits and reachable.
+        let safe = SafeKinematics()
+        #expect(try safe.motorGoals(head: sleep, antennas: ReferencePoses.sleepAntennas).isUnchanged)
+        #expect(try safe.motorGoals(head: .identity, antennas: ReferencePoses.initAntennas).isUnchanged)
+    }
+
     @Test("motors: canonical order, IDs 10…18, official names")
     func motors() {
         #expect(ReachyMotor.allCases.map(\.id) == Array(10...18))
