@@ -44,7 +44,9 @@ struct DanceCommand: ParsableCommand {
         }
         guard let name else { throw ValidationError("Give a dance name (see `reachy dance --list`) or --list.") }
         if let samples {
-            guard samples >= 2 else { throw ValidationError("--samples must be at least 2 (first at t=0, last at t=duration).") }
+            guard samples >= 2 else {
+                throw ValidationError("--samples must be at least 2 (first at t=0, last at t=duration).")
+            }
             guard samples <= 100_000 else { throw ValidationError("--samples must be at most 100000.") }
             return .samples(name: name, count: samples)
         }
@@ -52,7 +54,9 @@ struct DanceCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard bpm.isFinite, bpm > 0 else { throw ValidationError("--bpm must be a positive number of beats per minute.") }
+        guard bpm.isFinite, bpm > 0 else {
+            throw ValidationError("--bpm must be a positive number of beats per minute.")
+        }
         _ = try mode()
     }
 
@@ -71,7 +75,8 @@ struct DanceCommand: ParsableCommand {
     func printList() throws {
         let dances = try DanceCatalog.all()
         let entries = dances.map {
-            DanceListEntry(name: $0.name, beats: $0.beats, bpm: bpm, duration: $0.beats * 60 / bpm, description: $0.description)
+            DanceListEntry(
+                name: $0.name, beats: $0.beats, bpm: bpm, duration: $0.beats * 60 / bpm, description: $0.description)
         }
         if json {
             print(try MotionCLISupport.json(["dances": entries]))
@@ -80,17 +85,20 @@ struct DanceCommand: ParsableCommand {
         for e in entries {
             let label = e.name.padding(toLength: 22, withPad: " ", startingAt: 0)
             let beats = String(Int(e.beats)).padding(toLength: 2, withPad: " ", startingAt: 0)
-            print("\(label) \(beats) beats @ \(formatBPM(e.bpm)) BPM = \(String(format: "%.2f", e.duration)) s  \(e.description)")
+            let seconds = String(format: "%.2f", e.duration)
+            print("\(label) \(beats) beats @ \(formatBPM(e.bpm)) BPM = \(seconds) s  \(e.description)")
         }
     }
 
     func printSamples(name: String, count: Int) throws {
         let dance = try DanceMove(name, bpm: bpm)
         let frames = dance.samples(count: count).map {
-            DanceSample(t: $0.t, head: $0.frame.head.rows, antennas: $0.frame.antennas.values, body_yaw: $0.frame.bodyYaw)
+            DanceSample(
+                t: $0.t, head: $0.frame.head.rows, antennas: $0.frame.antennas.values, body_yaw: $0.frame.bodyYaw)
         }
         if json {
-            print(try MotionCLISupport.json(DanceSamples(name: name, bpm: bpm, duration: dance.duration, samples: frames)))
+            let document = DanceSamples(name: name, bpm: bpm, duration: dance.duration, samples: frames)
+            print(try MotionCLISupport.json(document))
             return
         }
         print("\(name) @ \(formatBPM(bpm)) BPM, duration \(String(format: "%.4f", dance.duration)) s")

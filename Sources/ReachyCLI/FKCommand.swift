@@ -13,7 +13,9 @@ struct FKCommand: ParsableCommand {
             Joint angles that no head pose satisfies are an error (exit status 1). Nothing is sent to a robot.
             """)
 
-    @Argument(parsing: .allUnrecognized, help: "Seven joint angles in radians: body s1 s2 s3 s4 s5 s6 (negative values allowed).")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "Seven joint angles in radians: body s1 s2 s3 s4 s5 s6 (negative values allowed).")
     var joints: [String] = []
     @Flag(help: "Print JSON instead of text.")
     var json = false
@@ -46,7 +48,8 @@ struct FKCommand: ParsableCommand {
         }
         let mm = pose.translation * 1000
         print(String(format: "x %.3f mm, y %.3f mm, z %.3f mm", mm.x, mm.y, mm.z))
-        print(String(format: "roll %.3f°, pitch %.3f°, yaw %.3f°", degrees(e.roll), degrees(e.pitch), degrees(e.yaw)))
+        print(
+            String(format: "roll %.3f°, pitch %.3f°, yaw %.3f°", degrees(e.roll), degrees(e.pitch), degrees(e.yaw)))
     }
 }
 

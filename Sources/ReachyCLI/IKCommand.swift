@@ -28,18 +28,24 @@ struct IKCommand: ParsableCommand {
     var pitch: Double = 0
     @Option(parsing: .unconditional, help: "Yaw (turn left), radians (degrees with --degrees).")
     var yaw: Double = 0
-    @Option(name: .customLong("body-yaw"), parsing: .unconditional, help: "Requested body yaw, radians (degrees with --degrees).")
+    @Option(
+        name: .customLong("body-yaw"), parsing: .unconditional,
+        help: "Requested body yaw, radians (degrees with --degrees).")
     var bodyYaw: Double = 0
     @Flag(help: "Angles (roll, pitch, yaw, body yaw) are in degrees.")
     var degrees = false
-    @Flag(name: .customLong("manual-body-yaw"), help: "Keep the body yaw as given instead of letting it follow the head (automatic is the SDK default).")
+    @Flag(
+        name: .customLong("manual-body-yaw"),
+        help: "Keep the body yaw as given instead of letting it follow the head (automatic is the SDK default).")
     var manualBodyYaw = false
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     func validate() throws {
-        for (name, v) in [("x", x), ("y", y), ("z", z), ("roll", roll), ("pitch", pitch), ("yaw", yaw), ("body-yaw", bodyYaw)]
-        where !v.isFinite {
+        let values = [
+            ("x", x), ("y", y), ("z", z), ("roll", roll), ("pitch", pitch), ("yaw", yaw), ("body-yaw", bodyYaw),
+        ]
+        for (name, v) in values where !v.isFinite {
             throw ValidationError("--\(name) must be a finite number.")
         }
     }

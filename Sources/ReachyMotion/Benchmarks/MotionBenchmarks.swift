@@ -33,7 +33,8 @@ public enum MotionBenchmarks {
                 pitch: 0.15 * cos(t), yaw: 0.5 * sin(0.7 * t))
         }
         let kin = ReachyKinematics.reachyMini
-        let joints = poses.map { (try? kin.inverse($0)) ?? HeadJoints(body: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0) }
+        let zero = HeadJoints(body: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0)
+        let joints = poses.map { (try? kin.inverse($0)) ?? zero }
         let safe = SafeKinematics()
 
         var results: [BenchmarkResult] = []

@@ -22,7 +22,8 @@ public enum DanceError: Error, Equatable, CustomStringConvertible {
         case .invalidTempo(let bpm):
             return "Tempo \(bpm) BPM is not valid; give a positive number of beats per minute (the default is 114)."
         case .catalogUnavailable(let reason):
-            return "The bundled dance catalogue (dances.json) could not be loaded: \(reason). Reinstall/rebuild ReachyBridge."
+            return "The bundled dance catalogue (dances.json) could not be loaded: \(reason). "
+                + "Rebuild or reinstall ReachyBridge so its resources are next to the executable."
         }
     }
 }

@@ -18,15 +18,15 @@ enum DanceMotions {
         var phase: Double
         var waveform: Waveform
 
-        func antennas(_ t: Double, subcycles: Double? = nil, phase: Double? = nil, waveform: Waveform? = nil)
-            -> Antennas
-        {
-            R.antennas(
-                style,
-                R.oscillation(
-                    t, amplitude: antennaAmplitude, subcycles: subcycles ?? self.subcycles, phase: phase ?? self.phase,
-                    waveform: waveform ?? self.waveform))
+        /// The dance's oscillation: `amplitude · waveform(2π(subcycles·t + phase + shift))`.
+        func wave(_ t: Double, _ amplitude: Double, subcycles: Double? = nil, shift: Double = 0) -> Double {
+            R.oscillation(
+                t, amplitude: amplitude, subcycles: subcycles ?? self.subcycles, phase: phase + shift,
+                waveform: waveform)
         }
+
+        /// Antennas on the dance's rhythm.
+        func antennas(_ t: Double) -> Antennas { R.antennas(style, wave(t, antennaAmplitude)) }
     }
 
     static func common(
@@ -44,10 +44,14 @@ enum DanceMotions {
     /// The builder for `name`, or nil if there is no such dance.
     static func build(_ name: String, _ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion? {
         switch name {
-        case "simple_nod": return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.pitch = v }
-        case "head_tilt_roll": return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.roll = v }
-        case "side_to_side_sway": return try singleAxis(&p, "amplitude_m", style: .wiggle) { o, v in o.position.y = v }
-        case "pendulum_swing": return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.roll = v }
+        case "simple_nod":
+            return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.pitch = v }
+        case "head_tilt_roll":
+            return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.roll = v }
+        case "side_to_side_sway":
+            return try singleAxis(&p, "amplitude_m", style: .wiggle) { o, v in o.position.y = v }
+        case "pendulum_swing":
+            return try singleAxis(&p, "amplitude_rad", style: .wiggle) { o, v in o.orientation.roll = v }
         case "sharp_side_tilt":
             return try singleAxis(&p, "roll_amplitude_rad", style: .wiggle, waveform: .triangle) { o, v in
                 o.orientation.roll = v
@@ -84,7 +88,7 @@ enum DanceMotions {
         let c = try common(&p, style: style, waveform: waveform)
         return { t in
             var o = DanceOffsets()
-            apply(&o, R.oscillation(t, amplitude: amplitude, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform))
+            apply(&o, c.wave(t, amplitude))
             o.antennas = c.antennas(t)
             return o
         }
@@ -95,9 +99,8 @@ enum DanceMotions {
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
-            o.orientation.roll = R.oscillation(t, amplitude: roll, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform)
-            o.orientation.pitch = R.oscillation(
-                t, amplitude: pitch, subcycles: c.subcycles, phase: c.phase + 0.25, waveform: c.waveform)
+            o.orientation.roll = c.wave(t, roll)
+            o.orientation.pitch = c.wave(t, pitch, shift: 0.25)
             o.antennas = c.antennas(t)
             return o
         }
@@ -109,10 +112,9 @@ enum DanceMotions {
         let c = try common(&p, style: .both)
         return { t in
             var o = DanceOffsets()
-            o.orientation.yaw = R.oscillation(t, amplitude: yaw, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform)
-            o.orientation.pitch = R.oscillation(
-                t, amplitude: pitch, subcycles: c.subcycles * 2, phase: c.phase, waveform: c.waveform)
-            o.position.y = R.oscillation(t, amplitude: y, subcycles: c.subcycles, phase: c.phase + 0.5, waveform: c.waveform)
+            o.orientation.yaw = c.wave(t, yaw)
+            o.orientation.pitch = c.wave(t, pitch, subcycles: c.subcycles * 2)
+            o.position.y = c.wave(t, y, shift: 0.5)
             o.antennas = c.antennas(t)
             return o
         }
@@ -123,8 +125,8 @@ enum DanceMotions {
         let c = try common(&p, style: .both)
         return { t in
             var o = DanceOffsets()
-            o.orientation.pitch = R.oscillation(t, amplitude: pitch, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform)
-            o.position.z = R.oscillation(t, amplitude: z, subcycles: c.subcycles, phase: c.phase + 0.1, waveform: c.waveform)
+            o.orientation.pitch = c.wave(t, pitch)
+            o.position.z = c.wave(t, z, shift: 0.1)
             o.antennas = c.antennas(t)
             return o
         }
@@ -135,9 +137,9 @@ enum DanceMotions {
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
-            o.orientation.roll = R.oscillation(t, amplitude: roll, subcycles: 0.125, phase: c.phase, waveform: c.waveform)
-            o.orientation.pitch = R.oscillation(t, amplitude: pitch, subcycles: 0.25, phase: c.phase + 0.25, waveform: c.waveform)
-            o.orientation.yaw = R.oscillation(t, amplitude: yaw, subcycles: 0.5, phase: c.phase + 0.5, waveform: c.waveform)
+            o.orientation.roll = c.wave(t, roll, subcycles: 0.125)
+            o.orientation.pitch = c.wave(t, pitch, subcycles: 0.25, shift: 0.25)
+            o.orientation.yaw = c.wave(t, yaw, subcycles: 0.5, shift: 0.5)
             o.antennas = c.antennas(t)
             return o
         }
@@ -185,7 +187,8 @@ enum DanceMotions {
         return { t in
             var o = DanceOffsets()
             let nod1 = R.transient(t, amplitude: amp, duration: every * 0.4, repeatEvery: every)
-            let nod2 = R.transient(t, amplitude: amp * 0.7, duration: every * 0.3, delay: every * 0.5, repeatEvery: every)
+            let nod2 = R.transient(
+                t, amplitude: amp * 0.7, duration: every * 0.3, delay: every * 0.5, repeatEvery: every)
             o.orientation.pitch = nod1 + nod2
             o.antennas = c.antennas(t)
             return o
@@ -209,9 +212,8 @@ enum DanceMotions {
         let c = try common(&p, style: .both)
         return { t in
             var o = DanceOffsets()
-            o.position.x = R.oscillation(t, amplitude: x, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform)
-            o.orientation.pitch = R.oscillation(
-                t, amplitude: pitch, subcycles: c.subcycles, phase: c.phase - 0.25, waveform: c.waveform)
+            o.position.x = c.wave(t, x)
+            o.orientation.pitch = c.wave(t, pitch, shift: -0.25)
             o.antennas = c.antennas(t)
             return o
         }
@@ -222,9 +224,8 @@ enum DanceMotions {
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
-            o.position.y = R.oscillation(t, amplitude: y, subcycles: c.subcycles, phase: c.phase, waveform: c.waveform)
-            o.orientation.roll = R.oscillation(
-                t, amplitude: roll, subcycles: c.subcycles, phase: c.phase + 0.25, waveform: c.waveform)
+            o.position.y = c.wave(t, y)
+            o.orientation.roll = c.wave(t, roll, shift: 0.25)
             o.antennas = c.antennas(t)
             return o
         }

@@ -61,7 +61,8 @@ struct DanceParameterReader {
         case .text(let s)?:
             guard let w = Waveform(rawValue: s) else {
                 let names = Waveform.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .invalidParameter(dance: dance, parameter: key, reason: "unknown waveform \"\(s)\" (use \(names))")
+                throw .invalidParameter(
+                    dance: dance, parameter: key, reason: "unknown waveform \"\(s)\" (use \(names))")
             }
             return w
         case .number(let v)?:
@@ -78,7 +79,8 @@ struct DanceParameterReader {
         switch values[key] {
         case .text(let s)?:
             guard let a = AntennaStyle(rawValue: s) else {
-                throw .invalidParameter(dance: dance, parameter: key, reason: "unknown antenna move \"\(s)\" (use wiggle, both)")
+                throw .invalidParameter(
+                    dance: dance, parameter: key, reason: "unknown antenna move \"\(s)\" (use wiggle, both)")
             }
             return a
         case .number(let v)?:

@@ -156,7 +156,8 @@ public enum JointError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .wrongCount(let expected, let got):
-            let what = expected == 7 ? "[body, s1…s6]" : expected == 2 ? "[right, left]" : "[body, s1…s6, right, left]"
+            let what =
+                expected == 7 ? "[body, s1…s6]" : expected == 2 ? "[right, left]" : "[body, s1…s6, right, left]"
             return "Expected \(expected) joint values \(what) in radians, got \(got)."
         }
     }

@@ -16,7 +16,8 @@ public enum KinematicsError: Error, Equatable, CustomStringConvertible {
             return "The \(what) contains NaN or infinite numbers; give finite values in meters and radians."
         case .didNotConverge(let residual):
             return "Forward kinematics did not converge (rod-length residual \(residual) m): these joint angles "
-                + "do not correspond to an assemblable head pose. Check the joint order [body, s1…s6] and units (rad)."
+                + "do not correspond to an assemblable head pose. "
+                + "Check the joint order [body, s1…s6] and units (rad)."
         }
     }
 }

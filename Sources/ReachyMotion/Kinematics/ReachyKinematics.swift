@@ -58,8 +58,8 @@ public struct ReachyKinematics: Sendable, Equatable {
     /// Motor angle of one leg for a platform pose expressed in the body frame (NaN when unreachable).
     ///
     /// With the anchor at `p` in the motor frame and the arm tip at `rs(cosθ, sinθ, 0)`, the rod constraint
-    /// `|p − tip| = rp` is `K = 2·rs·(px·cosθ + py·sinθ)` with `K = |p|² + rs² − rp²`; the tangent half-angle
-    /// substitution gives `θ = 2·atan2(2·rs·py ± √(4rs²(px²+py²) − K²), K + 2·rs·px)`.
+    /// `|p − tip| = rp` is `K = 2·rs·(px·cosθ + py·sinθ)` with `K = |p|² + rs² − rp²`; the tangent
+    /// half-angle substitution gives `θ = 2·atan2(2·rs·py ± √(4rs²(px²+py²) − K²), K + 2·rs·px)`.
     @inlinable func legAngle(_ branch: StewartBranch, _ platform: HeadPose) -> Double {
         let p = branch.motorFromWorld * (platform * branch.anchor)
         let rs = geometry.motorArmLength, rp = geometry.rodLength

@@ -115,8 +115,6 @@ public enum PoseError: Error, Equatable, CustomStringConvertible {
     case notFinite
     /// The last row is not `0 0 0 1`.
     case notHomogeneous(lastRow: [Double])
-    /// The rotation block has a non-positive determinant.
-    case notARotation
 
     public var description: String {
         switch self {
@@ -126,8 +124,6 @@ public enum PoseError: Error, Equatable, CustomStringConvertible {
             return "The head pose contains NaN or infinite numbers; give finite meters and radians."
         case .notHomogeneous(let row):
             return "The last row of a head pose must be [0, 0, 0, 1]; got \(row). Check the matrix orientation."
-        case .notARotation:
-            return "The rotation part of the head pose is not a rotation (determinant ≤ 0); use a proper rotation matrix."
         }
     }
 }

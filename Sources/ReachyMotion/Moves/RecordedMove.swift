@@ -117,7 +117,9 @@ public enum RecordedMoveError: Error, Equatable, CustomStringConvertible {
     case invalidFrame(index: Int, reason: String)
 
     public var description: String {
-        let format = "Expected {\"description\", \"time\": [...], \"set_target_data\": [{\"head\", \"antennas\", \"body_yaw\"}]}."
+        let format =
+            "Expected {\"description\", \"time\": [...], "
+            + "\"set_target_data\": [{\"head\", \"antennas\", \"body_yaw\"}]}."
         switch self {
         case .unreadable(let path, let reason):
             return "Cannot read recorded move \(path): \(reason). Check the path."
