@@ -110,6 +110,9 @@ struct SafetyTests {
         #expect(abs(result.value.head.body - 0.16) < 1e-12)  // 8 rad/s × 20 ms
         #expect(result.value.antennas.right == -0.05)  // small step passes
         #expect(result.clamps == [ClampEntry(joint: "body_rotation", requested: 1, applied: result.value.head.body)])
+        var unlimited = SafetyLimits.reachyMini
+        unlimited.maxJointSpeed = .infinity
+        #expect(try unlimited.limitSpeed(from: current, to: target, dt: 0.02) == Clamped(value: target, clamps: []))
         #expect(throws: SafetyError.invalidTimeStep(0)) {
             try SafetyLimits.reachyMini.limitSpeed(from: current, to: target, dt: 0)
         }

@@ -98,12 +98,13 @@ public struct SafetyLimits: Sendable, Equatable {
         guard dt.isFinite, dt > 0 else { throw .invalidTimeStep(dt) }
         guard current.motorOrder.allSatisfy(\.isFinite) else { throw .notFinite(what: "current joint vector") }
         guard target.motorOrder.allSatisfy(\.isFinite) else { throw .notFinite(what: "target joint vector") }
-        let step = max(0, maxJointSpeed.isFinite ? maxJointSpeed * dt : 0)
+        let step = maxJointSpeed.isNaN ? 0 : max(0, maxJointSpeed * dt)  // +∞ speed = no cap
         var out = target
         var clamps: [ClampEntry] = []
         for motor in ReachyMotor.allCases {
             let from = current[motor], to = target[motor]
-            let limited = from + min(step, max(-step, to - from))
+            let delta = to - from
+            let limited = abs(delta) <= step ? to : from + (delta > 0 ? step : -step)
             if limited != to {
                 clamps.append(ClampEntry(joint: motor.name, requested: to, applied: limited))
                 out[motor] = limited
