@@ -8,9 +8,11 @@ struct FKCommand: ParsableCommand {
         commandName: "fk",
         abstract: "Forward kinematics: print the head pose for joint angles [body, s1…s6] (radians).",
         discussion: """
-            Solved numerically (Gauss-Newton from the neutral head) to a rod-length residual below 1e-9 m.
-            JSON output: {"pose": 4×4 rows (meters), "rpy": [roll, pitch, yaw] (radians), "xyz": [x, y, z] (meters)}.
+            Solved numerically (Gauss-Newton from the neutral head) to a rod-length residual below 1e-9 m. \
             Joint angles that no head pose satisfies are an error (exit status 1). Nothing is sent to a robot.
+
+            JSON output: {"pose": 4×4 rows (meters), "rpy": [roll, pitch, yaw] (radians), "xyz": [x, y, z] \
+            (meters)}.
             """)
 
     @Argument(

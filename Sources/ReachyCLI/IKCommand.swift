@@ -8,12 +8,13 @@ struct IKCommand: ParsableCommand {
         commandName: "ik",
         abstract: "Inverse kinematics: print the joint angles [body, s1…s6] (radians) for a head pose.",
         discussion: """
-            The pose is in the SDK frame (meters; x forward, y left, z up; neutral head = 0), angles are
-            roll/pitch/yaw (extrinsic x-y-z) in radians, or degrees with --degrees. The pose goes through the
-            safety limits (roll/pitch ±40°, head within 65° of the body, body ±160°, z −50…+20 mm, motor EEPROM
-            limits); anything clamped is reported. Unreachable poses are an error (exit status 1).
-            JSON output: {"clamped": [{"applied", "joint", "requested"}], "joints": [body, s1, …, s6]}.
+            The pose is in the SDK frame (meters; x forward, y left, z up; neutral head = 0); roll, pitch and \
+            yaw (extrinsic x-y-z) are in radians, or degrees with --degrees. The pose goes through the safety \
+            limits (roll/pitch ±40°, head within 65° of the body, body ±160°, z −50…+20 mm, motor EEPROM \
+            limits) and anything clamped is reported. Unreachable poses are an error (exit status 1). \
             Nothing is sent to a robot.
+
+            JSON output: {"clamped": [{"applied", "joint", "requested"}], "joints": [body, s1, …, s6]}.
             """)
 
     @Option(name: .customLong("x"), parsing: .unconditional, help: "Forward translation, meters.")
