@@ -9,8 +9,16 @@ enum MotionCLIRunner {
         var stderr: String
     }
 
-    /// `.build/<triple or debug>/reachy` found by walking up from this file to the package root.
+    /// The `reachy` built next to the test bundle (same configuration), else `.build/debug/reachy` found by
+    /// walking up from this file to the package root.
     static func executable() throws -> URL {
+        for base in [Bundle.main.executableURL?.deletingLastPathComponent(), Bundle.main.bundleURL] {
+            if let candidate = base?.appendingPathComponent("reachy"),
+                FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+        }
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while dir.path != "/" {
             let candidate = dir.appendingPathComponent(".build/debug/reachy")
