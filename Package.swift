@@ -97,7 +97,7 @@ let package = Package(
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
-            swiftSettings: strict),
+            exclude: ["Data"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], swiftSettings: strict),

@@ -13,6 +13,10 @@ public struct ReachyCommand: AsyncParsableCommand {
             RegistersCommand.self,
             DoctorCommand.self,
             SimCommand.self,
+            IKCommand.self,
+            FKCommand.self,
+            DanceCommand.self,
+            BenchCommand.self,
         ]
     )
 
