@@ -1,54 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `reachy` executable and captures what a user sees.
-enum MotionCLIRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `reachy` built next to the test bundle (same configuration), else `.build/debug/reachy` found by
-    /// walking up from this file to the package root.
-    static func executable() throws -> URL {
-        for base in [Bundle.main.executableURL?.deletingLastPathComponent(), Bundle.main.bundleURL] {
-            if let candidate = base?.appendingPathComponent("reachy"),
-                FileManager.default.isExecutableFile(atPath: candidate.path)
-            {
-                return candidate
-            }
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent(".build/debug/reachy")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "reachy executable not built"])
-    }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
-}
-
 @Suite("reachy ik / fk / dance")
 struct MotionCommandsTests {
     static let worked = [
@@ -58,9 +10,9 @@ struct MotionCommandsTests {
 
     @Test("ik --json prints the worked example's joints and no clamps")
     func ikJSON() throws {
-        let r = try MotionCLIRunner.run(["ik", "--z", "0.01", "--pitch", "10", "--yaw", "15", "--degrees", "--json"])
+        let r = try CLIRunner.run(["ik", "--z", "0.01", "--pitch", "10", "--yaw", "15", "--degrees", "--json"])
         #expect(r.status == 0 && r.stderr.isEmpty)
-        let doc = try MotionCLIRunner.json(r.stdout)
+        let doc = try CLIRunner.json(r.stdout)
         let joints = try #require(doc["joints"] as? [Double])
         #expect(joints.count == 7)
         for (a, b) in zip(joints, Self.worked) { #expect(abs(a - b) < 1e-9) }
@@ -70,7 +22,7 @@ struct MotionCommandsTests {
 
     @Test("ik text output is a table in radians and degrees")
     func ikText() throws {
-        let r = try MotionCLIRunner.run(["ik", "--z", "0.01", "--pitch", "10", "--yaw", "15", "--degrees"])
+        let r = try CLIRunner.run(["ik", "--z", "0.01", "--pitch", "10", "--yaw", "15", "--degrees"])
         #expect(r.status == 0)
         #expect(
             r.stdout == """
@@ -87,9 +39,9 @@ struct MotionCommandsTests {
 
     @Test("ik reports a clamped roll (negative values accepted after an option)")
     func ikClamp() throws {
-        let r = try MotionCLIRunner.run(["ik", "--roll", "-50", "--degrees", "--json"])
+        let r = try CLIRunner.run(["ik", "--roll", "-50", "--degrees", "--json"])
         #expect(r.status == 0)
-        let clamped = try #require(try MotionCLIRunner.json(r.stdout)["clamped"] as? [[String: Any]])
+        let clamped = try #require(try CLIRunner.json(r.stdout)["clamped"] as? [[String: Any]])
         #expect(clamped.count == 1)
         #expect(clamped.first?["joint"] as? String == "head.roll")
         #expect(abs((clamped.first?["requested"] as? Double ?? 0) + 50 * .pi / 180) < 1e-12)
@@ -98,7 +50,7 @@ struct MotionCommandsTests {
 
     @Test("ik refuses an unreachable pose with exit status 1 and a clear message")
     func ikUnreachable() throws {
-        let r = try MotionCLIRunner.run(["ik", "--x", "0.08"])
+        let r = try CLIRunner.run(["ik", "--x", "0.08"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(
@@ -110,9 +62,9 @@ struct MotionCommandsTests {
 
     @Test("fk --json turns the worked example's joints back into the pose")
     func fkJSON() throws {
-        let r = try MotionCLIRunner.run(["fk", "--json"] + Self.worked.map { String($0) })
+        let r = try CLIRunner.run(["fk", "--json"] + Self.worked.map { String($0) })
         #expect(r.status == 0)
-        let doc = try MotionCLIRunner.json(r.stdout)
+        let doc = try CLIRunner.json(r.stdout)
         let rpy = try #require(doc["rpy"] as? [Double])
         let xyz = try #require(doc["xyz"] as? [Double])
         let pose = try #require(doc["pose"] as? [[Double]])
@@ -124,7 +76,7 @@ struct MotionCommandsTests {
 
     @Test("fk reports joints that no head pose satisfies (exit 1)")
     func fkImpossible() throws {
-        let r = try MotionCLIRunner.run(["fk", "0", "1.5", "1.5", "1.5", "1.5", "1.5", "1.5"])
+        let r = try CLIRunner.run(["fk", "0", "1.5", "1.5", "1.5", "1.5", "1.5", "1.5"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("Error: Forward kinematics did not converge (rod-length residual "))
         #expect(r.stderr.hasSuffix(
@@ -134,11 +86,11 @@ struct MotionCommandsTests {
 
     @Test("ik --manual-body-yaw keeps the body and clamps the head yaw to 65° from it")
     func ikManualBodyYaw() throws {
-        let auto = try MotionCLIRunner.json(try MotionCLIRunner.run(["ik", "--yaw", "100", "--degrees", "--json"]).stdout)
+        let auto = try CLIRunner.json(try CLIRunner.run(["ik", "--yaw", "100", "--degrees", "--json"]).stdout)
         #expect(abs(((auto["joints"] as? [Double])?.first ?? 0) - 35 * .pi / 180) < 1e-12)
-        let r = try MotionCLIRunner.run(["ik", "--yaw", "100", "--degrees", "--manual-body-yaw", "--json"])
+        let r = try CLIRunner.run(["ik", "--yaw", "100", "--degrees", "--manual-body-yaw", "--json"])
         #expect(r.status == 0)
-        let doc = try MotionCLIRunner.json(r.stdout)
+        let doc = try CLIRunner.json(r.stdout)
         #expect((doc["joints"] as? [Double])?.first == 0)
         let clamped = try #require(doc["clamped"] as? [[String: Any]])
         #expect(clamped.first?["joint"] as? String == "head.yaw")
@@ -146,7 +98,7 @@ struct MotionCommandsTests {
 
     @Test("fk with the wrong number of joints is a usage error (exit 64)")
     func fkUsage() throws {
-        let r = try MotionCLIRunner.run(["fk", "1", "2", "3"])
+        let r = try CLIRunner.run(["fk", "1", "2", "3"])
         #expect(r.status == 64)
         #expect(
             r.stderr == """
@@ -159,9 +111,9 @@ struct MotionCommandsTests {
 
     @Test("dance --samples --json: N frames from t=0 to t=duration, equal to the library's")
     func danceSamples() throws {
-        let r = try MotionCLIRunner.run(["dance", "chin_lead", "--samples", "5", "--json"])
+        let r = try CLIRunner.run(["dance", "chin_lead", "--samples", "5", "--json"])
         #expect(r.status == 0)
-        let doc = try MotionCLIRunner.json(r.stdout)
+        let doc = try CLIRunner.json(r.stdout)
         let duration = try #require(doc["duration"] as? Double)
         #expect(abs(duration - 4 * 60 / 114.0) < 1e-12)
         let samples = try #require(doc["samples"] as? [[String: Any]])
@@ -171,7 +123,7 @@ struct MotionCommandsTests {
         // The reference file sampled the same dance at k/40 of the duration; k = 10·i lines up with ours.
         let refURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ReachyMotionTests/Data/dances_reference.json")
-        let ref = try MotionCLIRunner.json(String(decoding: try Data(contentsOf: refURL), as: UTF8.self))
+        let ref = try CLIRunner.json(String(decoding: try Data(contentsOf: refURL), as: UTF8.self))
         let cases = try #require(ref["cases"] as? [[String: Any]])
         let chin = try #require(cases.first { $0["name"] as? String == "chin_lead" && $0["bpm"] as? Double == 114 })
         let refSamples = try #require(chin["samples"] as? [[String: Any]])
@@ -189,31 +141,31 @@ struct MotionCommandsTests {
 
     @Test("dance --list shows the 20 dances with beats and tempo")
     func danceList() throws {
-        let r = try MotionCLIRunner.run(["dance", "--list"])
+        let r = try CLIRunner.run(["dance", "--list"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 20)
         #expect(
             lines.first
                 == "simple_nod             4  beats @ 114 BPM = 2.11 s  A simple, continuous up-and-down nodding motion.")
-        let fast = try MotionCLIRunner.run(["dance", "--list", "--json", "--bpm", "57"])
-        let dances = try #require(try MotionCLIRunner.json(fast.stdout)["dances"] as? [[String: Any]])
+        let fast = try CLIRunner.run(["dance", "--list", "--json", "--bpm", "57"])
+        let dances = try #require(try CLIRunner.json(fast.stdout)["dances"] as? [[String: Any]])
         #expect(dances.count == 20)
         #expect(abs((dances.first?["duration"] as? Double ?? 0) - 4 * 60 / 57.0) < 1e-12)
     }
 
     @Test("dance errors: unknown name, playing without a controller, too few samples")
     func danceErrors() throws {
-        let unknown = try MotionCLIRunner.run(["dance", "moonwalk", "--samples", "4"])
+        let unknown = try CLIRunner.run(["dance", "moonwalk", "--samples", "4"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("Error: Unknown dance \"moonwalk\". Available dances: simple_nod, "))
-        let play = try MotionCLIRunner.run(["dance", "simple_nod"])
+        let play = try CLIRunner.run(["dance", "simple_nod"])
         #expect(play.status == 1)
         #expect(
             play.stderr
                 == "Error: Playing a dance on the robot needs the motion controller, which this build of reachy does "
                 + "not include yet. Preview the dance instead: reachy dance simple_nod --samples 50 --json\n")
-        let few = try MotionCLIRunner.run(["dance", "simple_nod", "--samples", "1"])
+        let few = try CLIRunner.run(["dance", "simple_nod", "--samples", "1"])
         #expect(few.status == 64)
         #expect(few.stderr.hasPrefix("Error: --samples must be at least 2 (first at t=0, last at t=duration).\n"))
     }
