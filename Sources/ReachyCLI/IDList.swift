@@ -1,17 +1,11 @@
-import ArgumentParser
 import Dynamixel
 import Foundation
 
 /// A list of motor IDs written as ranges and single IDs: `10-18`, `1,3,5`, `0-252`, `11-16,20`.
-struct IDList: ExpressibleByArgument, Equatable {
+struct IDList: Equatable {
     var ids: [UInt8]
 
     init(_ ids: [UInt8]) { self.ids = ids }
-
-    init?(argument: String) {
-        guard let ids = try? Self.parse(argument) else { return nil }
-        self.ids = ids
-    }
 
     static func parse(_ text: String) throws(CLIError) -> [UInt8] {
         var ids: [UInt8] = []
@@ -32,6 +26,4 @@ struct IDList: ExpressibleByArgument, Equatable {
         var seen = Set<UInt8>()
         return ids.filter { seen.insert($0).inserted }
     }
-
-    static var defaultValueDescription: String { "0-252" }
 }

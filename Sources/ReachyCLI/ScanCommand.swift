@@ -13,7 +13,9 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: .long, help: ArgumentHelp("IDs to ping, as ranges and lists: 10-18, 1,3,5.", valueName: "ids"))
+    @Option(
+        name: .long, help: ArgumentHelp("IDs to ping, as ranges and lists: 10-18, 1,3,5 (default: 0-252).", valueName: "ids"),
+        transform: { text throws(CLIError) in IDList(try IDList.parse(text)) })
     var ids: IDList = IDList(Array(0...PacketFraming.maxDeviceID))
 
     @Flag(name: .long, help: "Print JSON instead of a table.")

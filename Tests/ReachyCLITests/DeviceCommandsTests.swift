@@ -118,7 +118,9 @@ struct DeviceCommandsTests {
     func badIDs() throws {
         let result = try CLIRunner.run(["scan", "--sim", "--ids", "10-300"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--ids"))
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The value '10-300' is invalid for '--ids <ids>': IDs go from 0 to 252; '10-300' is outside.\n"))
     }
 
     @Test("doctor --sim runs the motor checks and passes")
