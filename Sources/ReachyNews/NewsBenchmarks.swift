@@ -1,0 +1,49 @@
+import Foundation
+import ReachySpeech
+
+/// One benchmark figure.
+public struct BenchmarkResult: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// What was measured.
+    public var name: String
+    /// The value.
+    public var value: Double
+    /// Its unit ("s", "ms", "×").
+    public var unit: String
+
+    /// A result.
+    public init(name: String, value: Double, unit: String) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+    }
+
+    public var description: String { "\(name): \(String(format: "%.3f", value)) \(unit)" }
+}
+
+/// Benchmarks of the news anchor (not tests: run them from a release build, `reachy news bench FILE`).
+public enum NewsBenchmarks {
+    /// Parses and plans the digests, then synthesizes the whole recital (first sentence first).
+    /// Goals: everything ≤ 1 s; first audio < 200 ms.
+    public static func run(digests urls: [URL], synthesizer: SpeechSynthesizer = SpeechSynthesizer()) throws -> [BenchmarkResult] {
+        let clock = ContinuousClock()
+        func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        // Warm the engine (library initialisation is a one-off per process and not part of the recital).
+        _ = try SpeechSynthesizer.nativeSampleRate()
+        let t0 = clock.now
+        let digests = urls.map { DigestParser.parse(contentsOf: $0).digest }
+        let planner = try RecitalPlanner.bundled()
+        let plan = planner.plan(digests)
+        let planned = clock.now
+        let rendered = try RecitalRenderer(synthesizer: synthesizer).render(plan)
+        let done = clock.now
+        let total = s(done - t0)
+        return [
+            BenchmarkResult(name: "parse + plan", value: s(planned - t0) * 1000, unit: "ms"),
+            BenchmarkResult(name: "time to first audio (from start)", value: (s(planned - t0) + rendered.firstAudioLatency) * 1000, unit: "ms"),
+            BenchmarkResult(name: "synthesize + resample + normalise", value: rendered.renderSeconds, unit: "s"),
+            BenchmarkResult(name: "total (plan + synthesis)", value: total, unit: "s"),
+            BenchmarkResult(name: "audio produced", value: rendered.audio.duration, unit: "s"),
+            BenchmarkResult(name: "real-time factor", value: total / max(rendered.audio.duration, 1e-9), unit: "×"),
+        ]
+    }
+}
