@@ -57,6 +57,28 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
         }
     }
 
+    /// A stable identifier of the kind of problem (for JSON and tests), e.g. "malformed-item-header".
+    public var code: String {
+        switch self {
+        case .unreadable: return "unreadable"
+        case .invalidEncoding: return "invalid-encoding"
+        case .missingFrontMatter: return "missing-front-matter"
+        case .unterminatedFrontMatter: return "unterminated-front-matter"
+        case .invalidYAML: return "invalid-yaml"
+        case .frontMatterNotMapping: return "front-matter-not-mapping"
+        case .missingField: return "missing-field"
+        case .invalidField: return "invalid-field"
+        case .invalidDate: return "invalid-date"
+        case .malformedItemHeader: return "malformed-item-header"
+        case .invalidURL: return "invalid-url"
+        case .emptyItemBody: return "empty-item-body"
+        case .duplicateItemNumber: return "duplicate-item-number"
+        case .itemOutOfSequence: return "item-out-of-sequence"
+        case .unbalancedBold: return "unbalanced-bold"
+        case .noItems: return "no-items"
+        }
+    }
+
     /// Problems after which the digest (or one item of it) is still used.
     public var isWarning: Bool {
         switch self {

@@ -61,8 +61,13 @@ enum FrontMatterReader {
 
     private static func yamlError(_ error: YamlError, firstLine: Int) -> DigestError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .invalidYAML(line: mark.line + firstLine - 1, column: mark.column, problem: problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // "while scanning a quoted scalar" points at where the broken construct starts: more useful than the
+            // end of the stream where libyaml noticed it.
+            let at = context?.mark ?? mark
+            let text = context.map { "\($0.text): \(problem)" } ?? problem
+            return .invalidYAML(line: at.line + firstLine - 1, column: at.column, problem: text)
         case .duplicatedKeysInMapping(let duplicates, _):
             return .invalidYAML(line: firstLine, column: 1, problem: "duplicated keys: \(duplicates.joined(separator: ", "))")
         default:

@@ -47,31 +47,37 @@ public struct Lexicon: Sendable, Codable, Equatable {
 
     /// Applies every respelling to `text`.
     public func apply(to text: String) -> String {
-        let entries = respellings.filter { !$0.written.isEmpty }.sorted { $0.written.count > $1.written.count }
-        var chars = Array(text)
-        var out: [Character] = []
-        out.reserveCapacity(chars.count)
+        let chars = Array(text)
+        // Candidates by lower-cased first character, longest written form first.
+        var byFirst: [Character: [(written: [Character], spoken: String, ignoreCase: Bool)]] = [:]
+        for e in respellings.sorted(by: { $0.written.count > $1.written.count }) {
+            let written = Array(e.written)
+            guard let first = written.first else { continue }
+            byFirst[Character(first.lowercased()), default: []].append((written, e.spoken, e.ignoreCase ?? false))
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
         var i = 0
-        let prepared = entries.map { (Array($0.written), Array($0.written.lowercased()), Array($0.spoken), $0.ignoreCase ?? false) }
         outer: while i < chars.count {
-            let before: Character? = i > 0 ? chars[i - 1] : nil
-            if !isWordChar(before) {
-                for (written, lower, spoken, ignoreCase) in prepared where i + written.count <= chars.count {
+            let c = chars[i]
+            if !isWordChar(i > 0 ? chars[i - 1] : nil), let candidates = byFirst[Character(c.lowercased())] {
+                for (written, spoken, ignoreCase) in candidates where i + written.count <= chars.count {
                     let slice = chars[i..<(i + written.count)]
-                    let matches = ignoreCase ? Array(String(slice).lowercased()) == lower : Array(slice) == written
+                    let matches = ignoreCase
+                        ? slice.elementsEqual(written) { $0.lowercased() == $1.lowercased() }
+                        : slice.elementsEqual(written)
                     guard matches else { continue }
                     let after: Character? = i + written.count < chars.count ? chars[i + written.count] : nil
                     guard !isWordChar(after) || !isWordChar(written.last) else { continue }
-                    out.append(contentsOf: spoken)
+                    out += spoken
                     i += written.count
                     continue outer
                 }
             }
-            out.append(chars[i])
+            out.append(c)
             i += 1
         }
-        chars = out
-        return String(chars)
+        return out
     }
 
     private func isWordChar(_ c: Character?) -> Bool {

@@ -100,11 +100,11 @@ public struct MoodClassifier: Sendable {
         let ascii = keyword.allSatisfy(\.isASCII)
         let hay = Array(ascii ? text.lowercased() : text)
         let needle = Array(ascii ? keyword.lowercased() : keyword)
-        guard !needle.isEmpty, hay.count >= needle.count else { return 0 }
+        guard let first = needle.first, hay.count >= needle.count else { return 0 }
         var n = 0
         var i = 0
         while i + needle.count <= hay.count {
-            if Array(hay[i..<(i + needle.count)]) == needle {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) {
                 let beforeOK = !ascii || i == 0 || !(hay[i - 1].isASCII && (hay[i - 1].isLetter || hay[i - 1].isNumber))
                 let end = i + needle.count
                 let afterOK = !ascii || end == hay.count || !(hay[end].isASCII && (hay[end].isLetter || hay[end].isNumber))

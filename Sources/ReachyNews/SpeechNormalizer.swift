@@ -28,12 +28,27 @@ public struct SpeechNormalizer: Sendable {
         var s = InlineMarkdown.speakableText(text)
         s = halfWidth(s)
         s = lexicon.apply(to: s)
-        s = s.replacing(#/([A-Za-z])(\d)/#) { "\($0.output.1) \($0.output.2)" }
-        s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
-        s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
+        s = splitLettersFromDigits(s)
+        if s.contains(",") {
+            s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
+            s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
+        }
         s = convertNumbers(s)
-        s = s.replacing(#/[#|~^_/\\]+/#, with: " ")
+        s = String(s.map { "#|~^_/\\".contains($0) ? " " : $0 })
         return InlineMarkdown.collapseSpaces(s)
+    }
+
+    /// Step 4: `GPT5.2` → `GPT 5.2` (an ASCII letter directly followed by a digit).
+    func splitLettersFromDigits(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        var previous: Character? = nil
+        for ch in s {
+            if let p = previous, p.isASCII, p.isLetter, ch.isASCII, ch.isNumber { out.append(" ") }
+            out.append(ch)
+            previous = ch
+        }
+        return out
     }
 
     /// Full-width ASCII variants (Ａ, １, ％, ．between digits) → ASCII.
