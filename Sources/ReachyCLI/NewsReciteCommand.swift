@@ -11,7 +11,7 @@ struct NewsReciteCommand: ParsableCommand {
         discussion: """
             --unread recites whatever is unread now. Without it the run is a scheduled one: it recites only if the \
             daily slot (--at, --time-zone) has passed, was not served yet and is at most 4 hours old; unread digests \
-            otherwise wait for the next slot. Digests older than 3 days are recorded as skipped. The recital is \
+            otherwise wait for the next slot. Digests older than --catch-up-days are recorded as skipped. The recital is \
             written to --wav (robot playback is added by the motion layer). The state file is replaced atomically.
             """
     )
@@ -37,6 +37,9 @@ struct NewsReciteCommand: ParsableCommand {
     @Option(name: .long, help: "Read at most this many items.")
     var items: Int = 10
 
+    @Option(name: .long, help: "Unread digests older than this many days are skipped (recorded, not read).")
+    var catchUpDays: Int = 3
+
     @Flag(name: .long, help: "Only print the decision; change nothing.")
     var dryRun = false
 
@@ -53,12 +56,16 @@ struct NewsReciteCommand: ParsableCommand {
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("--time-zone '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
         }
+        guard (1...3650).contains(catchUpDays) else {
+            throw ValidationError("--catch-up-days must be between 1 and 3650 (got \(catchUpDays)).")
+        }
         guard items >= 1 else { throw ValidationError("--items must be at least 1 (got \(items)).") }
     }
 
     func run() throws {
         let (hour, minute) = try parsedSlot()
-        let schedule = DailySchedule(hour: hour, minute: minute, timeZone: TimeZone(identifier: timeZone) ?? .gmt)
+        let schedule = DailySchedule(hour: hour, minute: minute, timeZone: TimeZone(identifier: timeZone) ?? .gmt,
+                                     catchUpWindow: TimeInterval(catchUpDays) * 86400)
         let store = RecitalStateStore(url: URL(fileURLWithPath: state))
         let current: RecitalState
         do { current = try store.load() } catch { throw NewsCLIError.state(error.description) }

@@ -161,7 +161,13 @@ public enum DailyRoutine {
             reason = "\(fresh.count) unread digest(s) with \(newItems) new item(s)"
                 + (stale.isEmpty ? "" : "; \(stale.count) older than \(Int(schedule.catchUpWindow / 86400)) days skipped")
         } else {
-            reason = fresh.isEmpty ? "no unread digests" : "unread digests hold no new items"
+            if !fresh.isEmpty {
+                reason = "unread digests hold no new items"
+            } else if !stale.isEmpty {
+                reason = "\(stale.count) unread digest(s) older than \(Int(schedule.catchUpWindow / 86400)) days skipped"
+            } else {
+                reason = "no unread digests"
+            }
         }
         return RoutineDecision(action: action, reason: reason, digests: fresh.map(\.name), stale: stale.map(\.name),
                                newItemCount: newItems, slot: slot, nextSlot: next)

@@ -109,7 +109,8 @@ public struct RecitalPlanner: Sendable {
         RecitalSegment(
             kind: .outro, id: "outro",
             sentences: [sentence("outro.s1", .outro, "以上就是今天的AI快讯，感谢收听，我们明天再见。")],
-            gestures: [], pauseAfter: 0.3)
+            // The bow happens in the silence after the last word; the audio lasts until it is over.
+            gestures: [], pauseAfter: max(0.3, library.poses("bow").reduce(0) { $0 + $1.duration } + 0.2))
     }
 
     private func item(_ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions) -> RecitalSegment {

@@ -111,6 +111,7 @@ struct DailyRoutineTests {
         #expect(d.action == .recite)
         #expect(d.digests == ["d21.md", "d20.md", "d19.md"])  // within 3 days of now
         #expect(d.stale == ["d18.md"])
+        #expect(d.reason == "3 unread digest(s) with 3 new item(s); 1 older than 3 days skipped")
         #expect(state.digests.first { $0.name == "d18.md" }?.skipped == true)
         #expect(state.handledNames == ["d17.md", "d18.md", "d19.md", "d20.md", "d21.md"])
     }
