@@ -6,7 +6,8 @@ import ReachyNews
 struct NewsBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark: plan and synthesize digests (goals: ≤ 1 s in all, first audio < 200 ms). Use a release build."
+        abstract:
+            "Benchmark: plan and synthesize digests (goals: ≤ 1 s in all, first audio < 200 ms). Use a release build."
     )
 
     @Argument(help: "Digest files to benchmark with.")

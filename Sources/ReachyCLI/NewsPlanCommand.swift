@@ -39,7 +39,8 @@ enum NewsPlanFormatter {
 
     static func summary(_ plan: RecitalPlan) -> String {
         let digests = plan.sources.count
-        var out = "Recital for \(plan.date.isEmpty ? "an undated digest" : plan.date): \(plan.items.count) item"
+        var out =
+            "Recital for \(plan.date.isEmpty ? "an undated digest" : plan.date): \(plan.items.count) item"
             + (plan.items.count == 1 ? "" : "s") + " from \(digests) digest" + (digests == 1 ? "" : "s") + "\n"
         for segment in plan.segments {
             switch segment.kind {
@@ -50,7 +51,9 @@ enum NewsPlanFormatter {
                 out += "\(segment.number ?? 0). [\(mood?.mood.rawValue ?? "neutral")] \(segment.headline ?? "")\n"
                 let body = segment.sentences.filter { $0.role == .body }.count
                 let names = orderedUnique(segment.gestures.map(\.gesture))
-                out += "   \(body) sentence" + (body == 1 ? "" : "s") + ", gestures: " + names.joined(separator: ", ") + "\n"
+                out +=
+                    "   \(body) sentence" + (body == 1 ? "" : "s") + ", gestures: " + names.joined(separator: ", ")
+                    + "\n"
                 if let mood { out += "   why: \(mood.explanation)\n" }
             }
         }

@@ -4,14 +4,18 @@ import ReachyNews
 
 /// Options shared by `reachy news plan` and `reachy news speak`.
 struct NewsRecitalOptions: ParsableArguments {
-    @Argument(help: "Digest files (Markdown with YAML front matter). Several files are merged, newest first, and items repeated across them are read once.")
+    @Argument(
+        help:
+            "Digest files (Markdown with YAML front matter). Several files are merged, newest first, and items repeated across them are read once."
+    )
     var files: [String]
 
     @Option(name: .long, help: "Read at most this many items (after merging).")
     var items: Int?
 
-    @Option(name: .long, parsing: .upToNextOption,
-            help: "Keep only digests whose front-matter categories include one of these (e.g. --categories 机器人 AI应用).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Keep only digests whose front-matter categories include one of these (e.g. --categories 机器人 AI应用).")
     var categories: [String] = []
 
     @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
@@ -25,8 +29,9 @@ struct NewsRecitalOptions: ParsableArguments {
     }
 
     var recitalOptions: RecitalOptions {
-        RecitalOptions(maxItems: items, categories: categories.isEmpty ? nil : categories,
-                       length: RecitalOptions.Length(rawValue: length) ?? .full)
+        RecitalOptions(
+            maxItems: items, categories: categories.isEmpty ? nil : categories,
+            length: RecitalOptions.Length(rawValue: length) ?? .full)
     }
 
     /// Parses the files, prints diagnostics to stderr, and builds the plan. Unreadable files and plans without
@@ -63,7 +68,9 @@ enum NewsCLIError: Error, CustomStringConvertible {
             return "cannot read digest \(path): \(reason). Check the path and its permissions."
         case .noItems(let files, let filtered):
             return "no news items to read in \(files.joined(separator: ", "))"
-                + (filtered ? " with the requested --categories. Drop --categories or pick one the digests use." : ". Fix the problems listed above.")
+                + (filtered
+                    ? " with the requested --categories. Drop --categories or pick one the digests use."
+                    : ". Fix the problems listed above.")
         case .data(let message), .speech(let message), .state(let message):
             return message
         }

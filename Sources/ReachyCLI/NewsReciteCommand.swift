@@ -54,7 +54,8 @@ struct NewsReciteCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedSlot()
         guard TimeZone(identifier: timeZone) != nil else {
-            throw ValidationError("--time-zone '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
+            throw ValidationError(
+                "--time-zone '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
         }
         guard (1...3650).contains(catchUpDays) else {
             throw ValidationError("--catch-up-days must be between 1 and 3650 (got \(catchUpDays)).")
@@ -64,31 +65,35 @@ struct NewsReciteCommand: ParsableCommand {
 
     func run() throws {
         let (hour, minute) = try parsedSlot()
-        let schedule = DailySchedule(hour: hour, minute: minute, timeZone: TimeZone(identifier: timeZone) ?? .gmt,
-                                     catchUpWindow: TimeInterval(catchUpDays) * 86400)
+        let schedule = DailySchedule(
+            hour: hour, minute: minute, timeZone: TimeZone(identifier: timeZone) ?? .gmt,
+            catchUpWindow: TimeInterval(catchUpDays) * 86400)
         let store = RecitalStateStore(url: URL(fileURLWithPath: state))
         let current: RecitalState
         do { current = try store.load() } catch { throw NewsCLIError.state(error.description) }
         let scan = DailyRoutine.scan(directory: URL(fileURLWithPath: dir))
         for d in scan.diagnostics { printError(d.description) }
         let now = SystemNewsClock().now()
-        let decision = DailyRoutine.decide(now: now, schedule: schedule, state: current, available: scan.infos,
-                                           mode: unread ? .unread : .scheduled)
+        let decision = DailyRoutine.decide(
+            now: now, schedule: schedule, state: current, available: scan.infos,
+            mode: unread ? .unread : .scheduled)
         print("Decision: \(decision.action.rawValue) (\(decision.reason)).")
         if dryRun {
             if !decision.digests.isEmpty { print("Would recite: " + decision.digests.joined(separator: ", ")) }
             return
         }
         if decision.action == .recite {
-            let digests = DailyRoutine.withoutRecitedItems(decision.digests.compactMap { scan.digests[$0] }, state: current)
+            let digests = DailyRoutine.withoutRecitedItems(
+                decision.digests.compactMap { scan.digests[$0] }, state: current)
             let planner: RecitalPlanner
             do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
             let plan = planner.plan(digests, options: RecitalOptions(maxItems: items))
             do {
                 let rendered = try RecitalRenderer().render(plan)
                 try WAVFile(rendered.audio).write(to: URL(fileURLWithPath: wav))
-                print("Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s, \(plan.items.count) items from "
-                      + decision.digests.joined(separator: ", ") + ".")
+                print(
+                    "Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s, \(plan.items.count) items from "
+                        + decision.digests.joined(separator: ", ") + ".")
             } catch {
                 throw NewsCLIError.speech(error.description)
             }

@@ -8,7 +8,8 @@ struct NewsSpeakCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speak",
         abstract: "Synthesize the recital of digests to a WAV file (16 kHz mono, peak −1 dBFS).",
-        discussion: "Uses libespeak-ng: Mandarin with English names in English (SSML voice runs on espeak-ng 1.51, plain cmn on 1.52+)."
+        discussion:
+            "Uses libespeak-ng: Mandarin with English names in English (SSML voice runs on espeak-ng 1.51, plain cmn on 1.52+)."
     )
 
     @OptionGroup var recital: NewsRecitalOptions
@@ -26,7 +27,9 @@ struct NewsSpeakCommand: ParsableCommand {
     var sampleRate: Int = 16000
 
     func validate() throws {
-        guard (80...450).contains(rate) else { throw ValidationError("--rate must be between 80 and 450 (got \(rate)).") }
+        guard (80...450).contains(rate) else {
+            throw ValidationError("--rate must be between 80 and 450 (got \(rate)).")
+        }
         guard (8000...48000).contains(sampleRate) else {
             throw ValidationError("--sample-rate must be between 8000 and 48000 (got \(sampleRate)).")
         }
@@ -51,8 +54,9 @@ struct NewsSpeakCommand: ParsableCommand {
             throw NewsCLIError.speech("could not write \(planOut ?? wav): \(error.localizedDescription)")
         }
         let items = rendered.plan.items.count
-        print("Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s of audio "
-              + "(\(rendered.audio.sampleRate) Hz mono, \(items) item" + (items == 1 ? "" : "s") + ").")
+        print(
+            "Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s of audio "
+                + "(\(rendered.audio.sampleRate) Hz mono, \(items) item" + (items == 1 ? "" : "s") + ").")
         if let planOut { print("Wrote the timed plan to \(planOut).") }
     }
 }

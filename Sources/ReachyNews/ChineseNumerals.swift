@@ -1,3 +1,5 @@
+import Foundation
+
 /// Arabic → Chinese numerals: positional (with 万/亿 sections) for quantities, digit by digit for years and ids.
 public enum ChineseNumerals {
     static let digitNames: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
@@ -6,10 +8,11 @@ public enum ChineseNumerals {
 
     /// Each ASCII digit read on its own: "2025" → "二〇二五". Non-digits are kept.
     public static func digits(_ text: some StringProtocol) -> String {
-        String(text.map { c -> Character in
-            if let d = c.wholeNumberValue, c.isASCII { return digitByDigitNames[d] }
-            return c
-        })
+        String(
+            text.map { c -> Character in
+                if let d = c.wholeNumberValue, c.isASCII { return digitByDigitNames[d] }
+                return c
+            })
     }
 
     /// A non-negative integer written as a string, read positionally: "5000000" → "五百万", "15" → "十五",
@@ -75,5 +78,3 @@ public enum ChineseNumerals {
         return out
     }
 }
-
-import Foundation

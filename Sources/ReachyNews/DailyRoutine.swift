@@ -17,8 +17,10 @@ public struct DailySchedule: Sendable, Equatable {
     public var minimumYear: Int
 
     /// A schedule; defaults: 08:00 Asia/Shanghai, 4 h late limit, 3 days of catch-up.
-    public init(hour: Int = 8, minute: Int = 0, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt,
-                lateLimit: TimeInterval = 4 * 3600, catchUpWindow: TimeInterval = 3 * 86400, minimumYear: Int = 2024) {
+    public init(
+        hour: Int = 8, minute: Int = 0, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt,
+        lateLimit: TimeInterval = 4 * 3600, catchUpWindow: TimeInterval = 3 * 86400, minimumYear: Int = 2024
+    ) {
         self.hour = max(0, min(23, hour))
         self.minute = max(0, min(59, minute))
         self.timeZone = timeZone
@@ -115,11 +117,14 @@ public enum DailyRoutine {
     }
 
     /// Decides what to recite.
-    public static func decide(now: Date, schedule: DailySchedule, state: RecitalState, available: [DigestFileInfo],
-                              mode: Mode = .scheduled) -> RoutineDecision {
+    public static func decide(
+        now: Date, schedule: DailySchedule, state: RecitalState, available: [DigestFileInfo],
+        mode: Mode = .scheduled
+    ) -> RoutineDecision {
         let next = schedule.slot(after: now)
         func wait(_ reason: String, slot: Date? = nil) -> RoutineDecision {
-            RoutineDecision(action: .wait, reason: reason, digests: [], stale: [], newItemCount: 0, slot: slot, nextSlot: next)
+            RoutineDecision(
+                action: .wait, reason: reason, digests: [], stale: [], newItemCount: 0, slot: slot, nextSlot: next)
         }
         guard schedule.year(of: now) >= schedule.minimumYear else {
             return wait("the clock says \(schedule.year(of: now)); waiting until the time is set (NTP)")
@@ -128,17 +133,22 @@ public enum DailyRoutine {
         if mode == .scheduled {
             let s = schedule.slot(atOrBefore: now)
             slot = s
-            if let last = state.lastSlot, last >= s { return wait("already recited for the slot of \(iso(s))", slot: s) }
+            if let last = state.lastSlot, last >= s {
+                return wait("already recited for the slot of \(iso(s))", slot: s)
+            }
             if now.timeIntervalSince(s) > schedule.lateLimit {
-                return wait("more than \(Int(schedule.lateLimit / 3600)) h after the slot of \(iso(s)); unread digests wait for the next slot", slot: s)
+                return wait(
+                    "more than \(Int(schedule.lateLimit / 3600)) h after the slot of \(iso(s)); unread digests wait for the next slot",
+                    slot: s)
             }
         }
         let handled = state.handledNames
-        let unread = available
+        let unread =
+            available
             .filter { !handled.contains($0.name) && ($0.date.map { $0 <= now } ?? true) }
             .sorted { a, b in
                 switch (a.date, b.date) {
-                case let (x?, y?) where x != y: return x > y
+                case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.name > b.name
@@ -158,24 +168,30 @@ public enum DailyRoutine {
         let action: RoutineDecision.Action = newItems > 0 ? .recite : .wait
         let reason: String
         if newItems > 0 {
-            reason = "\(fresh.count) unread digest(s) with \(newItems) new item(s)"
-                + (stale.isEmpty ? "" : "; \(stale.count) older than \(Int(schedule.catchUpWindow / 86400)) days skipped")
+            reason =
+                "\(fresh.count) unread digest(s) with \(newItems) new item(s)"
+                + (stale.isEmpty
+                    ? "" : "; \(stale.count) older than \(Int(schedule.catchUpWindow / 86400)) days skipped")
         } else {
             if !fresh.isEmpty {
                 reason = "unread digests hold no new items"
             } else if !stale.isEmpty {
-                reason = "\(stale.count) unread digest(s) older than \(Int(schedule.catchUpWindow / 86400)) days skipped"
+                reason =
+                    "\(stale.count) unread digest(s) older than \(Int(schedule.catchUpWindow / 86400)) days skipped"
             } else {
                 reason = "no unread digests"
             }
         }
-        return RoutineDecision(action: action, reason: reason, digests: fresh.map(\.name), stale: stale.map(\.name),
-                               newItemCount: newItems, slot: slot, nextSlot: next)
+        return RoutineDecision(
+            action: action, reason: reason, digests: fresh.map(\.name), stale: stale.map(\.name),
+            newItemCount: newItems, slot: slot, nextSlot: next)
     }
 
     /// The state after carrying out `decision` at `now` (recited digests and their links, skipped stale digests,
     /// the slot served). Call it even for `.wait` decisions that list digests: they are then marked as read.
-    public static func record(_ decision: RoutineDecision, available: [DigestFileInfo], in state: RecitalState, at now: Date) -> RecitalState {
+    public static func record(
+        _ decision: RoutineDecision, available: [DigestFileInfo], in state: RecitalState, at now: Date
+    ) -> RecitalState {
         var s = state
         let byName = Dictionary(available.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var urls = Set(s.recitedURLs)
@@ -202,7 +218,9 @@ public enum DailyRoutine {
     }
 
     /// Parses every `*.md` digest in a directory (sorted by name).
-    public static func scan(directory: URL) -> (infos: [DigestFileInfo], digests: [String: Digest], diagnostics: [DigestDiagnostic]) {
+    public static func scan(directory: URL) -> (
+        infos: [DigestFileInfo], digests: [String: Digest], diagnostics: [DigestDiagnostic]
+    ) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var infos: [DigestFileInfo] = []

@@ -12,7 +12,8 @@ public enum DigestDateParser {
     /// The instant and the written offset, or `nil` if `text` is not such a date (or names an impossible day).
     public static func parse(_ text: String) -> (date: Date, offsetSeconds: Int)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let pattern = #/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/#
+        let pattern =
+            #/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/#
         guard let m = trimmed.wholeMatch(of: pattern) else { return nil }
         guard let year = Int(m.1), let month = Int(m.2), let day = Int(m.3) else { return nil }
         let hour = m.4.flatMap { Int($0) } ?? 0

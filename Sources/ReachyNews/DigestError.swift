@@ -121,7 +121,8 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
         case .duplicateItemNumber(let number, _, let first):
             return "\(at): item number \(number) already used on line \(first); both items are kept. Renumber them."
         case .itemOutOfSequence(let expected, let found, _):
-            return "\(at): item \(found) follows item \(expected - 1) (expected \(expected)); it is kept. Renumber the items."
+            return
+                "\(at): item \(found) follows item \(expected - 1) (expected \(expected)); it is kept. Renumber the items."
         case .unbalancedBold:
             return "\(at): `**` opens bold text that is never closed; the asterisks are ignored. Add the closing `**`."
         case .noItems:

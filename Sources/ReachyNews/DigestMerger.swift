@@ -25,7 +25,7 @@ public enum DigestMerger {
     public static func merge(_ digests: [Digest]) -> [MergedItem] {
         let ordered = digests.enumerated().sorted { a, b in
             switch (a.element.metadata?.date, b.element.metadata?.date) {
-            case let (x?, y?) where x != y: return x > y
+            case (let x?, let y?) where x != y: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a.offset < b.offset

@@ -16,7 +16,10 @@ public enum DigestParser {
         } catch {
             return DigestParseResult(
                 digest: Digest(source: source, metadata: nil, items: []),
-                diagnostics: [DigestDiagnostic(source: source, error: .unreadable(path: source, reason: error.localizedDescription))])
+                diagnostics: [
+                    DigestDiagnostic(
+                        source: source, error: .unreadable(path: source, reason: error.localizedDescription))
+                ])
         }
         return parse(data: data, source: source)
     }
@@ -29,7 +32,8 @@ public enum DigestParser {
         var result = parse(lossy, source: source)
         let position = firstInvalidUTF8(in: bytes)
         result.diagnostics.insert(
-            DigestDiagnostic(source: source, error: .invalidEncoding(line: position.line, column: position.column)), at: 0)
+            DigestDiagnostic(source: source, error: .invalidEncoding(line: position.line, column: position.column)),
+            at: 0)
         return result
     }
 
@@ -113,7 +117,8 @@ public enum DigestParser {
             }
         }
         finish()
-        if items.isEmpty && !diagnostics.contains(where: { if case .malformedItemHeader = $0 { return true } else { return false } })
+        if items.isEmpty
+            && !diagnostics.contains(where: { if case .malformedItemHeader = $0 { return true } else { return false } })
             && !diagnostics.contains(where: { if case .invalidURL = $0 { return true } else { return false } })
         {
             diagnostics.append(.noItems(line: min(bodyStart + 1, max(lines.count, 1))))
@@ -121,7 +126,8 @@ public enum DigestParser {
 
         let digest = Digest(source: source, metadata: metadata, preamble: joinLines(preamble), items: items)
         let sorted = diagnostics.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-        return DigestParseResult(digest: digest, diagnostics: sorted.map { DigestDiagnostic(source: source, error: $0.element) })
+        return DigestParseResult(
+            digest: digest, diagnostics: sorted.map { DigestDiagnostic(source: source, error: $0.element) })
     }
 
     private static func isFrontMatterEnd(_ line: String) -> Bool {
@@ -136,7 +142,9 @@ public enum DigestParser {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
             if let last = out.unicodeScalars.last, let first = line.unicodeScalars.first,
-                last.isASCII && (last.properties.isAlphabetic || last.properties.numericType != nil || ",.;:!?".unicodeScalars.contains(last)),
+                last.isASCII
+                    && (last.properties.isAlphabetic || last.properties.numericType != nil
+                        || ",.;:!?".unicodeScalars.contains(last)),
                 first.isASCII && (first.properties.isAlphabetic || first.properties.numericType != nil)
             {
                 out += " "
@@ -147,7 +155,9 @@ public enum DigestParser {
     }
 
     /// Reports a `**` that is never closed on this line.
-    private static func checkBold(_ text: String, lineNumber: Int, columnOffset: Int = 0, into diagnostics: inout [DigestError]) {
+    private static func checkBold(
+        _ text: String, lineNumber: Int, columnOffset: Int = 0, into diagnostics: inout [DigestError]
+    ) {
         let chars = Array(text)
         var column = 0
         var open: Int?

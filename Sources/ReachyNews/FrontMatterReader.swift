@@ -16,7 +16,9 @@ enum FrontMatterReader {
             return .failure(.invalidYAML(line: firstLine, column: 1, problem: "\(error)"))
         }
         guard let node else { return .failure(.missingField(name: "title", line: closingLine)) }
-        guard let mapping = node.mapping else { return .failure(.frontMatterNotMapping(line: fileLine(node.mark, firstLine))) }
+        guard let mapping = node.mapping else {
+            return .failure(.frontMatterNotMapping(line: fileLine(node.mark, firstLine)))
+        }
 
         func location(_ n: Node) -> (Int, Int) { (fileLine(n.mark, firstLine), n.mark?.column ?? 1) }
 
@@ -29,7 +31,8 @@ enum FrontMatterReader {
         guard let dateNode = mapping["date"] else { return .failure(.missingField(name: "date", line: closingLine)) }
         let (dl, dc) = location(dateNode)
         guard let dateText = dateNode.scalar?.string else {
-            return .failure(.invalidField(name: "date", line: dl, column: dc, expected: "a date such as 2025-12-21T00:00:09+08:00"))
+            return .failure(
+                .invalidField(name: "date", line: dl, column: dc, expected: "a date such as 2025-12-21T00:00:09+08:00"))
         }
         guard let (date, offset) = DigestDateParser.parse(dateText) else {
             return .failure(.invalidDate(value: dateText, line: dl, column: dc))
@@ -41,7 +44,8 @@ enum FrontMatterReader {
                 for element in seq {
                     guard let s = element.scalar?.string else {
                         let (l, c) = location(element)
-                        return .failure(.invalidField(name: "categories", line: l, column: c, expected: "a list of words"))
+                        return .failure(
+                            .invalidField(name: "categories", line: l, column: c, expected: "a list of words"))
                     }
                     categories.append(s)
                 }
@@ -52,7 +56,9 @@ enum FrontMatterReader {
                 return .failure(.invalidField(name: "categories", line: l, column: c, expected: "a list of words"))
             }
         }
-        return .success(DigestMetadata(title: title, date: date, dateText: dateText, utcOffsetSeconds: offset, categories: categories))
+        return .success(
+            DigestMetadata(
+                title: title, date: date, dateText: dateText, utcOffsetSeconds: offset, categories: categories))
     }
 
     private static func fileLine(_ mark: Mark?, _ firstLine: Int) -> Int {
@@ -69,7 +75,8 @@ enum FrontMatterReader {
             let text = context.map { "\($0.text): \(problem)" } ?? problem
             return .invalidYAML(line: at.line + firstLine - 1, column: at.column, problem: text)
         case .duplicatedKeysInMapping(let duplicates, _):
-            return .invalidYAML(line: firstLine, column: 1, problem: "duplicated keys: \(duplicates.joined(separator: ", "))")
+            return .invalidYAML(
+                line: firstLine, column: 1, problem: "duplicated keys: \(duplicates.joined(separator: ", "))")
         default:
             return .invalidYAML(line: firstLine, column: 1, problem: "\(error)")
         }

@@ -43,8 +43,10 @@ public struct GesturePose: Sendable, Codable, Equatable {
     public var easing: GestureEasing
 
     /// A pose, clamped to the safe ranges.
-    public init(roll: Double = 0, pitch: Double = 0, yaw: Double = 0, right: Double = 0, left: Double = 0,
-                duration: Double, easing: GestureEasing) {
+    public init(
+        roll: Double = 0, pitch: Double = 0, yaw: Double = 0, right: Double = 0, left: Double = 0,
+        duration: Double, easing: GestureEasing
+    ) {
         self.roll = GestureLimits.clamp(roll, GestureLimits.head)
         self.pitch = GestureLimits.clamp(pitch, GestureLimits.head)
         self.yaw = GestureLimits.clamp(yaw, GestureLimits.head)

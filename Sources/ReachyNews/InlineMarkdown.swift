@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes inline Markdown and things that must never be read aloud (links, URLs, @handles, e-mail addresses).
 public enum InlineMarkdown {
     /// `**bold**`/`__bold__` → text, `[text](url)` → text, `` `code` `` → code, every other `*` removed, control
@@ -8,7 +10,9 @@ public enum InlineMarkdown {
         s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         s = s.replacingOccurrences(of: "`", with: "")
         s = s.replacingOccurrences(of: "*", with: "")
-        s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") }))
+        s = String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") }))
         return collapseSpaces(s)
     }
 
@@ -48,5 +52,3 @@ public enum InlineMarkdown {
         return out
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises item header lines: `N.  [headline](url)` (also `N、` `N．` `N)` `N）`), up to 3 spaces of indent.
 enum ItemHeaderReader {
     enum Outcome {
@@ -16,7 +18,9 @@ enum ItemHeaderReader {
         guard i <= 3 else { return .notAHeader }
         let digitStart = i
         while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
-        guard i > digitStart, i - digitStart <= 4, i < chars.count, markers.contains(chars[i]) else { return .notAHeader }
+        guard i > digitStart, i - digitStart <= 4, i < chars.count, markers.contains(chars[i]) else {
+            return .notAHeader
+        }
         guard let number = Int(String(chars[digitStart..<i])) else { return .notAHeader }
         // `2025.12.21 …` or `3.5%` at the start of a line are not headers: a marker is followed by space or `[`.
         let afterMarker = i + 1
@@ -76,9 +80,10 @@ enum ItemHeaderReader {
         } else {
             return false
         }
-        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty else { return false }
-        return !url.contains { $0.isWhitespace } && host.allSatisfy { $0.isLetter || $0.isNumber || "-.:_[]@".contains($0) }
+        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty else {
+            return false
+        }
+        return !url.contains { $0.isWhitespace }
+            && host.allSatisfy { $0.isLetter || $0.isNumber || "-.:_[]@".contains($0) }
     }
 }
-
-import Foundation

@@ -63,7 +63,8 @@ public struct Lexicon: Sendable, Codable, Equatable {
             if !isWordChar(i > 0 ? chars[i - 1] : nil), let candidates = byFirst[Character(c.lowercased())] {
                 for (written, spoken, ignoreCase) in candidates where i + written.count <= chars.count {
                     let slice = chars[i..<(i + written.count)]
-                    let matches = ignoreCase
+                    let matches =
+                        ignoreCase
                         ? slice.elementsEqual(written) { $0.lowercased() == $1.lowercased() }
                         : slice.elementsEqual(written)
                     guard matches else { continue }

@@ -39,7 +39,8 @@ public struct MoodAssessment: Sendable, Codable, Equatable {
     public var explanation: String {
         guard mood != .neutral else {
             let best = scores.sorted { $0.value > $1.value }.first
-            return best.map { "neutral (best was \($0.key) \($0.value), below the threshold)" } ?? "neutral (no keywords)"
+            return best.map { "neutral (best was \($0.key) \($0.value), below the threshold)" }
+                ?? "neutral (no keywords)"
         }
         let parts = hits.filter { $0.mood == mood }.map { $0.weight == 1 ? $0.keyword : "\($0.keyword)×\($0.weight)" }
         let others = scores.filter { $0.key != mood.rawValue }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

@@ -62,11 +62,12 @@ public struct MoodClassifier: Sendable {
     public func classify(headline: String, body: String, categories: [String] = []) -> MoodAssessment {
         let h = InlineMarkdown.speakableText(headline)
         let b = InlineMarkdown.speakableText(body)
+        let hay = (headline: Haystack(h), body: Haystack(b))
         var hits: [MoodAssessment.Hit] = []
         var scores: [Mood: Int] = [:]
         for (mood, keywords, patterns) in compiled {
             for keyword in keywords where !keyword.isEmpty {
-                let weight = count(keyword, in: h) * table.headlineWeight + count(keyword, in: b)
+                let weight = count(keyword, in: hay.headline) * table.headlineWeight + count(keyword, in: hay.body)
                 if weight > 0 {
                     hits.append(.init(mood: mood, keyword: keyword, weight: weight))
                     scores[mood, default: 0] += weight
@@ -82,7 +83,8 @@ public struct MoodClassifier: Sendable {
                 }
             }
         }
-        for prior in table.categoryPriors ?? [] where categories.contains(prior.category) && (scores[prior.mood] ?? 0) > 0 {
+        for prior in table.categoryPriors ?? []
+        where categories.contains(prior.category) && (scores[prior.mood] ?? 0) > 0 {
             hits.append(.init(mood: prior.mood, keyword: "category \(prior.category)", weight: prior.bonus))
             scores[prior.mood, default: 0] += prior.bonus
         }
@@ -95,10 +97,23 @@ public struct MoodClassifier: Sendable {
         return MoodAssessment(mood: best?.0 ?? .neutral, score: best?.1 ?? 0, scores: rawScores, hits: hits)
     }
 
+    /// A text prepared once for many keyword searches.
+    struct Haystack {
+        let original: [Character]
+        let lower: [Character]
+        init(_ text: String) {
+            original = Array(text)
+            lower = Array(text.lowercased())
+        }
+    }
+
     /// Non-negated occurrences of a keyword.
-    func count(_ keyword: String, in text: String) -> Int {
+    func count(_ keyword: String, in text: String) -> Int { count(keyword, in: Haystack(text)) }
+
+    /// Non-negated occurrences of a keyword (ASCII keywords: whole words, any case; others: substrings).
+    func count(_ keyword: String, in text: Haystack) -> Int {
         let ascii = keyword.allSatisfy(\.isASCII)
-        let hay = Array(ascii ? text.lowercased() : text)
+        let hay = ascii ? text.lower : text.original
         let needle = Array(ascii ? keyword.lowercased() : keyword)
         guard let first = needle.first, hay.count >= needle.count else { return 0 }
         var n = 0
@@ -107,7 +122,8 @@ public struct MoodClassifier: Sendable {
             if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) {
                 let beforeOK = !ascii || i == 0 || !(hay[i - 1].isASCII && (hay[i - 1].isLetter || hay[i - 1].isNumber))
                 let end = i + needle.count
-                let afterOK = !ascii || end == hay.count || !(hay[end].isASCII && (hay[end].isLetter || hay[end].isNumber))
+                let afterOK =
+                    !ascii || end == hay.count || !(hay[end].isASCII && (hay[end].isLetter || hay[end].isNumber))
                 if beforeOK && afterOK && !negated(hay, before: i) { n += 1 }
                 i += needle.count
             } else {

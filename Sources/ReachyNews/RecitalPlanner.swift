@@ -26,8 +26,10 @@ public struct RecitalOptions: Sendable, Equatable {
     public var gestureLead: Double
 
     /// Options; defaults follow Chinese broadcast pacing.
-    public init(maxItems: Int? = nil, categories: [String]? = nil, length: Length = .full,
-                pauseBetweenItems: Double = 0.9, pauseAfterHeadline: Double = 0.4, gestureLead: Double = 0.15) {
+    public init(
+        maxItems: Int? = nil, categories: [String]? = nil, length: Length = .full,
+        pauseBetweenItems: Double = 0.9, pauseAfterHeadline: Double = 0.4, gestureLead: Double = 0.15
+    ) {
         self.maxItems = maxItems
         self.categories = categories
         self.length = length
@@ -81,7 +83,8 @@ public struct RecitalPlanner: Sendable {
             date = String(format: "%04d-%02d-%02d", y, mo, d)
         }
         return RecitalPlan(
-            formatVersion: 1, date: date, utcOffsetSeconds: newest?.utcOffsetSeconds ?? DigestDateParser.defaultOffsetSeconds,
+            formatVersion: 1, date: date,
+            utcOffsetSeconds: newest?.utcOffsetSeconds ?? DigestDateParser.defaultOffsetSeconds,
             sources: selected.map(\.source), segments: segments, duration: nil)
     }
 
@@ -101,7 +104,8 @@ public struct RecitalPlanner: Sendable {
         }
         let second = count == 0 ? "今天没有新的AI快讯。" : "下面是过去一段时间的AI快讯，共\(count)条。"
         return RecitalSegment(
-            kind: .intro, id: "intro", sentences: [sentence("intro.s1", .intro, first), sentence("intro.s2", .intro, second)],
+            kind: .intro, id: "intro",
+            sentences: [sentence("intro.s1", .intro, first), sentence("intro.s2", .intro, second)],
             gestures: [], pauseAfter: 0.6)
     }
 
@@ -128,7 +132,8 @@ public struct RecitalPlanner: Sendable {
         }
         for (k, s) in body.enumerated() { sentences.append(sentence("\(id).s\(k + 1)", .body, s)) }
         sentences = sentences.filter { !$0.speech.isEmpty }
-        let mood = classifier.classify(headline: entry.item.headline, body: entry.item.body, categories: entry.categories)
+        let mood = classifier.classify(
+            headline: entry.item.headline, body: entry.item.body, categories: entry.categories)
         return RecitalSegment(
             kind: .item, id: id, number: position, headline: InlineMarkdown.plainText(entry.item.headline),
             url: entry.item.url, source: entry.source, mood: mood, sentences: sentences, gestures: [],

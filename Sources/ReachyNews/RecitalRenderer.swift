@@ -14,7 +14,9 @@ public struct RecitalRenderer: Sendable {
     public var peakDBFS: Double
 
     /// A renderer.
-    public init(synthesizer: any SpeechSynthesizing = SpeechSynthesizer(), outputSampleRate: Int = 16000, peakDBFS: Double = -1) {
+    public init(
+        synthesizer: any SpeechSynthesizing = SpeechSynthesizer(), outputSampleRate: Int = 16000, peakDBFS: Double = -1
+    ) {
         self.synthesizer = synthesizer
         self.outputSampleRate = outputSampleRate
         self.peakDBFS = peakDBFS
@@ -61,8 +63,11 @@ public struct RecitalRenderer: Sendable {
             onChunk?(chunk)
         }
         let raw = whole ?? SpeechAudio(samples: [], sampleRate: outputSampleRate)
-        let final = raw.resampled(to: outputSampleRate).normalized(peakDBFS: peakDBFS)
-        return Rendered(audio: final, plan: plan.timed(by: final), firstAudioLatency: firstLatency, renderSeconds: seconds(clock.now - start))
+        var final = raw.resampled(to: outputSampleRate)
+        final.normalize(peakDBFS: peakDBFS)
+        return Rendered(
+            audio: final, plan: plan.timed(by: final), firstAudioLatency: firstLatency,
+            renderSeconds: seconds(clock.now - start))
     }
 
     private func seconds(_ d: Duration) -> Double {

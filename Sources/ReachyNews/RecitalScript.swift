@@ -45,7 +45,9 @@ extension RecitalPlan {
             }
             for g in plan.segments[i].gestures.indices {
                 let anchor = plan.segments[i].gestures[g].anchor
-                plan.segments[i].gestures[g].time = marks[anchor].map { max(0, $0 + plan.segments[i].gestures[g].offset) }
+                plan.segments[i].gestures[g].time = marks[anchor].map {
+                    max(0, $0 + plan.segments[i].gestures[g].offset)
+                }
             }
         }
         plan.duration = audio.duration

@@ -47,7 +47,8 @@ public enum RecitalStateError: Error, Sendable, Equatable, CustomStringConvertib
             return "The news state file \(path) is unreadable (\(reason)). It was left untouched; move it aside to "
                 + "start afresh (every digest in the directory will then count as unread)."
         case .writeFailed(let path, let reason):
-            return "Could not save the news state to \(path): \(reason). Check that its directory exists and is writable."
+            return
+                "Could not save the news state to \(path): \(reason). Check that its directory exists and is writable."
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits Chinese (and English) text into sentences.
 ///
 /// A sentence ends after `。！？；` (full-width), `!?;` (ASCII), `…`/`……` and an English `.` that ends a word
@@ -20,7 +22,8 @@ public enum SentenceSplitter {
             if c == "." {
                 let prevIsLetter = i > 0 && chars[i - 1].isLetter && chars[i - 1].isASCII
                 let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
-                let nextOK = next == nil || next == " " || next.map { LanguageScript.isHan($0) || closers.contains($0) } == true
+                let nextOK =
+                    next == nil || next == " " || next.map { LanguageScript.isHan($0) || closers.contains($0) } == true
                 // "a.m." style abbreviations and "Mr." are rare in digests; a period after a digit is never an end.
                 isEnd = prevIsLetter && nextOK
             }
@@ -43,7 +46,9 @@ public enum SentenceSplitter {
         let s = String(slice).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !s.isEmpty else { return }
         // A piece made only of closing marks/punctuation belongs to the previous sentence.
-        if s.allSatisfy({ closers.contains($0) || terminators.contains($0) || $0 == "." }), let last = sentences.popLast() {
+        if s.allSatisfy({ closers.contains($0) || terminators.contains($0) || $0 == "." }),
+            let last = sentences.popLast()
+        {
             sentences.append(last + s)
         } else {
             sentences.append(s)
@@ -61,5 +66,3 @@ enum LanguageScript {
 
     static func isLatinLetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
 }
-
-import Foundation

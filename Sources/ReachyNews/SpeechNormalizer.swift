@@ -87,7 +87,8 @@ public struct SpeechNormalizer: Sendable {
             }
             let before = previousNonSpace(chars, i)
             let after = nextNonSpace(chars, k)
-            let latin = before.map(LanguageScript.isLatinLetter) == true
+            let latin =
+                before.map(LanguageScript.isLatinLetter) == true
                 || (before.map(LanguageScript.isHan) != true && after.map(LanguageScript.isLatinLetter) == true)
                 || (before == "-" && i >= 2 && LanguageScript.isLatinLetter(chars[i - 2]))
                 || (before == "." && i >= 2 && chars[i - 2].isNumber)
@@ -120,7 +121,8 @@ public struct SpeechNormalizer: Sendable {
             if let m = Int(month), (1...12).contains(m), month.count <= 2, let sep2 = at(afterMonth), sep2 == sep {
                 let (day, afterDay) = digitsFrom(afterMonth + 1)
                 if let d = Int(day), (1...31).contains(d), day.count <= 2 {
-                    let read = ChineseNumerals.digits(whole) + "年" + ChineseNumerals.integer(month) + "月"
+                    let read =
+                        ChineseNumerals.digits(whole) + "年" + ChineseNumerals.integer(month) + "月"
                         + ChineseNumerals.integer(day) + "日"
                     return (read, afterDay)
                 }
@@ -134,7 +136,10 @@ public struct SpeechNormalizer: Sendable {
         if end == integerEnd, whole.count <= 2, at(end) == ":" || at(end) == "：", let h = Int(whole), h < 24 {
             let (minutes, afterMinutes) = digitsFrom(end + 1)
             if minutes.count == 2, let m = Int(minutes), m < 60 {
-                return (ChineseNumerals.integer(String(h)) + "点" + (m == 0 ? "" : ChineseNumerals.integer(String(m)) + "分"), afterMinutes)
+                return (
+                    ChineseNumerals.integer(String(h)) + "点" + (m == 0 ? "" : ChineseNumerals.integer(String(m)) + "分"),
+                    afterMinutes
+                )
             }
         }
         // Percentages.

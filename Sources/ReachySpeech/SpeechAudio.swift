@@ -43,7 +43,10 @@ public struct SpeechAudio: Sendable, Equatable {
         let piece = other.sampleRate == sampleRate ? other : other.resampled(to: sampleRate)
         let offset = samples.count
         samples.append(contentsOf: piece.samples)
-        events.append(contentsOf: piece.events.map { SpeechEvent(kind: $0.kind, sample: $0.sample + offset, textPosition: $0.textPosition) })
+        events.append(
+            contentsOf: piece.events.map {
+                SpeechEvent(kind: $0.kind, sample: $0.sample + offset, textPosition: $0.textPosition)
+            })
     }
 
     /// Appends silence.

@@ -44,9 +44,13 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
     }
 
     /// The version of the linked espeak-ng (initialising it if needed).
-    public static func engineVersion(dataPath: String? = nil) throws(SpeechError) -> (string: String, version: EspeakVersion?) {
+    public static func engineVersion(dataPath: String? = nil) throws(SpeechError) -> (
+        string: String, version: EspeakVersion?
+    ) {
         let result: Result<EspeakEngine.State, SpeechError> = EspeakEngine.shared.withLock { state in
-            do throws(SpeechError) { return .success(try EspeakEngine.ensureInitialized(&state, dataPath: dataPath)) } catch {
+            do throws(SpeechError) {
+                return .success(try EspeakEngine.ensureInitialized(&state, dataPath: dataPath))
+            } catch {
                 return .failure(error)
             }
         }
@@ -57,7 +61,9 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
     /// The native output sample rate of the engine (22 050 Hz for espeak-ng).
     public static func nativeSampleRate(dataPath: String? = nil) throws(SpeechError) -> Int {
         let result: Result<EspeakEngine.State, SpeechError> = EspeakEngine.shared.withLock { state in
-            do throws(SpeechError) { return .success(try EspeakEngine.ensureInitialized(&state, dataPath: dataPath)) } catch {
+            do throws(SpeechError) {
+                return .success(try EspeakEngine.ensureInitialized(&state, dataPath: dataPath))
+            } catch {
                 return .failure(error)
             }
         }
@@ -65,7 +71,9 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
     }
 
     /// The SSML and base voice this synthesizer would use for a script on an engine of the given version.
-    public func markup(for script: SpeechScript, voice: SpeechVoice, engineVersion: EspeakVersion?) -> (ssml: String, baseVoice: String) {
+    public func markup(for script: SpeechScript, voice: SpeechVoice, engineVersion: EspeakVersion?) -> (
+        ssml: String, baseVoice: String
+    ) {
         switch voice {
         case .english:
             return (SSMLBuilder.ssml(for: script, style: nil), SSMLBuilder.englishVoice)
@@ -101,7 +109,9 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
     }
 
     /// One synthesis; must run with the engine lock held.
-    private func run(_ script: SpeechScript, voice: SpeechVoice, engine: EspeakEngine.State) throws(SpeechError) -> SpeechAudio {
+    private func run(_ script: SpeechScript, voice: SpeechVoice, engine: EspeakEngine.State) throws(SpeechError)
+        -> SpeechAudio
+    {
         let (ssml, baseVoice) = markup(for: script, voice: voice, engineVersion: engine.version)
         let voiceStatus = baseVoice.withCString { espeak_SetVoiceByName($0) }
         guard voiceStatus == EE_OK else { throw .voiceUnavailable(baseVoice) }

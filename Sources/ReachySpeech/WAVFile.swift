@@ -98,7 +98,9 @@ public struct WAVFile: Sendable, Equatable {
                 guard size >= 16, let fmt = u16(body), let ch = u16(body + 2), let rate = u32(body + 4),
                     let bits = u16(body + 14)
                 else { throw .invalidWAV("fmt chunk too short") }
-                guard fmt == 1, bits == 16 else { throw .invalidWAV("format \(fmt) with \(bits) bits, expected PCM 16-bit") }
+                guard fmt == 1, bits == 16 else {
+                    throw .invalidWAV("format \(fmt) with \(bits) bits, expected PCM 16-bit")
+                }
                 guard ch > 0, rate > 0 else { throw .invalidWAV("zero channels or sample rate") }
                 format = (ch, rate, bits)
             } else if id == "data" {

@@ -35,8 +35,9 @@ private enum NewsCLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -97,7 +98,9 @@ struct NewsCLITests {
         let file = NewsCLI.malformed + "/07-header-without-link.md"
         let r = try NewsCLI.run(["news", "plan", file])
         #expect(r.status == 0)
-        #expect(r.stderr == "\(file):11:12: error: line 11, column 12: malformed item header: expected `(link)` right after "
+        #expect(
+            r.stderr
+                == "\(file):11:12: error: line 11, column 12: malformed item header: expected `(link)` right after "
                 + "the headline's `]`. Write items as `1.  [headline](https://…)`.\n")
         #expect(r.stdout.hasPrefix("Recital for 2025-12-21: 1 item from 1 digest\n"))
     }
@@ -106,7 +109,8 @@ struct NewsCLITests {
     func noItems() throws {
         let r = try NewsCLI.run(["news", "plan", NewsCLI.sample, "--categories", "体育"])
         #expect(r.status == 1)
-        #expect(r.stderr == "Error: no news items to read in \(NewsCLI.sample) with the requested --categories. "
+        #expect(
+            r.stderr == "Error: no news items to read in \(NewsCLI.sample) with the requested --categories. "
                 + "Drop --categories or pick one the digests use.\n")
     }
 
@@ -115,7 +119,9 @@ struct NewsCLITests {
         let dir = try NewsCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let wav = dir.appendingPathComponent("out.wav").path
-        let r = try NewsCLI.run(["news", "speak", NewsCLI.sample, "--items", "1", "--length", "headlines", "--wav", wav])
+        let r = try NewsCLI.run([
+            "news", "speak", NewsCLI.sample, "--items", "1", "--length", "headlines", "--wav", wav,
+        ])
         #expect(r.status == 0)
         let data = try Data(contentsOf: URL(fileURLWithPath: wav))
         #expect(data.count > 44)
@@ -134,12 +140,16 @@ struct NewsCLITests {
         try FileManager.default.copyItem(atPath: NewsCLI.sample, toPath: digests.appendingPathComponent("d.md").path)
         let state = dir.appendingPathComponent("state.json").path
         let wav = dir.appendingPathComponent("r.wav").path
-        let old = try NewsCLI.run(["news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--dry-run"])
+        let old = try NewsCLI.run([
+            "news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--dry-run",
+        ])
         #expect(old.status == 0)
         #expect(old.stdout == "Decision: wait (1 unread digest(s) older than 3 days skipped).\n")
         // The sample is from 2025-12-21: widen the catch-up window so it counts as unread.
-        let args = ["news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--items", "1",
-                    "--catch-up-days", "3650"]
+        let args = [
+            "news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--items", "1",
+            "--catch-up-days", "3650",
+        ]
         let first = try NewsCLI.run(args)
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("Decision: recite (1 unread digest(s) with 9 new item(s)).\nWrote \(wav): "))

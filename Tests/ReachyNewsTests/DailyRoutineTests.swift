@@ -12,7 +12,8 @@ struct DailyRoutineTests {
     static func beijing(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 12) -> Date {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = shanghai
-        return c.date(from: DateComponents(year: 2025, month: month, day: day, hour: hour, minute: minute)) ?? Date(timeIntervalSince1970: 0)
+        return c.date(from: DateComponents(year: 2025, month: month, day: day, hour: hour, minute: minute))
+            ?? Date(timeIntervalSince1970: 0)
     }
 
     static func digest(_ name: String, day: Int, hour: Int, urls: [String]) -> DigestFileInfo {
@@ -20,9 +21,12 @@ struct DailyRoutineTests {
     }
 
     /// One run of the routine at the clock's time: decide, then record.
-    static func run(_ clock: TestNewsClock, _ state: inout RecitalState, _ available: [DigestFileInfo],
-                    mode: DailyRoutine.Mode = .scheduled) -> RoutineDecision {
-        let d = DailyRoutine.decide(now: clock.now(), schedule: schedule, state: state, available: available, mode: mode)
+    static func run(
+        _ clock: TestNewsClock, _ state: inout RecitalState, _ available: [DigestFileInfo],
+        mode: DailyRoutine.Mode = .scheduled
+    ) -> RoutineDecision {
+        let d = DailyRoutine.decide(
+            now: clock.now(), schedule: schedule, state: state, available: available, mode: mode)
         state = DailyRoutine.record(d, available: available, in: state, at: clock.now())
         return d
     }
@@ -40,8 +44,10 @@ struct DailyRoutineTests {
     func twoDigestsADay() {
         let clock = TestNewsClock(Self.beijing(21, 7, 30))
         var state = RecitalState()
-        var dir = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1", "https://x.com/2"]),
-                   Self.digest("b.md", day: 21, hour: 4, urls: ["https://x.com/2", "https://x.com/3"])]
+        var dir = [
+            Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1", "https://x.com/2"]),
+            Self.digest("b.md", day: 21, hour: 4, urls: ["https://x.com/2", "https://x.com/3"]),
+        ]
         #expect(Self.run(clock, &state, dir).action == .wait)  // before the slot (yesterday's slot is long past)
         clock.set(Self.beijing(21, 8, 0))
         let d = Self.run(clock, &state, dir)
@@ -101,10 +107,12 @@ struct DailyRoutineTests {
         var dir = [Self.digest("d17.md", day: 17, hour: 0, urls: ["https://x.com/17"])]
         #expect(Self.run(clock, &state, dir).action == .recite)
         // Off from the 17th to the 21st; digests kept arriving.
-        dir += [Self.digest("d18.md", day: 18, hour: 0, urls: ["https://x.com/18"]),
-                Self.digest("d19.md", day: 19, hour: 0, urls: ["https://x.com/19"]),
-                Self.digest("d20.md", day: 20, hour: 0, urls: ["https://x.com/20"]),
-                Self.digest("d21.md", day: 21, hour: 0, urls: ["https://x.com/21"])]
+        dir += [
+            Self.digest("d18.md", day: 18, hour: 0, urls: ["https://x.com/18"]),
+            Self.digest("d19.md", day: 19, hour: 0, urls: ["https://x.com/19"]),
+            Self.digest("d20.md", day: 20, hour: 0, urls: ["https://x.com/20"]),
+            Self.digest("d21.md", day: 21, hour: 0, urls: ["https://x.com/21"]),
+        ]
         // Booted at 09:30 (Persistent=true starts the missed run): within the late limit.
         clock.set(Self.beijing(21, 9, 30))
         let d = Self.run(clock, &state, dir)
@@ -135,22 +143,28 @@ struct DailyRoutineTests {
         var state = RecitalState()
         let a = Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])
         _ = Self.run(clock, &state, [a])
-        let b = Self.digest("b.md", day: 21, hour: 4, urls: ["https://twitter.com/1?s=1".replacingOccurrences(of: "twitter.com/1", with: "twitter.com/1")])
+        let b = Self.digest(
+            "b.md", day: 21, hour: 4,
+            urls: ["https://twitter.com/1?s=1".replacingOccurrences(of: "twitter.com/1", with: "twitter.com/1")])
         clock.set(Self.beijing(22, 8, 1))
         let d = Self.run(clock, &state, [a, Self.digest("c.md", day: 22, hour: 0, urls: ["https://x.com/1"]), b])
         #expect(d.action == .wait)
         #expect(d.reason == "unread digests hold no new items")
         #expect(state.handledNames.contains("c.md"))
-        let digest = Digest(source: "c", metadata: nil, items: [
-            DigestItem(number: 1, headline: "h", url: "https://X.com/1/", body: "b", line: 1),
-            DigestItem(number: 2, headline: "n", url: "https://x.com/9", body: "b", line: 3)])
+        let digest = Digest(
+            source: "c", metadata: nil,
+            items: [
+                DigestItem(number: 1, headline: "h", url: "https://X.com/1/", body: "b", line: 1),
+                DigestItem(number: 2, headline: "n", url: "https://x.com/9", body: "b", line: 3),
+            ])
         #expect(DailyRoutine.withoutRecitedItems([digest], state: state).first?.items.map(\.number) == [2])
     }
 
     @Test("An unset clock (1970 before NTP) never recites")
     func clockNotSet() {
-        let d = DailyRoutine.decide(now: Date(timeIntervalSince1970: 3600), schedule: Self.schedule, state: RecitalState(),
-                                    available: [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])], mode: .unread)
+        let d = DailyRoutine.decide(
+            now: Date(timeIntervalSince1970: 3600), schedule: Self.schedule, state: RecitalState(),
+            available: [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])], mode: .unread)
         #expect(d.action == .wait)
         #expect(d.reason.contains("1970"))
     }

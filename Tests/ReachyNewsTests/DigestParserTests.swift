@@ -92,7 +92,9 @@ struct DigestParserTests {
 
     @Test("parseStrict throws the first error")
     func strict() {
-        #expect(throws: DigestError.missingFrontMatter(line: 1)) { try DigestParser.parseStrict("1. [h](https://a.b)\n x\n") }
+        #expect(throws: DigestError.missingFrontMatter(line: 1)) {
+            try DigestParser.parseStrict("1. [h](https://a.b)\n x\n")
+        }
     }
 
     @Test("Invalid UTF-8 is reported at its line and the rest still parses")

@@ -19,7 +19,9 @@ struct MalformedDigestTests {
 
     static let cases: [Case] = {
         let url = TestFiles.malformed.appendingPathComponent("expected.json")
-        guard let data = try? Data(contentsOf: url), let m = try? JSONDecoder().decode(Manifest.self, from: data) else { return [] }
+        guard let data = try? Data(contentsOf: url), let m = try? JSONDecoder().decode(Manifest.self, from: data) else {
+            return []
+        }
         return m.cases
     }()
 
@@ -44,7 +46,8 @@ struct MalformedDigestTests {
 
     @Test("A warning-only digest still parses completely and strict parsing accepts it")
     func warningsOnly() throws {
-        let text = try String(contentsOf: TestFiles.malformed.appendingPathComponent("13-unbalanced-bold.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestFiles.malformed.appendingPathComponent("13-unbalanced-bold.md"), encoding: .utf8)
         let digest = try DigestParser.parseStrict(text)
         #expect(digest.items.count == 2)
     }

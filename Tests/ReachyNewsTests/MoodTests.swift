@@ -11,8 +11,13 @@ struct MoodTests {
         let classifier = try #require(Self.classifier)
         let digest = DigestParser.parse(contentsOf: TestFiles.sample).digest
         let categories = digest.metadata?.categories ?? []
-        let moods = digest.items.map { classifier.classify(headline: $0.headline, body: $0.body, categories: categories) }
-        #expect(moods.map(\.mood) == [.excited, .thoughtful, .neutral, .robot, .thoughtful, .thoughtful, .excited, .milestone, .thoughtful])
+        let moods = digest.items.map {
+            classifier.classify(headline: $0.headline, body: $0.body, categories: categories)
+        }
+        #expect(
+            moods.map(\.mood) == [
+                .excited, .thoughtful, .neutral, .robot, .thoughtful, .thoughtful, .excited, .milestone, .thoughtful,
+            ])
         // Item 1: 发布 in the headline counts twice, 上线 and 开源 once.
         #expect(moods[0].score == 4)
         #expect(moods[0].explanation.hasPrefix("excited 4: 发布×2, 上线, 开源"))

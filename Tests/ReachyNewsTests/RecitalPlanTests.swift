@@ -52,7 +52,8 @@ struct RecitalPlanTests {
 
     @Test("Gesture poses are clamped to ±15° head and ±60° antennas, even from a table")
     func clamping() throws {
-        let json = #"{"gestures": {"wild": [{"roll": 90, "pitch": -40, "yaw": 16, "right": 200, "left": -61, "duration": 30, "easing": "cartoon"}]}}"#
+        let json =
+            #"{"gestures": {"wild": [{"roll": 90, "pitch": -40, "yaw": 16, "right": 200, "left": -61, "duration": 30, "easing": "cartoon"}]}}"#
         let library = try JSONDecoder().decode(GestureLibrary.self, from: Data(json.utf8))
         let pose = try #require(library.poses("wild").first)
         #expect(pose.roll == 15 && pose.pitch == -15 && pose.yaw == 15)
@@ -81,7 +82,8 @@ struct RecitalPlanTests {
 
     @Test("Several digests a day are merged newest first and de-duplicated by link and headline")
     func merge() throws {
-        let early = DigestParser.parse("""
+        let early = DigestParser.parse(
+            """
             ---
             title: a
             date: 2025-12-21T00:00:00+08:00
@@ -90,8 +92,10 @@ struct RecitalPlanTests {
                 甲。
             2. [旧闻乙](https://x.com/u/status/2)
                 乙。
-            """).digest
-        let late = DigestParser.parse("""
+            """
+        ).digest
+        let late = DigestParser.parse(
+            """
             ---
             title: b
             date: 2025-12-21T04:00:00+08:00
@@ -102,7 +106,8 @@ struct RecitalPlanTests {
                 甲更新。
             3. [旧闻 乙](https://example.com/other)
                 乙转载。
-            """).digest
+            """
+        ).digest
         let merged = DigestMerger.merge([early, late])
         // Newest digest first; 甲 again (other spelling of the same link) and 乙 again (same headline, other link)
         // are dropped from the older digest.

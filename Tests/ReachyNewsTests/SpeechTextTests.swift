@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Text for speech")
 struct SpeechTextTests {
-    static let normalizer: SpeechNormalizer = (try? SpeechNormalizer.bundled()) ?? SpeechNormalizer(lexicon: Lexicon(respellings: []))
+    static let normalizer: SpeechNormalizer =
+        (try? SpeechNormalizer.bundled()) ?? SpeechNormalizer(lexicon: Lexicon(respellings: []))
 
     @Test(
         "Chinese numerals",
@@ -78,8 +79,10 @@ struct SpeechTextTests {
 
     @Test("Respelling is whole-word, longest first, and tables merge")
     func lexicon() {
-        let table = Lexicon(respellings: [.init(written: "AI", spoken: "A I"), .init(written: "OpenAI", spoken: "Open A I"),
-                                          .init(written: "ng", spoken: "ENG", ignoreCase: true)])
+        let table = Lexicon(respellings: [
+            .init(written: "AI", spoken: "A I"), .init(written: "OpenAI", spoken: "Open A I"),
+            .init(written: "ng", spoken: "ENG", ignoreCase: true),
+        ])
         #expect(table.apply(to: "OpenAI and AI, not MAIL or AIs") == "Open A I and A I, not MAIL or AIs")
         #expect(table.apply(to: "Andrew NG") == "Andrew ENG")
         let merged = table.merged(with: Lexicon(respellings: [.init(written: "AI", spoken: "ay eye")]))

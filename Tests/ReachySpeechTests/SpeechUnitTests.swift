@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReachySpeech
@@ -37,9 +38,15 @@ struct SpeechUnitTests {
     func voiceChoice() {
         let auto = SpeechSynthesizer(mandarinMode: .automatic)
         let s = SpeechScript(text: "Qwen发布")
-        #expect(auto.markup(for: s, voice: .mandarinWithEnglish, engineVersion: EspeakVersion(major: 1, minor: 51)).baseVoice == "cmn-latn-pinyin")
-        #expect(auto.markup(for: s, voice: .mandarinWithEnglish, engineVersion: EspeakVersion(major: 1, minor: 52)).baseVoice == "cmn")
-        #expect(auto.markup(for: s, voice: .english, engineVersion: EspeakVersion(major: 1, minor: 52)).baseVoice == "en-us")
+        #expect(
+            auto.markup(for: s, voice: .mandarinWithEnglish, engineVersion: EspeakVersion(major: 1, minor: 51))
+                .baseVoice == "cmn-latn-pinyin")
+        #expect(
+            auto.markup(for: s, voice: .mandarinWithEnglish, engineVersion: EspeakVersion(major: 1, minor: 52))
+                .baseVoice == "cmn")
+        #expect(
+            auto.markup(for: s, voice: .english, engineVersion: EspeakVersion(major: 1, minor: 52)).baseVoice == "en-us"
+        )
     }
 
     @Test(
@@ -64,7 +71,8 @@ struct SpeechUnitTests {
     @Test("Resampling keeps duration and rescales event positions")
     func resample() {
         let samples = (0..<22050).map { Int16(10000 * sin(Double($0) * 2 * Double.pi * 440 / 22050)) }
-        let audio = SpeechAudio(samples: samples, sampleRate: 22050, events: [SpeechEvent(kind: .mark("half"), sample: 11025)])
+        let audio = SpeechAudio(
+            samples: samples, sampleRate: 22050, events: [SpeechEvent(kind: .mark("half"), sample: 11025)])
         let out = audio.resampled(to: 16000)
         #expect(out.samples.count == 16000)
         #expect(out.mark("half")?.sample == 8000)
@@ -82,5 +90,3 @@ struct SpeechUnitTests {
         #expect(out.samples == [8211, -16422, 4106])
     }
 }
-
-import Foundation

@@ -9,7 +9,9 @@ struct WAVFileTests {
     func header() throws {
         let bytes = WAVFile(sampleRate: 16000, channels: 1, samples: [1, -1, 256, -32768]).encode()
         #expect(bytes.count == 44 + 8)
-        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) } }
+        func u32(_ at: Int) -> UInt32 {
+            bytes[at..<at + 4].enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        }
         func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
         #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF")
         #expect(u32(4) == 36 + 8)
@@ -67,7 +69,9 @@ struct WAVFileTests {
     func eightBit() {
         var bytes = WAVFile(sampleRate: 8000, samples: [1]).encode()
         bytes[34] = 8
-        #expect(throws: SpeechError.invalidWAV("format 1 with 8 bits, expected PCM 16-bit")) { try WAVFile.decode(bytes) }
+        #expect(throws: SpeechError.invalidWAV("format 1 with 8 bits, expected PCM 16-bit")) {
+            try WAVFile.decode(bytes)
+        }
         #expect(SpeechError.invalidWAV("x").description.contains("sox"))
     }
 }
