@@ -54,6 +54,10 @@ struct NewsSpeakCommand: ParsableCommand {
             throw NewsCLIError.speech("could not write \(planOut ?? wav): \(error.localizedDescription)")
         }
         let items = rendered.plan.items.count
+        if let engine = try? SpeechSynthesizer.engineVersion() {
+            let voice = SpeechSynthesizer(rate: rate).mandarinVoiceDescription(engineVersion: engine.version)
+            print("Voice: espeak-ng \(engine.string), \(voice).")
+        }
         print(
             "Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s of audio "
                 + "(\(rendered.audio.sampleRate) Hz mono, \(items) item" + (items == 1 ? "" : "s") + ").")

@@ -90,6 +90,14 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
         }
     }
 
+    /// How Mandarin will be voiced on an engine of this version, in words (for logs and the CLI).
+    public func mandarinVoiceDescription(engineVersion: EspeakVersion?) -> String {
+        let probe = markup(for: SpeechScript(text: "中"), voice: .mandarinWithEnglish, engineVersion: engineVersion)
+        return probe.baseVoice == "cmn"
+            ? "plain cmn voice"
+            : "SSML voice runs (\(SSMLBuilder.hanVoice) for Chinese, \(SSMLBuilder.englishVoice) for English)"
+    }
+
     /// Synthesizes a script: PCM at the engine's rate (22 050 Hz), events sorted and clamped to the audio.
     public func synthesize(_ script: SpeechScript, voice: SpeechVoice) throws(SpeechError) -> SpeechAudio {
         let result: Result<SpeechAudio, SpeechError> = EspeakEngine.shared.withLock { state in

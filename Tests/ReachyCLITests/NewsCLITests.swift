@@ -127,7 +127,10 @@ struct NewsCLITests {
         #expect(data.count > 44)
         let samples = (data.count - 44) / 2
         let seconds = Double(samples) / 16000
-        #expect(r.stdout == "Wrote \(wav): \(String(format: "%.1f", seconds)) s of audio (16000 Hz mono, 1 item).\n")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("Voice: espeak-ng 1."))
+        #expect(lines[1] == "Wrote \(wav): \(String(format: "%.1f", seconds)) s of audio (16000 Hz mono, 1 item).")
         #expect(Array(data[24..<28]) == [0x80, 0x3E, 0x00, 0x00])  // 16000 Hz
     }
 

@@ -47,6 +47,11 @@ struct SpeechUnitTests {
         #expect(
             auto.markup(for: s, voice: .english, engineVersion: EspeakVersion(major: 1, minor: 52)).baseVoice == "en-us"
         )
+        #expect(auto.mandarinVoiceDescription(engineVersion: EspeakVersion(major: 1, minor: 52)) == "plain cmn voice")
+        #expect(
+            auto.mandarinVoiceDescription(engineVersion: EspeakVersion(major: 1, minor: 51))
+                == "SSML voice runs (cmn-latn-pinyin for Chinese, en-us for English)")
+        #expect(auto.mandarinVoiceDescription(engineVersion: nil).hasPrefix("SSML voice runs"))
     }
 
     @Test(
