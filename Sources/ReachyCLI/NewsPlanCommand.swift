@@ -10,7 +10,7 @@ struct NewsPlanCommand: ParsableCommand {
         discussion: """
             Problems in the digests are printed to standard error as file:line:column: severity: message; items \
             that parse are still planned. With --json the plan is printed as JSON (format documented in \
-            docs/news.md; times are null until the plan is synthesized by `reachy news speak`).
+            docs/news.md; times are absent until the plan is synthesized by `reachy news speak`).
             """
     )
 

@@ -10,7 +10,8 @@
 ///    ranges `3-5` → 三到五; times `8:30` → 八点三十分; decimals `3.5` → 三点五; integers positionally with 万/亿
 ///    (`390倍` → 三百九十倍, `500万` → 五百万); thousands separators dropped. Numbers next to Latin words
 ///    (`Gemini 3`, `GPT 5.2`) stay as digits and are read in English.
-/// 6. Symbols a voice would spell out (`#`, `|`, `~`, `^`, `_`, `/`, `\`) become spaces; spaces collapsed.
+/// 6. Symbols a voice would spell out (`#`, `|`, `~`, `^`, `_`, `/`, `\`, a stray `@`) become spaces; spaces
+///    collapsed. Versions in a Chinese context are read part by part: `1.2.3` → 一点二点三.
 public struct SpeechNormalizer: Sendable {
     /// The respelling table.
     public var lexicon: Lexicon
@@ -34,7 +35,7 @@ public struct SpeechNormalizer: Sendable {
             s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
         }
         s = convertNumbers(s)
-        s = String(s.map { "#|~^_/\\".contains($0) ? " " : $0 })
+        s = String(s.map { "#|~^_/\\@".contains($0) ? " " : $0 })
         return InlineMarkdown.collapseSpaces(s)
     }
 
@@ -141,6 +142,17 @@ public struct SpeechNormalizer: Sendable {
                     afterMinutes
                 )
             }
+        }
+        // Versions: 1.2.3 → 一点二点三 (each part on its own; a plain decimal has only one dot).
+        if end > integerEnd, at(end) == ".", let next = at(end + 1), next.isASCII, next.isNumber {
+            var parts = token.split(separator: ".").map(String.init)
+            var k = end
+            while at(k) == ".", let d = at(k + 1), d.isASCII, d.isNumber {
+                let (part, afterPart) = digitsFrom(k + 1)
+                parts.append(part)
+                k = afterPart
+            }
+            return (parts.map { ChineseNumerals.integer($0) }.joined(separator: "点"), k)
         }
         // Percentages.
         var p = end

@@ -41,7 +41,6 @@ enum EspeakEngine {
 final class SynthCollector {
     var samples: [Int16] = []
     var rawEvents: [(kind: SpeechEvent.Kind, milliseconds: Int, textPosition: Int)] = []
-    var abort = false
 }
 
 /// The C callback: appends PCM and events to the collector passed as `user_data`. Runs synchronously inside
@@ -70,5 +69,5 @@ private func espeakSynthCallback(
         }
         e = e.advanced(by: 1)
     }
-    return collector.abort ? 1 : 0
+    return 0  // 1 would abort the synthesis
 }

@@ -77,3 +77,35 @@ struct FuzzTests {
         }
     }
 }
+
+@Suite("Fuzzing the speech text")
+struct SpeechTextFuzzTests {
+    static let alphabet: [Character] = Array("0123456789.%％-:：,年月日万亿倍 aZ@#/\\*[]()（）https://x.y 中文。！？“”\u{FF11}")
+
+    @Test("Random number-heavy strings: no crash, no URL or handle left, run splitting loses nothing")
+    func randomStrings() throws {
+        let normalizer = try SpeechNormalizer.bundled()
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0..<1500 {
+            let length = Int.random(in: 0..<60, using: &rng)
+            let text = String((0..<length).map { _ in Self.alphabet.randomElement(using: &rng) ?? "1" })
+            let spoken = normalizer.normalize(text)
+            #expect(!spoken.contains("http"))
+            #expect(!spoken.contains("@"))
+            let sentences = SentenceSplitter.split(spoken)
+            #expect(sentences.joined().filter { !$0.isWhitespace } == spoken.filter { !$0.isWhitespace })
+        }
+    }
+
+    @Test(
+        "Edge numbers",
+        arguments: [
+            ("99999999999999999999个", "九九九九九九九九九九九九九九九九九九九九个"),
+            ("版本1.2.3发布", "版本一点二点三发布"),
+            ("0%的人", "百分之零的人"),
+            ("第1条", "第一条"),
+        ])
+    func edges(input: String, expected: String) throws {
+        #expect(try SpeechNormalizer.bundled().normalize(input) == expected)
+    }
+}
