@@ -46,7 +46,7 @@ public enum NewsData {
         }
         let direct = besideBinary.appendingPathComponent("Data").appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: direct.path) { return direct }
-        searched.append(besideBinary.path)
+        if !searched.contains(besideBinary.path) { searched.append(besideBinary.path) }
         throw .tablesNotFound(searched: searched)
     }
 
