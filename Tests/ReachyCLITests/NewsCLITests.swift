@@ -23,10 +23,13 @@ private enum NewsCLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -160,5 +163,21 @@ struct NewsCLITests {
         let second = try NewsCLI.run(args)
         #expect(second.status == 0)
         #expect(second.stdout.hasPrefix("Decision: wait (no unread digests).\nNext slot: "))
+    }
+
+    @Test("A site table in REACHY_NEWS_DATA extends the respellings without rebuilding")
+    func siteTables() throws {
+        let dir = try NewsCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = NewsCLI.repository.appendingPathComponent("Sources/ReachyNews/Data")
+        for name in ["moods.json", "gestures.json"] {
+            try FileManager.default.copyItem(at: data.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let table = #"{"respellings": [{"written": "Droid", "spoken": "Dee roid"}]}"#
+        try Data(table.utf8).write(to: dir.appendingPathComponent("respellings.json"))
+        let r = try NewsCLI.run(
+            ["news", "plan", NewsCLI.sample, "--json", "--items", "3"], environment: ["REACHY_NEWS_DATA": dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"speech\" : \"GPT 5.2 + Dee roid显著提升NextJS开发效率。\""))
     }
 }
