@@ -169,10 +169,7 @@ struct NewsCLITests {
     func siteTables() throws {
         let dir = try NewsCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = NewsCLI.repository.appendingPathComponent("Sources/ReachyNews/Data")
-        for name in ["moods.json", "gestures.json"] {
-            try FileManager.default.copyItem(at: data.appendingPathComponent(name), to: dir.appendingPathComponent(name))
-        }
+        // Only respellings.json is given: moods and gestures still come from the bundle.
         let table = #"{"respellings": [{"written": "Droid", "spoken": "Dee roid"}]}"#
         try Data(table.utf8).write(to: dir.appendingPathComponent("respellings.json"))
         let r = try NewsCLI.run(
