@@ -1,25 +1,6 @@
 import Foundation
 import ReachySpeech
 
-/// One benchmark figure.
-public struct BenchmarkResult: Sendable, Codable, Equatable, CustomStringConvertible {
-    /// What was measured.
-    public var name: String
-    /// The value.
-    public var value: Double
-    /// Its unit ("s", "ms", "×").
-    public var unit: String
-
-    /// A result.
-    public init(name: String, value: Double, unit: String) {
-        self.name = name
-        self.value = value
-        self.unit = unit
-    }
-
-    public var description: String { "\(name): \(String(format: "%.3f", value)) \(unit)" }
-}
-
 /// Benchmarks of the news anchor (not tests: run them from a release build, `reachy news bench FILE`).
 public enum NewsBenchmarks {
     /// Parses and plans the digests, then synthesizes the whole recital (first sentence first).

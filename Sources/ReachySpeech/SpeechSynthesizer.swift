@@ -1,11 +1,5 @@
 import CEspeakNG
 
-/// Anything that turns a `SpeechScript` into PCM with timed events (espeak-ng here; a neural engine later).
-public protocol SpeechSynthesizing: Sendable {
-    /// Synthesizes the script with the given voice.
-    func synthesize(_ script: SpeechScript, voice: SpeechVoice) throws(SpeechError) -> SpeechAudio
-}
-
 /// Offline speech synthesis with libespeak-ng: text → 16-bit mono PCM (22 050 Hz) with word, sentence, clause-end
 /// and mark events at their sample positions.
 ///
