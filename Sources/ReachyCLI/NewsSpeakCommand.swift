@@ -20,6 +20,10 @@ struct NewsSpeakCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the timed plan (sentence and gesture times) as JSON to this file.")
     var planOut: String?
 
+    @Option(
+        name: .long, help: "Also write the audio-driven head sway (one frame per 50 ms, degrees) as JSON to this file.")
+    var swayOut: String?
+
     @Option(name: .long, help: "Speaking rate in words per minute (80–450).")
     var rate: Int = 165
 
@@ -42,6 +46,11 @@ struct NewsSpeakCommand: ParsableCommand {
         do {
             rendered = try renderer.render(plan)
             try WAVFile(rendered.audio).write(to: URL(fileURLWithPath: wav))
+            if let swayOut {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                try encoder.encode(rendered.sway).write(to: URL(fileURLWithPath: swayOut), options: .atomic)
+            }
             if let planOut {
                 let data = Data(try NewsPlanFormatter.json(rendered.plan).utf8)
                 try data.write(to: URL(fileURLWithPath: planOut), options: .atomic)
@@ -62,5 +71,6 @@ struct NewsSpeakCommand: ParsableCommand {
             "Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s of audio "
                 + "(\(rendered.audio.sampleRate) Hz mono, \(items) item" + (items == 1 ? "" : "s") + ").")
         if let planOut { print("Wrote the timed plan to \(planOut).") }
+        if let swayOut { print("Wrote \(rendered.sway.count) sway frames to \(swayOut).") }
     }
 }

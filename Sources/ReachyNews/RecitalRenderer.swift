@@ -32,6 +32,8 @@ public struct RecitalRenderer: Sendable {
         public var firstAudioLatency: Double
         /// Seconds spent synthesizing, resampling and normalising.
         public var renderSeconds: Double
+        /// Audio-driven head sway, one frame per 50 ms (see `SpeechSway`).
+        public var sway: [SwayFrame]
     }
 
     /// Renders the plan. `onChunk` is called with each piece of audio (first sentence, rest of the intro, each
@@ -65,9 +67,10 @@ public struct RecitalRenderer: Sendable {
         let raw = whole ?? SpeechAudio(samples: [], sampleRate: outputSampleRate)
         var final = raw.resampled(to: outputSampleRate)
         final.normalize(peakDBFS: peakDBFS)
+        let renderSeconds = seconds(clock.now - start)
         return Rendered(
             audio: final, plan: plan.timed(by: final), firstAudioLatency: firstLatency,
-            renderSeconds: seconds(clock.now - start))
+            renderSeconds: renderSeconds, sway: SpeechSway.track(for: final))
     }
 
     private func seconds(_ d: Duration) -> Double {
