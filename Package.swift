@@ -100,7 +100,9 @@ let package = Package(
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
-        .testTarget(name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
+            swiftSettings: strict),
         .testTarget(
             name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator"],
             swiftSettings: strict),

@@ -18,6 +18,7 @@ public struct ReachyCommand: AsyncParsableCommand {
             FKCommand.self,
             DanceCommand.self,
             BenchCommand.self,
+            NewsCommand.self,
         ]
     )
 
