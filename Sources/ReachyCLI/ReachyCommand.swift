@@ -6,6 +6,8 @@ public struct ReachyCommand: AsyncParsableCommand {
         commandName: "reachy",
         abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
         subcommands: [
+            BopCheckCommand.self,
+            BopTimelineCommand.self,
         ]
     )
 
