@@ -21,7 +21,7 @@ public enum BopLimits {
     public static func maximumSpeed(of axis: Axis) -> Double {
         switch axis {
         case .headRoll, .headPitch, .headYaw: 250
-        case .headX, .headY, .headZ: 0.15
+        case .headX, .headY, .headZ: 0.25
         case .bodyYaw: 120
         case .antennaRight, .antennaLeft: 500
         }

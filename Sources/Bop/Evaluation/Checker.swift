@@ -111,7 +111,7 @@ struct Checker {
     static func axes(of action: MotionAction) -> [Axis] {
         switch action {
         case .look(let d): d == .left || d == .right ? [.headYaw] : [.headPitch]
-        case .lookAhead: [.headYaw, .headPitch]
+        case .lookAhead: [.headYaw, .headPitch, .headRoll]
         case .tilt: [.headRoll]
         case .nod: [.headPitch]
         case .shake: [.headYaw]

@@ -42,6 +42,7 @@ extension Evaluator {
         case .lookAhead:
             plan.add(.headYaw, [(.absolute(0), Rational(1))])
             plan.add(.headPitch, [(.absolute(0), Rational(1))])
+            plan.add(.headRoll, [(.absolute(0), Rational(1))])
         case .tilt(let side):
             let a = try size(Defaults.tilt)
             plan.add(.headRoll, [(.absolute(side == .left ? -a : a), Rational(1))])

@@ -105,13 +105,15 @@ final class Evaluator {
         case .say(let pieces):
             var text = ""
             for piece in pieces {
+                var part: String
                 switch piece {
-                case .text(let t): text += t
-                case .value(let e):
-                    if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
-                    text += Format.number(try value(e, line: statement.range))
-                    text += " "
+                case .text(let t): part = t
+                case .value(let e): part = Format.number(try value(e, line: statement.range))
                 }
+                if let last = text.last, let first = part.first, !TextFolding.isSpace(last), !TextFolding.isSpace(first) {
+                    part = " " + part
+                }
+                text += part
             }
             text = text.trimmingSpaces()
             let duration = Speech.estimate(text)

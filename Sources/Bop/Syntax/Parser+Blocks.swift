@@ -106,11 +106,7 @@ extension Parser {
             return recoverBlock(word, oneLine: false)
         }
         if let k = firstName.keyword, Levels.command[k] != nil || k == "end" {
-            report("name-taken", at: nameRange, ["word": raw, "what": messages.text("name-taken.keyword")])
-            return recoverBlock(word, oneLine: false)
-        }
-        if Dances.resolve(raw, language: messages.language) != nil {
-            report("name-taken", at: nameRange, ["word": raw, "what": messages.text("name-taken.dance")])
+            report("name-taken", at: firstName.range, ["word": firstName.text, "what": messages.text("name-taken.keyword")])
             return recoverBlock(word, oneLine: false)
         }
         if let existing = moves[key] {

@@ -98,10 +98,6 @@ extension Parser {
                 break
             }
         }
-        if !cursor.atEnd {
-            reportExtra(expected: Parser.optionWords)
-            cursor.index = cursor.tokens.count
-        }
         return true
     }
 
@@ -152,10 +148,6 @@ extension Parser {
         if let u = cursor.accept("seconds", "beats"), u.keyword == "beats" {
             guard levelGate(u, Levels.beatsAndFeel) else { return nil }
             unit = .beats
-        }
-        if !cursor.atEnd {
-            reportExtra(expected: ["seconds", "beats"])
-            cursor.index = cursor.tokens.count
         }
         return Statement(kind: .wait(Timing(value: value, unit: unit)), range: word.range.union(cursor.last?.range ?? word.range))
     }

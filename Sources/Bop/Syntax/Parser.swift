@@ -108,7 +108,7 @@ final class Parser {
         let statement = parseStatement()
         // Block statements consume their own lines; simple ones end here.
         if lineIndex < lines.count && lines[lineIndex].number == lineNumber {
-            if !cursor.atEnd && !hasError(onLine: lineNumber) { reportExtra() }
+            if !cursor.atEnd && !hasError(onLine: lineNumber) { reportExtra(expected: Parser.optionWords) }
             lineIndex += 1
         }
         return statement

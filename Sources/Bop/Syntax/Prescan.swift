@@ -44,7 +44,18 @@ struct Prescan: Sendable {
                     rawNames.append(raw)
                 }
             case "set", "change":
-                if tokens.count > 1 && tokens[1].keyword == nil {
+                // The name is everything between `set` and `to` (`change` and `by`), so Chinese names that
+                // contain a keyword character (`次数`) are found too.
+                let joiner = first.keyword == "set" ? "to" : "by"
+                if let end = tokens.firstIndex(where: { $0.keyword == joiner || $0.text == "=" }), end > 1 {
+                    let raw = Prescan.rawText(tokens[1..<end], source: source)
+                    if end == 2 && tokens[1].keyword == nil {
+                        variables.insert(tokens[1].folded)
+                    } else if raw.contains(where: TextFolding.isCJK) {
+                        variables.insert(Prescan.key(raw))
+                    }
+                    rawNames.append(raw)
+                } else if tokens.count > 1 && tokens[1].keyword == nil {
                     variables.insert(tokens[1].folded)
                     rawNames.append(tokens[1].text)
                 }
