@@ -7,13 +7,19 @@
 enum Suggestions {
     /// The best candidate for `word`, or `nil` when none is close enough or two candidates tie.
     static func best(for word: String, among candidates: [String]) -> String? {
+        best(for: word, among: candidates.map { ($0, $0) })
+    }
+
+    /// The best candidate, where each candidate belongs to a group (e.g. the spellings of one keyword);
+    /// candidates of the same group never tie with each other — the first one listed wins.
+    static func best(for word: String, among candidates: [(spelling: String, group: String)]) -> String? {
         let folded = squeeze(TextFolding.fold(word))
         guard !folded.isEmpty else { return nil }
         let threshold = folded.count <= 4 ? 1 : folded.count <= 8 ? 2 : 3
-        var best: (String, Int)?
+        var best: (String, Int, String)?
         var tie = false
         var seen: Set<String> = []
-        for candidate in candidates {
+        for (candidate, group) in candidates {
             let c = TextFolding.fold(candidate)
             guard !c.isEmpty, c != TextFolding.fold(word), seen.insert(c).inserted else { continue }
             let d: Int
@@ -27,13 +33,13 @@ enum Suggestions {
             guard d <= threshold else { continue }
             if let b = best {
                 if d < b.1 {
-                    best = (candidate, d)
+                    best = (candidate, d, group)
                     tie = false
-                } else if d == b.1 {
+                } else if d == b.1 && group != b.2 {
                     tie = true
                 }
             } else {
-                best = (candidate, d)
+                best = (candidate, d, group)
             }
         }
         return tie ? nil : best?.0

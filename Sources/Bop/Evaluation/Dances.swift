@@ -65,6 +65,9 @@ public enum Dances {
     /// The official names written with spaces, as children type them, sorted.
     static let kidNames: [String] = all.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
 
+    /// The short names written with spaces.
+    static let kidAliases: [String] = aliases.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
+
     /// The official dance for what the child wrote (`groovy sway`, `simple_nod`, `点头舞`), or `nil`.
     static func resolve(_ written: String, language: BopLanguage) -> String? {
         let key = Prescan.key(written).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")

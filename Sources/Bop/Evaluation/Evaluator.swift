@@ -306,11 +306,11 @@ final class Evaluator {
     /// A count: rounded to a whole number ≥ 0, with a warning when it had to change.
     func whole(_ expression: Expression, at range: SourceRange) throws(Flow) -> Int {
         let asked = try value(expression, line: range)
-        let used = max(0, min(asked.rounded(), Double(BopLimits.stepBudget)))
+        let used = max(0, asked.rounded())
         if used != asked {
             warn("count-adjusted", at: expression.range, ["used": Format.number(used), "asked": Format.number(asked)])
         }
-        return Int(used)
+        return Int(min(used, 1_000_000_000))
     }
 
     /// Seconds for `beats` beats at the current tempo.

@@ -130,7 +130,8 @@ extension Parser {
 
     private func reportIncomplete(after: String) {
         let at = cursor.peek()?.range ?? endOfLineRange()
-        report("incomplete-math", at: at, ["after": after, "fix": "\(after) 2"])
+        let fix = cursor.peek() == nil ? lineWith(at, replacedBy: " 2") : lineWith(at, replacedBy: "2")
+        report("incomplete-math", at: at, ["after": after, "fix": fix])
         cursor.index = cursor.tokens.count
     }
 
@@ -139,11 +140,14 @@ extension Parser {
         let foundText =
             found.map { messages.text("found.word", ["word": $0.text]) } ?? messages.text("found.end")
         let range = found?.range ?? endOfLineRange()
+        let example =
+            TextFolding.fold(after) == TextFolding.fold(messages.keyword("tempo")) || after.lowercased() == "tempo"
+            ? "120" : "3"
         let fix: String
         if let found {
-            fix = lineWith(found.range, replacedBy: "3")
+            fix = lineWith(found.range, replacedBy: example)
         } else {
-            fix = lineWith(range, replacedBy: " 3")
+            fix = lineWith(range, replacedBy: " " + example)
         }
         report("needs-number", at: range, ["after": after, "found": foundText, "fix": fix])
         cursor.index = cursor.tokens.count
@@ -156,6 +160,13 @@ extension Parser {
             report(
                 "unknown-word", at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
+        } else if let next = cursor.peek(), next.kind == .word {
+            let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
+            report(
+                "missing-word", at: next.range,
+                ["after": afterText.isEmpty ? after.text : afterText, "expected": expected,
+                 "fix": lineWith(next.range, replacedBy: expected)],
+                fixIt: FixIt(range: next.range, replacement: expected))
         } else {
             let at = cursor.peek()?.range ?? endOfLineRange()
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)

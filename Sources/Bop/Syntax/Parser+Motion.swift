@@ -10,6 +10,14 @@ extension Parser {
         "smoothly": .smoothly, "gently": .gently, "bouncy": .bouncy, "steady": .steady, "snappy": .snappy,
     ]
 
+    /// Moves whose next word is naturally a size (`look up 20`, `turn left 90`).
+    static func takesSizeFirst(_ action: MotionAction) -> Bool {
+        switch action {
+        case .look, .tilt, .turnBody, .raiseHead, .lowerHead, .raiseAntennas, .lowerAntennas: true
+        default: false
+        }
+    }
+
     func parseMotion() -> Statement? {
         guard let verb = cursor.next(), let keyword = verb.keyword else { return nil }
         var action: MotionAction
@@ -94,6 +102,14 @@ extension Parser {
                     _ = cursor.accept("degrees", "mm")
                     motion.amount = .value(value)
                 }
+            } else if token.isName, level >= Levels.math, motion.amount == nil,
+                Parser.takesSizeFirst(motion.action)
+                    || Suggestions.best(for: token.text, among: variableNames.sorted()) != nil,
+                guessKeyword(token.text, among: Parser.optionWords) == nil
+            {
+                // A size written as a name nobody set (`look up size`): say so, with a guess.
+                _ = parseExpression(after: cursor.last?.text ?? verb.text)
+                return false
             } else {
                 break
             }
@@ -267,10 +283,10 @@ extension Parser {
         let raw = Prescan.rawText(nameTokens, source: source)
         let range = (nameTokens.first?.range ?? word.range).union(nameTokens.last?.range ?? word.range)
         guard let official = Dances.resolve(raw, language: messages.language) else {
-            let guess = Suggestions.best(for: raw, among: Dances.kidNames)
+            let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
             report(
                 "unknown-dance", at: range,
-                ["word": raw, "suggestion": guess ?? "", "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + " …"],
+                ["word": raw, "suggestion": guess ?? "", "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …"],
                 try: guess == nil ? "try" : "try-guess", fixIt: guess.map { FixIt(range: range, replacement: $0) })
             cursor.index = cursor.tokens.count
             return nil

@@ -213,7 +213,9 @@ extension Parser {
     /// Reports "not yet" if `level` is below `needed`.
     func levelGate(_ token: Token, _ needed: Int) -> Bool {
         if level >= needed { return true }
-        report("not-yet", at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"])
+        report(
+            "not-yet", at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"],
+            message: token.kind == .number ? "message-number" : "message")
         cursor.index = cursor.tokens.count
         return false
     }

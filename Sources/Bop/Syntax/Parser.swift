@@ -69,6 +69,8 @@ final class Parser {
             } else if case .else(let token) = closer {
                 report("else-without-if", at: token.range)
                 lineIndex += 1
+                let (_, after) = parseBody(terminators: [])
+                if case .end = after { lineIndex += 1 }
             }
         }
         return statements
@@ -126,7 +128,9 @@ final class Parser {
         case .end(let end):
             closedBlocks.append((openerLine, indent, end.range.line, source.indentation(ofLine: end.range.line) ?? 0))
             lineIndex += 1
-            if body.isEmpty { report("empty-block", .warning, at: opener.range, ["word": opener.text]) }
+            if body.isEmpty && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty }) {
+                report("empty-block", .warning, at: opener.range, ["word": opener.text])
+            }
         case .else(let token):
             report("else-without-if", at: token.range)
             lineIndex += 1
@@ -233,14 +237,16 @@ final class Parser {
     /// The spelling (in the program's language when it has one) of the keyword closest to `word`.
     func guessKeyword(_ word: String, among keywords: [String]) -> String? {
         var spellings: [String: String] = [:]
+        var ordered: [(spelling: String, group: String)] = []
         for keyword in keywords {
             for language in [messages.language, BopLanguages.english] {
                 for spelling in language.keywords[keyword] ?? [] where spellings[spelling] == nil {
                     spellings[spelling] = keyword
+                    ordered.append((spelling, keyword))
                 }
             }
         }
-        guard let best = Suggestions.best(for: word, among: spellings.keys.sorted()) else { return nil }
+        guard let best = Suggestions.best(for: word, among: ordered) else { return nil }
         // Show the spelling in the language the child typed in.
         if let first = best.first, TextFolding.isCJK(first) { return best }
         if let first = word.first, TextFolding.isCJK(first), let keyword = spellings[best] {
