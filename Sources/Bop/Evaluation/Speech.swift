@@ -7,7 +7,21 @@ enum Speech {
         let rate = language.speech
         let units: Int
         if rate.countCharacters {
-            units = text.filter { !TextFolding.isSpace($0) && ($0.isLetter || $0.isNumber) }.count
+            // Each Chinese character is one unit; a run of other letters or digits (`Reachy`, `120`) is one word.
+            var count = 0
+            var inWord = false
+            for c in text {
+                if TextFolding.isCJK(c) {
+                    count += 1
+                    inWord = false
+                } else if c.isLetter || c.isNumber {
+                    if !inWord { count += 1 }
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+            }
+            units = count
         } else {
             units = text.split(whereSeparator: { TextFolding.isSpace($0) }).count
         }
