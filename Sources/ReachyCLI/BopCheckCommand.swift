@@ -15,7 +15,7 @@ public struct BopCheckCommand: ParsableCommand {
             end_column is just after the last character.
             """)
 
-    @Argument(help: "The Bop program to check (a .bop text file).")
+    @Argument(help: "The Bop program to check (a .bop text file, or - to read standard input).")
     var file: String
 
     @Flag(name: .long, help: "Print the diagnostics as a JSON array instead of the caret view.")

@@ -15,7 +15,7 @@ public struct BopTimelineCommand: ParsableCommand {
             If the program has errors they are printed (to standard error) and the exit status is 1.
             """)
 
-    @Argument(help: "The Bop program (a .bop text file).")
+    @Argument(help: "The Bop program (a .bop text file, or - to read standard input).")
     var file: String
 
     @Flag(name: .long, help: "Print the timeline as JSON.")

@@ -128,7 +128,9 @@ final class Parser {
         case .end(let end):
             closedBlocks.append((openerLine, indent, end.range.line, source.indentation(ofLine: end.range.line) ?? 0))
             lineIndex += 1
-            if body.isEmpty && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty }) {
+            if body.isEmpty && !hasError(onLine: openerLine)
+                && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty })
+            {
                 report("empty-block", .warning, at: opener.range, ["word": opener.text])
             }
         case .else(let token):
