@@ -36,4 +36,6 @@ public enum BopLimits {
     public static let speedRange: ClosedRange<Double> = 25...200
     /// The most times a `repeat` may run, and the most steps a program may take.
     public static let stepBudget = 200_000
+    /// The deepest nesting of groups, brackets and moves using moves (keeps the interpreter's stack small).
+    public static let nestingLimit = 32
 }

@@ -34,6 +34,7 @@ struct Checker {
     }
 
     private func uses(_ name: String, in statements: [Statement], visiting: Set<String>) -> Bool {
+        guard visiting.count < BopLimits.nestingLimit else { return false }
         for statement in statements {
             if case .call(let callee, _, _) = statement.kind {
                 if callee == name { return true }
@@ -88,6 +89,7 @@ struct Checker {
     /// The body parts, voice and speaker a statement may use.
     func resources(_ statements: [Statement], visiting: Set<String>) -> Set<Resource> {
         var result: Set<Resource> = []
+        guard visiting.count < BopLimits.nestingLimit else { return result }
         for statement in statements {
             switch statement.kind {
             case .say: result.insert(.voice)
@@ -124,6 +126,7 @@ struct Checker {
 
     /// Whether running the statements can take time (a move, `wait`, `say`, sound or dance somewhere).
     func takesTime(_ statements: [Statement], visiting: Set<String>) -> Bool {
+        guard visiting.count < BopLimits.nestingLimit else { return true }
         for statement in statements {
             switch statement.kind {
             case .say, .motion, .wait, .dance, .playSound: return true

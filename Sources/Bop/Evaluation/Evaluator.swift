@@ -42,6 +42,8 @@ final class Evaluator {
     var truncated = false
     var latest = Rational.zero
     var loopDepth = 0
+    /// How deeply blocks and calls are nested while running.
+    var depth = 0
 
     init(program: BopProgram, messages: MessageCatalog, seed: UInt64, horizon: Rational, stepBudget: Int) {
         self.program = program
@@ -100,6 +102,12 @@ final class Evaluator {
 
     func execute(_ statement: Statement, _ state: inout State) throws(Flow) {
         try step(statement, state)
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 4 * BopLimits.nestingLimit {
+            report("too-deep", at: statement.range, ["limit": "\(BopLimits.nestingLimit)"])
+            throw .halt
+        }
         let line = statement.line
         switch statement.kind {
         case .say(let pieces):

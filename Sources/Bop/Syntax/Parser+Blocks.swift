@@ -249,7 +249,7 @@ extension Parser {
 
     /// The lines of an `if`, with an optional `else` part.
     private func parseIfBody(opener: Token) -> ([Statement], [Statement]) {
-        let openerLine = lines[lineIndex].number
+        let openerLine = currentLineNumber
         let indent = source.indentation(ofLine: openerLine) ?? 0
         lineIndex += 1
         openBlocks.append((openerLine, indent))

@@ -65,6 +65,8 @@ extension Parser {
     }
 
     private func parseFactor(after: String, inMath: Bool) -> Expression? {
+        guard enterNesting(at: cursor.peek()?.range ?? endOfLineRange()) else { return nil }
+        defer { nesting -= 1 }
         guard let token = cursor.peek() else {
             if inMath {
                 reportIncomplete(after: after)

@@ -3,6 +3,8 @@ extension Parser {
     /// Parses one statement at the cursor. Block statements also read their body.
     func parseStatement() -> Statement? {
         guard let first = cursor.peek() else { return nil }
+        guard enterNesting(at: first.range) else { return nil }
+        defer { nesting -= 1 }
         switch first.kind {
         case .symbol:
             reportMark(first)
@@ -34,7 +36,7 @@ extension Parser {
             return parseCommand(keyword)
         }
         if first.keyword == "level" {
-            if lines[lineIndex].number != levelLine {
+            if currentLineNumber != levelLine {
                 report("level-not-first", at: first.range)
             }
             cursor.index = cursor.tokens.count

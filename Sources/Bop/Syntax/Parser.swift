@@ -22,6 +22,10 @@ final class Parser {
     var openBlocks: [(line: Int, indent: Int)] = []
     /// Blocks already closed: their opening line and indentation, and the indentation of their `end`.
     var closedBlocks: [(line: Int, indent: Int, endLine: Int, endIndent: Int)] = []
+    /// How deeply statements and expressions are nested right now.
+    var nesting = 0
+    /// Set once nesting went too deep: the rest of the program is skipped.
+    var tooDeep = false
 
     init(
         source: SourceText, lines: [LexedLine], level: Int, messages: MessageCatalog, prescan: Prescan
@@ -60,7 +64,7 @@ final class Parser {
 
     func parseProgram() -> [Statement] {
         var statements: [Statement] = []
-        while lineIndex < lines.count {
+        while lineIndex < lines.count && !tooDeep {
             let (body, closer) = parseBody(terminators: [])
             statements += body
             if case .end(let token) = closer {
@@ -86,7 +90,7 @@ final class Parser {
     /// Statements until `end` (or `else` when allowed) at the start of a line. Leaves `lineIndex` on the closer.
     func parseBody(terminators: Set<String>) -> ([Statement], Closer) {
         var statements: [Statement] = []
-        while lineIndex < lines.count {
+        while lineIndex < lines.count && !tooDeep {
             let line = lines[lineIndex]
             guard let first = line.tokens.first else {
                 lineIndex += 1
@@ -104,12 +108,30 @@ final class Parser {
         return (statements, .endOfFile)
     }
 
+    /// The number of the line being read (the last line once everything has been read).
+    var currentLineNumber: Int {
+        lineIndex < lines.count ? lines[lineIndex].number : (lines.last?.number ?? 1)
+    }
+
+    /// Enters one more level of nesting; reports (once) and returns false when that is too deep.
+    func enterNesting(at range: SourceRange) -> Bool {
+        nesting += 1
+        if nesting <= BopLimits.nestingLimit { return true }
+        if !tooDeep {
+            report("too-deep", at: range, ["limit": "\(BopLimits.nestingLimit)"])
+            tooDeep = true
+        }
+        cursor.index = cursor.tokens.count
+        lineIndex = lines.count
+        return false
+    }
+
     /// Parses the statement on the current line (and the body of a block), then moves past it.
     private func parseLine() -> Statement? {
-        let lineNumber = lines[lineIndex].number
+        let lineNumber = currentLineNumber
         let statement = parseStatement()
         // Block statements consume their own lines; simple ones end here.
-        if lineIndex < lines.count && lines[lineIndex].number == lineNumber {
+        if !tooDeep && lineIndex < lines.count && lines[lineIndex].number == lineNumber {
             if !cursor.atEnd && !hasError(onLine: lineNumber) { reportExtra(expected: Parser.optionWords) }
             lineIndex += 1
         }
@@ -118,7 +140,7 @@ final class Parser {
 
     /// Reads a block body after its header line; reports a missing `end` with a guess at where it goes.
     func parseBlockBody(opener: Token) -> [Statement] {
-        let openerLine = lines[lineIndex].number
+        let openerLine = currentLineNumber
         let indent = source.indentation(ofLine: openerLine) ?? 0
         lineIndex += 1
         openBlocks.append((openerLine, indent))
@@ -181,7 +203,7 @@ final class Parser {
 
     /// Reports words left after a block's opening line, before its body is read.
     func finishHeader(expected: [String] = []) {
-        let line = lines[lineIndex].number
+        let line = currentLineNumber
         if !cursor.atEnd && !hasError(onLine: line) { reportExtra(expected: expected) }
     }
 
