@@ -8,6 +8,7 @@ public struct ReachyCommand: AsyncParsableCommand {
         subcommands: [
             BopCheckCommand.self,
             BopTimelineCommand.self,
+            BopBenchCommand.self,
         ]
     )
 
