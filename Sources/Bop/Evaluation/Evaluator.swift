@@ -63,14 +63,24 @@ final class Evaluator {
             // `stop` or the horizon: the timeline so far is the result.
         }
         latest = max(latest, state.clock)
-        let ordered = segments.enumerated().sorted { a, b in
-            if a.element.start != b.element.start { return a.element.start < b.element.start }
-            if a.element.line != b.element.line { return a.element.line < b.element.line }
-            let ax = a.element.axis?.order ?? (a.element.track == .voice ? 100 : 101)
-            let bx = b.element.axis?.order ?? (b.element.track == .voice ? 100 : 101)
-            if ax != bx { return ax < bx }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sort small keys, not the segments: start time, then source line, then axis, then emission order.
+        struct Key {
+            var start: Rational
+            var line: Int
+            var lane: Int
+            var index: Int
+        }
+        let keys = segments.indices.map { i in
+            let s = segments[i]
+            return Key(start: s.start, line: s.line, lane: s.axis?.order ?? (s.track == .voice ? 100 : 101), index: i)
+        }
+        let sortedKeys = keys.sorted { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.line != b.line { return a.line < b.line }
+            if a.lane != b.lane { return a.lane < b.lane }
+            return a.index < b.index
+        }
+        let ordered = sortedKeys.map { segments[$0.index] }
         return Timeline(
             segments: ordered, duration: latest, seed: seed, level: program.level, language: program.language,
             truncated: truncated)

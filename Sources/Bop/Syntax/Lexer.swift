@@ -24,6 +24,9 @@ struct Lexer {
         }
     }
 
+    /// ASCII letters and `_`.
+    static func isWordByte(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) || a == 95 }
+
     static func isQuote(_ c: Character) -> Bool {
         doubleQuotes.contains(c) || singleQuotes.contains(c) || pairedQuotes[c] != nil
     }
@@ -35,20 +38,32 @@ struct Lexer {
         func range(_ start: Int, _ end: Int) -> SourceRange {
             SourceRange(line: line, column: start + 1, endColumn: end + 1)
         }
+        // ASCII code of every character (0 for anything else), computed once: the hot loops test bytes.
+        let codes = chars.map { $0.asciiValue ?? 0 }
         while i < n {
             let c = chars[i]
-            if TextFolding.isSpace(c) {
-                i += 1
-                continue
+            let ascii: UInt8? = codes[i] != 0 ? codes[i] : nil
+            if let a = ascii {
+                // Fast path for plain ASCII: spaces, comments and quote marks without Unicode lookups.
+                if a == 32 || a == 9 || a == 11 || a == 12 {
+                    i += 1
+                    continue
+                }
+                if a == 35 { break }
+            } else {
+                if TextFolding.isSpace(c) {
+                    i += 1
+                    continue
+                }
+                if c == "＃" { break }
             }
-            if c == "#" || c == "＃" { break }
-            if Lexer.isQuote(c) {
+            if (ascii == nil || ascii == 34 || ascii == 39) && Lexer.isQuote(c) {
                 let (token, next) = lexString(chars, from: i, line: line)
                 tokens.append(token)
                 i = next
                 continue
             }
-            if TextFolding.digitValue(c) != nil {
+            if (ascii.map { $0 >= 48 && $0 <= 57 } ?? false) || (ascii == nil && TextFolding.digitValue(c) != nil) {
                 var j = i
                 var whole: Int64 = 0
                 var overflow = false
@@ -74,19 +89,25 @@ struct Lexer {
                 i = j
                 continue
             }
-            if TextFolding.isCJK(c) {
+            if ascii == nil && TextFolding.isCJK(c) {
                 i = lexCJK(chars, from: i, line: line, into: &tokens)
                 continue
             }
-            if c.isLetter || c == "_" {
+            if ascii.map(Lexer.isWordByte) ?? TextFolding.isLetter(c) {
                 var j = i
-                while j < n, chars[j].isLetter || chars[j] == "_" || TextFolding.digitValue(chars[j]) != nil
-                    || (chars[j].isNumber && !chars[j].isASCII),
-                    !TextFolding.isCJK(chars[j])
-                {
+                var allASCII = true
+                while j < n {
+                    let a = codes[j]
+                    if a != 0 {
+                        guard Lexer.isWordByte(a) || (a >= 48 && a <= 57) else { break }
+                    } else {
+                        let d = chars[j]
+                        guard d.isLetter || d.isNumber, !TextFolding.isCJK(d) else { break }
+                        allASCII = false
+                    }
                     j += 1
                 }
-                let text = String(chars[i..<j])
+                let text = allASCII ? String(decoding: codes[i..<j], as: UTF8.self) : String(chars[i..<j])
                 let folded = TextFolding.fold(text)
                 if let entry = table.words[folded], !entry.keywords.isEmpty {
                     for keyword in entry.keywords {

@@ -9,15 +9,33 @@ public struct SourceText: Sendable {
     /// Splits `text` into lines.
     public init(_ text: String) {
         self.text = text
-        var lines: [[Character]] = [[]]
-        for character in text {
-            // "\r\n" is a single Character in Swift.
-            if character == "\n" || character == "\r" || character == "\r\n" || character == "\u{2028}" {
-                lines.append([])
+        // Split on line ends in UTF-8 first (fast), then break each line into characters.
+        var lines: [[Character]] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var i = 0
+        func cut(_ end: Int) {
+            lines.append(Array(String(decoding: bytes[start..<end], as: UTF8.self)))
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                cut(i)
+                i += 1
+                start = i
+            } else if b == 0x0D {
+                cut(i)
+                i += (i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else if b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 {
+                cut(i)
+                i += 3
+                start = i
             } else {
-                lines[lines.count - 1].append(character)
+                i += 1
             }
         }
+        cut(bytes.count)
         self.lines = lines
     }
 

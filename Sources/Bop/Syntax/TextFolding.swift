@@ -16,14 +16,26 @@ enum TextFolding {
 
     /// Chinese, Japanese and Korean letters: words need no spaces between them.
     static func isCJK(_ character: Character) -> Bool {
+        if character.isASCII { return false }
         guard let scalar = character.unicodeScalars.first else { return false }
         let v = scalar.value
         return scalar.properties.isIdeographic || (0x3040...0x30FF).contains(v) || (0xAC00...0xD7AF).contains(v)
             || (0x3400...0x4DBF).contains(v)
     }
 
+    /// A letter (or `_`), with an ASCII fast path.
+    static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) || ascii == 95
+        }
+        return character.isLetter
+    }
+
     /// A decimal digit in any script (`3`, `３`, `٣`), and its value.
     static func digitValue(_ character: Character) -> Int? {
+        if let ascii = character.asciiValue {
+            return ascii >= 48 && ascii <= 57 ? Int(ascii - 48) : nil
+        }
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
             scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue
         else { return nil }
@@ -31,7 +43,8 @@ enum TextFolding {
     }
 
     static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\u{3000}" || character == "\u{00A0}"
+        if let ascii = character.asciiValue { return ascii == 32 || ascii == 9 || ascii == 11 || ascii == 12 }
+        return character == " " || character == "\t" || character == "\u{3000}" || character == "\u{00A0}"
             || character == "\u{200B}" || character == "\u{FEFF}" || character.isWhitespace
     }
 }
