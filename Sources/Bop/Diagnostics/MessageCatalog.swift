@@ -60,6 +60,7 @@ struct MessageCatalog: Sendable {
         case ".", "。", "．": text("mark.period")
         case ":", "：": text("mark.colon")
         case ";", "；": text("mark.semicolon")
+        case "-", "－", "−": text("mark.dash")
         case "(", ")", "[", "]", "{", "}": text("mark.bracket") + " (\(mark))"
         case "\"", "'", "“", "”", "‘", "’": text("mark.quote")
         default: text("mark.other", ["char": mark])

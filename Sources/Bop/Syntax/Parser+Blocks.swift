@@ -282,6 +282,7 @@ extension Parser {
     func parseTempo() -> Statement? {
         guard let word = cursor.next() else { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
+        _ = cursor.accept("tempo")  // `tempo 120 bpm`
         return Statement(kind: .tempo(value), range: word.range.union(value.range))
     }
 

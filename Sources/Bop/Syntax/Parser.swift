@@ -97,7 +97,12 @@ final class Parser {
                 continue
             }
             if first.keyword == "end" || first.keyword == "else" {
-                if line.tokens.count > 1, let extra = line.tokens.dropFirst().first(where: { $0.keyword != "if" }) {
+                // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
+                let blockWords: Set<String> =
+                    first.keyword == "end"
+                    ? ["if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order"]
+                    : []
+                if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
                     report("extra-words", at: extra.range, ["word": extra.text])
                 }
                 return (statements, first.keyword == "end" ? .end(first) : .else(first))
@@ -236,7 +241,9 @@ final class Parser {
     }
 
     func reportMark(_ token: Token) {
-        report("strange-mark", at: token.range, ["mark": messages.markName(token.folded)])
+        report(
+            "strange-mark", at: token.range, ["mark": messages.markName(token.folded)],
+            fixIt: FixIt(range: token.range, replacement: ""))
     }
 
     func reportUnclosed(_ token: Token) {
