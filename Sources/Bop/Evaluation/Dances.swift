@@ -70,11 +70,12 @@ public enum Dances {
 
     /// The official dance for what the child wrote (`groovy sway`, `simple_nod`, `点头舞`), or `nil`.
     static func resolve(_ written: String, language: BopLanguage) -> String? {
-        let key = Prescan.key(written).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let spaced = Prescan.key(written)
+        let key = String(spaced.map { $0 == " " || $0 == "-" ? "_" : $0 })
         if all[key] != nil { return key }
         if let alias = aliases[key] { return alias }
         for candidate in [language, BopLanguages.english] {
-            if let name = candidate.dances.first(where: { TextFolding.fold($0.key) == Prescan.key(written) })?.value {
+            if let name = candidate.dances.first(where: { TextFolding.fold($0.key) == spaced })?.value {
                 return name
             }
         }

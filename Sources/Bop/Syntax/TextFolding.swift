@@ -4,7 +4,17 @@ import Foundation
 /// no accents. ASCII takes a fast path.
 enum TextFolding {
     static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var hasUpper = false
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte >= 65 && byte <= 90 { hasUpper = true }
+        }
+        if isASCII {
+            guard hasUpper else { return text }
             return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
         }
         return text.precomposedStringWithCompatibilityMapping
