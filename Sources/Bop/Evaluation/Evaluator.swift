@@ -171,7 +171,7 @@ final class Evaluator {
                 } catch .stopLoop {
                     break
                 }
-                try step(statement, state)
+                if i < times { try step(statement, state) }
             }
         case .forever(let body):
             loopDepth += 1
