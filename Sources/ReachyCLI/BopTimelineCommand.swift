@@ -12,7 +12,9 @@ public struct BopTimelineCommand: ParsableCommand {
             truncated, segments: [{start, start_exact, duration, duration_exact, track, axis, from, to, easing,
             line, text, approximate}], diagnostics}. --csv prints the axis targets sampled at 50 Hz.
             head.yaw is relative to the body; the CSV also has head.yaw.world.
-            If the program has errors they are printed (to standard error) and the exit status is 1.
+            If the program has errors, they are printed (the caret view on standard error, or with --json the
+            diagnostics array on standard output) and the exit status is 1. Warnings are printed to standard
+            error next to the text or CSV output, and inside the JSON object with --json.
             """)
 
     @Argument(help: "The Bop program (a .bop text file, or - to read standard input).")

@@ -179,7 +179,7 @@ extension Evaluator {
             var t = state.clock
             for s in entry.steps {
                 let length = duration * s.fraction
-                addSegment(
+                segments.append(
                     TimelineSegment(
                         start: t, duration: length, track: entry.axis.track, axis: entry.axis, from: s.from, to: s.to,
                         easing: easing, line: statement.line, text: label))
@@ -189,5 +189,6 @@ extension Evaluator {
             state.touched.insert(entry.axis)
         }
         state.clock = state.clock + duration
+        latest = max(latest, state.clock)
     }
 }
