@@ -34,7 +34,20 @@ public enum Axis: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    var order: Int { Axis.allCases.firstIndex(of: self) ?? 0 }
+    /// Position in `allCases` (the lane order on the timeline).
+    var order: Int {
+        switch self {
+        case .headRoll: 0
+        case .headPitch: 1
+        case .headYaw: 2
+        case .headX: 3
+        case .headY: 4
+        case .headZ: 5
+        case .bodyYaw: 6
+        case .antennaRight: 7
+        case .antennaLeft: 8
+        }
+    }
 
     public static func < (lhs: Axis, rhs: Axis) -> Bool { lhs.order < rhs.order }
 }

@@ -186,7 +186,7 @@ extension Evaluator {
                 t = t + length
             }
             if let last = entry.steps.last { state[entry.axis] = last.to }
-            state.touched.insert(entry.axis)
+            state.touch(entry.axis)
         }
         state.clock = state.clock + duration
         latest = max(latest, state.clock)

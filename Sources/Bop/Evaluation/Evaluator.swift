@@ -14,14 +14,18 @@ final class Evaluator {
     /// Where the robot is and what time it is, on one branch of a `together`.
     struct State {
         var clock: Rational = .zero
-        var pose = [Double](repeating: 0, count: Axis.allCases.count)
+        var pose = InlineArray<9, Double>(repeating: 0)
         var mirror = false
-        var touched: Set<Axis> = []
+        /// Axes moved on this branch, one bit per axis order.
+        var touched: UInt16 = 0
 
         subscript(axis: Axis) -> Double {
             get { pose[axis.order] }
             set { pose[axis.order] = newValue }
         }
+
+        mutating func touch(_ axis: Axis) { touched |= 1 << UInt16(axis.order) }
+        func hasTouched(_ axis: Axis) -> Bool { touched & (1 << UInt16(axis.order)) != 0 }
     }
 
     let program: BopProgram
@@ -254,16 +258,16 @@ final class Evaluator {
         var pending: Flow?
         for branch in branches {
             var local = start
-            local.touched = []
+            local.touched = 0
             do {
                 try execute(branch, &local)
             } catch {
                 if case .halt = error { throw error }
                 if pending == nil { pending = error }
             }
-            for axis in local.touched {
+            for axis in Axis.allCases where local.hasTouched(axis) {
                 merged[axis] = local[axis]
-                merged.touched.insert(axis)
+                merged.touch(axis)
             }
             end = max(end, local.clock)
         }
