@@ -10,6 +10,14 @@ extension Parser {
         "smoothly": .smoothly, "gently": .gently, "bouncy": .bouncy, "steady": .steady, "snappy": .snappy,
     ]
 
+    /// Moves that swing back and forth, where a bare number counts swings.
+    static func swings(_ action: MotionAction) -> Bool {
+        switch action {
+        case .nod, .shake, .wiggleAntennas: true
+        default: false
+        }
+    }
+
     /// Moves whose next word is naturally a size (`look up 20`, `turn left 90`).
     static func takesSizeFirst(_ action: MotionAction) -> Bool {
         switch action {
@@ -98,9 +106,11 @@ extension Parser {
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
                 if cursor.accept("times") != nil {
                     motion.count = value
-                } else {
-                    _ = cursor.accept("degrees", "mm")
+                } else if cursor.accept("degrees", "mm") != nil || !Parser.swings(motion.action) || motion.count != nil {
                     motion.amount = .value(value)
+                } else {
+                    // `nod 3` means three nods; a size needs its unit (`nod 30 degrees`).
+                    motion.count = value
                 }
             } else if token.isName, level >= Levels.math, motion.amount == nil,
                 Parser.takesSizeFirst(motion.action)
