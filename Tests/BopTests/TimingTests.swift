@@ -66,6 +66,14 @@ import Testing
         #expect(try timeline("dance jackson square\n").duration == Rational(5))
     }
 
+    @Test func aBareNumberCountsSwingsAndDegreesSizeThem() throws {
+        let counted = try timeline("nod 3\n")
+        #expect(counted.segments.count == 6 && counted.duration == Rational(3, 2))
+        let sized = try timeline("nod 30 degrees\n")
+        #expect(sized.segments.count == 4 && sized.segments.allSatisfy { ($0.from ?? 0) == 30 || ($0.to ?? 0) == 30 })
+        #expect(try timeline("look left 30\n").segments.first?.to == 30)
+    }
+
     @Test func repeatCounterAndMath() throws {
         let t = try timeline("repeat 3 times with n\n  look left n * 10\nend\n")
         #expect(t.segments.map(\.to) == [10, 20, 30])
