@@ -119,14 +119,17 @@ extension Evaluator {
             duration = BopLimits.minimumDuration
         }
         // Resolve and clamp every step.
-        var resolved: [(axis: Axis, steps: [(from: Double, to: Double, fraction: Rational)])] = []
+        // One flat list of steps for all axes (fewer allocations than one list per axis).
+        var resolved: [(axis: Axis, from: Double, to: Double, fraction: Rational)] = []
+        resolved.reserveCapacity(plan.axes.reduce(0) { $0 + $1.steps.count })
         var stretch = 1.0
         var easing = requestedEasing
+        let seconds = duration.doubleValue
         for entry in plan.axes {
             let limits = BopLimits.range(of: entry.axis)
             let start = state[entry.axis]
             var current = start
-            var steps: [(from: Double, to: Double, fraction: Rational)] = []
+            let first = resolved.count
             for step in entry.steps {
                 let wanted: Double
                 switch step.target {
@@ -143,15 +146,15 @@ extension Evaluator {
                             "asked": Format.amount(wanted, entry.axis),
                         ])
                 }
-                let seconds = (duration * step.fraction).doubleValue
+                let stepSeconds = seconds * step.fraction.doubleValue
                 let speedNeeded = abs(target - current) / BopLimits.maximumSpeed(of: entry.axis)
-                if seconds > 0 { stretch = max(stretch, speedNeeded / seconds) }
-                steps.append((current, target, step.fraction))
+                if stepSeconds > 0 { stretch = max(stretch, speedNeeded / stepSeconds) }
+                resolved.append((entry.axis, current, target, step.fraction))
                 current = target
             }
             if easing == .cartoon {
                 let (low, high) = Easing.cartoon.excursion
-                for s in steps {
+                for s in resolved[first...] {
                     let a = s.from + (s.to - s.from) * low
                     let b = s.from + (s.to - s.from) * high
                     if min(a, b) < limits.lowerBound - 1e-9 || max(a, b) > limits.upperBound + 1e-9 {
@@ -161,7 +164,6 @@ extension Evaluator {
                     }
                 }
             }
-            resolved.append((entry.axis, steps))
         }
         if stretch > 1 + 1e-9 {
             let asked = duration.doubleValue
@@ -175,18 +177,17 @@ extension Evaluator {
                 ])
             duration = stretched
         }
-        for entry in resolved {
-            var t = state.clock
-            for s in entry.steps {
-                let length = duration * s.fraction
-                segments.append(
-                    TimelineSegment(
-                        start: t, duration: length, track: entry.axis.track, axis: entry.axis, from: s.from, to: s.to,
-                        easing: easing, line: statement.line, text: label))
-                t = t + length
-            }
-            if let last = entry.steps.last { state[entry.axis] = last.to }
-            state.touch(entry.axis)
+        var t = state.clock
+        for (i, s) in resolved.enumerated() {
+            if i > 0 && resolved[i - 1].axis != s.axis { t = state.clock }
+            let length = duration * s.fraction
+            segments.append(
+                TimelineSegment(
+                    start: t, duration: length, track: s.axis.track, axis: s.axis, from: s.from, to: s.to,
+                    easing: easing, line: statement.line, text: label))
+            t = t + length
+            state[s.axis] = s.to
+            state.touch(s.axis)
         }
         state.clock = state.clock + duration
         latest = max(latest, state.clock)
