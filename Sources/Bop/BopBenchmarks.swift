@@ -83,6 +83,8 @@ public enum BopBenchmarks {
         let compile = measure(runs) {
             segments = BopCompiler.compile(big, options: bigOptions).timeline?.segments.count ?? -1
         }
+        var statements = 0
+        let frontEnd = measure(runs) { statements = BopCompiler.parse(big).program.statements.count }
         let dance = tenMinuteDance()
         var danceSegments = 0
         var seconds = 0.0
@@ -100,6 +102,10 @@ public enum BopBenchmarks {
             BopBenchmarkResult(
                 name: "compile 10,000-line program to a timeline", bestMilliseconds: compile.best,
                 medianMilliseconds: compile.median, goalMilliseconds: 50, medianCPUMilliseconds: compile.cpu, detail: "\(segments) segments"),
+            BopBenchmarkResult(
+                name: "  of which lexing and parsing", bestMilliseconds: frontEnd.best,
+                medianMilliseconds: frontEnd.median, goalMilliseconds: 50, medianCPUMilliseconds: frontEnd.cpu,
+                detail: "\(statements) top-level statements"),
             BopBenchmarkResult(
                 name: "evaluate a 10-minute dance", bestMilliseconds: evaluate.best, medianMilliseconds: evaluate.median,
                 goalMilliseconds: 2000, medianCPUMilliseconds: evaluate.cpu, detail: "\(danceSegments) segments, \(Format.number(seconds)) s of dance"),
