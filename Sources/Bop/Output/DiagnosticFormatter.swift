@@ -36,9 +36,14 @@ public enum DiagnosticFormatter {
         let width = 64
         let dashes = max(3, width - DisplayWidth.of(head) - DisplayWidth.of(place) - 1)
         var out = head + String(repeating: "─", count: dashes) + " " + place + "\n"
-        let shown = Array(r.line...min(r.endLine, r.line + 2))
+        // A span over several lines shows its first and last line (e.g. the two lines of a `together` that want
+        // the same body part), with a ⋮ between them when lines are skipped.
+        let shown = r.endLine > r.line ? [r.line, r.endLine] : [r.line]
         let gutter = String(shown.last ?? r.line).count
         for number in shown where number >= 1 && number <= source.lines.count {
+            if number == r.endLine && r.endLine > r.line + 1 {
+                out += String(repeating: " ", count: gutter) + "⋮\n"
+            }
             let chars = source.lines[number - 1]
             let label = String(number)
             out += String(repeating: " ", count: gutter - label.count) + label + "│ " + String(chars) + "\n"
