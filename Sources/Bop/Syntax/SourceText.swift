@@ -15,7 +15,13 @@ public struct SourceText: Sendable {
         var start = 0
         var i = 0
         func cut(_ end: Int) {
-            lines.append(Array(String(decoding: bytes[start..<end], as: UTF8.self)))
+            let slice = bytes[start..<end]
+            if slice.allSatisfy({ $0 < 0x80 }) {
+                // Plain ASCII (no line ends left inside): every byte is one character.
+                lines.append(slice.map { Character(Unicode.Scalar($0)) })
+            } else {
+                lines.append(Array(String(decoding: slice, as: UTF8.self)))
+            }
         }
         while i < bytes.count {
             let b = bytes[i]
