@@ -197,4 +197,44 @@ import Testing
             #expect(BopCompiler.compile(text, options: BopOptions(seed: UInt64(batch))).timeline == result.timeline)
         }
     }
+
+    /// Durations add up on random programs: a sequence lasts the sum of its lines, `repeat n` n times its body,
+    /// and `together` as long as its longest line. Lines are drawn from moves that end where they started, so
+    /// each line's length does not depend on what came before.
+    @Test func durationsAddUpOnRandomPrograms() throws {
+        var rng = SplitMix64(seed: 4242)
+        func line() -> String {
+            switch rng.integer(in: 0, 5) {
+            case 0: return "nod \(rng.integer(in: 1, 4)) times"
+            case 1: return "shake \(rng.integer(in: 1, 3)) times in \(rng.integer(in: 1, 3)) seconds"
+            case 2: return "wiggle antennas \(rng.integer(in: 1, 5)) times"
+            case 3: return "dance " + Dances.names[Int(rng.integer(in: 0, Int64(Dances.names.count - 1)))].replacingOccurrences(of: "_", with: " ")
+            case 4: return "say \"" + Array(repeating: "la", count: Int(rng.integer(in: 1, 6))).joined(separator: " ") + "\""
+            default: return "wait \(rng.integer(in: 0, 3)) beats"
+            }
+        }
+        func duration(_ text: String) throws -> Rational {
+            let result = BopCompiler.compile("tempo 100\n" + text)
+            #expect(!result.hasErrors, "\(text)")
+            return try #require(result.timeline).duration
+        }
+        for _ in 0..<40 {
+            let lines = (0..<rng.integer(in: 1, 5)).map { _ in line() }
+            let each = try lines.map { try duration($0 + "\n") }
+            let sum = each.reduce(Rational.zero, +)
+            #expect(try duration(lines.joined(separator: "\n") + "\n") == sum, "\(lines)")
+            let n = rng.integer(in: 0, 4)
+            let body = lines.map { "  " + $0 }.joined(separator: "\n")
+            #expect(try duration("repeat \(n) times\n\(body)\nend\n") == Rational(n) * sum, "\(lines)")
+        }
+        // together: one line per body part, so they never share one.
+        let parts = ["nod 3 times", "wiggle antennas 2 times", "say \"one two three\"", "turn left 40", "tilt left 15"]
+        for _ in 0..<20 {
+            let chosen = parts.filter { _ in rng.integer(in: 0, 1) == 1 }
+            guard !chosen.isEmpty else { continue }
+            let longest = try chosen.map { try duration($0 + "\n") }.max() ?? .zero
+            let block = "together\n" + chosen.map { "  " + $0 }.joined(separator: "\n") + "\nend\n"
+            #expect(try duration(block) == longest, "\(chosen)")
+        }
+    }
 }
