@@ -7,11 +7,11 @@ public struct BopCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a Bop program and explain any problems, in the program's language.",
         discussion: """
-            Prints each problem with the line, carets under the spot, what the robot noticed and what to try.
-            Warnings (a move clamped to a safe limit, a move slowed down) do not make the check fail.
-            Exit status: 0 when there are no errors, 1 when there is at least one error.
-            With --json, prints a JSON array of {id, severity, line, column, end_line, end_column, title,
-            message, suggestion, fix}; columns count characters (a Chinese character is one column) and
+            Prints each problem with the line, carets under the spot, what the robot noticed and what to try. \
+            Warnings (a move clamped to a safe limit, a move slowed down) do not make the check fail. \
+            Exit status: 0 when there are no errors, 1 when there is at least one error. \
+            With --json, prints a JSON array of {id, severity, line, column, end_line, end_column, title, \
+            message, suggestion, fix}; columns count characters (a Chinese character is one column) and \
             end_column is just after the last character.
             """)
 

@@ -7,13 +7,13 @@ public struct BopTimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Print the timeline of a Bop program: every move with its start, length, axis and line.",
         discussion: """
-            The default output is a text table (times in seconds; angles in degrees; head x/y/z in meters).
-            --json prints one object {format, version, level, language, seed, duration, duration_exact,
-            truncated, segments: [{start, start_exact, duration, duration_exact, track, axis, from, to, easing,
-            line, text, approximate}], diagnostics}. --csv prints the axis targets sampled at 50 Hz.
-            head.yaw is relative to the body; the CSV also has head.yaw.world.
-            If the program has errors, they are printed (the caret view on standard error, or with --json the
-            diagnostics array on standard output) and the exit status is 1. Warnings are printed to standard
+            The default output is a text table (times in seconds; angles in degrees; head x/y/z in meters). \
+            --json prints one object {format, version, level, language, seed, duration, duration_exact, \
+            truncated, segments: [{start, start_exact, duration, duration_exact, track, axis, from, to, easing, \
+            line, text, approximate}], diagnostics}. --csv prints the axis targets sampled at 50 Hz. \
+            head.yaw is relative to the body; the CSV also has head.yaw.world. \
+            If the program has errors, they are printed (the caret view on standard error, or with --json the \
+            diagnostics array on standard output) and the exit status is 1. Warnings are printed to standard \
             error next to the text or CSV output, and inside the JSON object with --json.
             """)
 
