@@ -21,7 +21,8 @@ public struct BopBenchmarkResult: Sendable, CustomStringConvertible {
 
     public var description: String {
         let verdict = medianMilliseconds <= goalMilliseconds ? "ok" : "SLOWER THAN GOAL"
-        return "\(name): median \(Format.fixed(medianMilliseconds, 2)) ms, best \(Format.fixed(bestMilliseconds, 2)) ms, "
+        return
+            "\(name): median \(Format.fixed(medianMilliseconds, 2)) ms, best \(Format.fixed(bestMilliseconds, 2)) ms, "
             + "CPU \(Format.fixed(medianCPUMilliseconds, 2)) ms (goal < \(Format.number(goalMilliseconds)) ms, \(verdict)) — \(detail)"
     }
 }
@@ -101,17 +102,21 @@ public enum BopBenchmarks {
         return [
             BopBenchmarkResult(
                 name: "compile 10,000-line program to a timeline", bestMilliseconds: compile.best,
-                medianMilliseconds: compile.median, goalMilliseconds: 50, medianCPUMilliseconds: compile.cpu, detail: "\(segments) segments"),
+                medianMilliseconds: compile.median, goalMilliseconds: 50, medianCPUMilliseconds: compile.cpu,
+                detail: "\(segments) segments"),
             BopBenchmarkResult(
                 name: "  of which lexing and parsing", bestMilliseconds: frontEnd.best,
                 medianMilliseconds: frontEnd.median, goalMilliseconds: 50, medianCPUMilliseconds: frontEnd.cpu,
                 detail: "\(statements) top-level statements"),
             BopBenchmarkResult(
-                name: "evaluate a 10-minute dance", bestMilliseconds: evaluate.best, medianMilliseconds: evaluate.median,
-                goalMilliseconds: 2000, medianCPUMilliseconds: evaluate.cpu, detail: "\(danceSegments) segments, \(Format.number(seconds)) s of dance"),
+                name: "evaluate a 10-minute dance", bestMilliseconds: evaluate.best,
+                medianMilliseconds: evaluate.median,
+                goalMilliseconds: 2000, medianCPUMilliseconds: evaluate.cpu,
+                detail: "\(danceSegments) segments, \(Format.number(seconds)) s of dance"),
             BopBenchmarkResult(
                 name: "sample the 10-minute dance at 50 Hz", bestMilliseconds: sample.best,
-                medianMilliseconds: sample.median, goalMilliseconds: 2000, medianCPUMilliseconds: sample.cpu, detail: "\(samples) samples"),
+                medianMilliseconds: sample.median, goalMilliseconds: 2000, medianCPUMilliseconds: sample.cpu,
+                detail: "\(samples) samples"),
         ]
     }
 

@@ -46,7 +46,9 @@ public enum BopCompiler {
         var checker = Checker(program: front.program, messages: messages)
         checker.check()
         front.diagnostics += checker.diagnostics
-        guard !checker.diagnostics.contains(where: { $0.severity == .error }) else { return result(front, timeline: nil) }
+        guard !checker.diagnostics.contains(where: { $0.severity == .error }) else {
+            return result(front, timeline: nil)
+        }
         let evaluator = Evaluator(
             program: front.program, messages: messages, seed: options.seed,
             horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget)
@@ -94,7 +96,8 @@ public enum BopCompiler {
         var level = Levels.highest
         if let keyword = prescan.levelToken {
             let value = prescan.levelValue
-            if let value, value.kind == .number, value.number == value.number.rounded(), (1...6).contains(value.number) {
+            if let value, value.kind == .number, value.number == value.number.rounded(), (1...6).contains(value.number)
+            {
                 level = Int(value.number)
                 let line = lines[keyword.range.line - 1].tokens
                 if line.count > 2 {
@@ -122,7 +125,9 @@ public enum BopCompiler {
                 if let code = token.language, token.keyword != nil { counts[code, default: 0] += 1 }
             }
         }
-        let nonEnglish = counts.filter { $0.key != "en" }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let nonEnglish = counts.filter { $0.key != "en" }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
         if let best = nonEnglish.first, let language = BopLanguages.all[best.key] { return language }
         return BopLanguages.english
     }

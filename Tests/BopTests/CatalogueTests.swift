@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bop
 
 /// The error-message catalogue: broken programs children really make, each with the diagnostic (ID,
@@ -26,7 +27,10 @@ import Testing
                     let head = parts[0].components(separatedBy: " ")
                     let position = head[1].components(separatedBy: ":")
                     expected.append(
-                        (head[0], Int(position[0]) ?? 0, Int(position[1]) ?? 0, parts[1], parts.count > 2 ? parts[2] : ""))
+                        (
+                            head[0], Int(position[0]) ?? 0, Int(position[1]) ?? 0, parts[1],
+                            parts.count > 2 ? parts[2] : ""
+                        ))
                 } else {
                     source.append(line)
                 }
@@ -52,7 +56,10 @@ import Testing
             let match = result.diagnostics.first {
                 $0.id == e.id && $0.range.line == e.line && $0.range.column == e.column
             }
-            #expect(match != nil, "\(c.name): no \(e.id) at \(e.line):\(e.column); got \(result.diagnostics.map { "\($0.id) \($0.range.line):\($0.range.column)" })")
+            #expect(
+                match != nil,
+                "\(c.name): no \(e.id) at \(e.line):\(e.column); got \(result.diagnostics.map { "\($0.id) \($0.range.line):\($0.range.column)" })"
+            )
             #expect(match?.title == e.title, "\(c.name)")
             #expect(match?.suggestion == e.suggestion, "\(c.name)")
         }
@@ -67,7 +74,9 @@ import Testing
         for d in result.diagnostics where d.severity == .error {
             guard let fix = d.fixIt else { continue }
             let fixed = BopCompiler.compile(result.source.applying(fix))
-            let same = fixed.diagnostics.contains { $0.id == d.id && $0.range.line == d.range.line && $0.severity == .error }
+            let same = fixed.diagnostics.contains {
+                $0.id == d.id && $0.range.line == d.range.line && $0.severity == .error
+            }
             #expect(!same, "\(c.name): fix \(fix.replacement) did not remove \(d.id)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Bop
 
 /// Paths to the test data and examples, found from this file's location.

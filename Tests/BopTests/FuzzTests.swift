@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bop
 
 /// Seeded fuzzing: random token soup, mutated examples and random valid programs. Bounded counts and fixed
@@ -13,10 +14,12 @@ import Testing
             for spellings in language.keywords.values { words += spellings }
             words += language.phrases.keys
         }
-        words += ["0", "3", "-5", "2.5", "0,5", "99999999999999999999999", "３", "三十", "sway", "size", "n", "x",
+        words += [
+            "0", "3", "-5", "2.5", "0,5", "99999999999999999999999", "３", "三十", "sway", "size", "n", "x",
             "happy", "摇摆", "次数", "+", "-", "*", "/", "(", ")", "=", "!", "?", ",", ".", "#", "\"", "'", "「",
             "」", "“", "\u{200B}", "\u{200F}", "\u{0}", "🙂", "👍🏽", "\t", "é", "ｎｏｄ", "\"hi\"", "\"unclosed",
-            "'don't'", "groovy", "simple", "nod", "end", "结束", "level", "1", "7", "100", "1000"]
+            "'don't'", "groovy", "simple", "nod", "end", "结束", "level", "1", "7", "100", "1000",
+        ]
         return words.sorted()
     }()
 
@@ -92,9 +95,11 @@ import Testing
 
     @Test func extremeInputsNeverCrash() {
         let inputs = [
-            "", "\n\n\n", "end", String(repeating: "nod ", count: 3000), String(repeating: "repeat 2 times\n", count: 500),
+            "", "\n\n\n", "end", String(repeating: "nod ", count: 3000),
+            String(repeating: "repeat 2 times\n", count: 500),
             String(repeating: "(", count: 2000), "say \"" + String(repeating: "a", count: 10_000),
-            "look left " + String(repeating: "9", count: 400), "\u{0}\u{0}nod", "重复" + String(repeating: "次", count: 500),
+            "look left " + String(repeating: "9", count: 400), "\u{0}\u{0}nod",
+            "重复" + String(repeating: "次", count: 500),
             String(repeating: "together\n", count: 300) + String(repeating: "end\n", count: 300),
             "level 0\n", "level -3\n", "level 2.5\n", "repeat -3 times\n  nod\nend\n", "look left 1e400",
             "define move a\n  b\nend\ndefine move b\n  a\nend\na\n", "forever\nend\n", "wait -5 seconds\n",
@@ -128,12 +133,16 @@ import Testing
         switch category {
         case 0: return ["look left \(n(0, 250))", "look right \(n(0, 90))", "shake \(n(1, 3)) times"][Int(n(0, 2))] + f
         case 1:
-            return ["look up \(n(0, 60))", "look down \(n(0, 60)) in \(n(1, 3)) seconds", "nod \(n(1, 4)) times"][Int(n(0, 2))] + f
+            return ["look up \(n(0, 60))", "look down \(n(0, 60)) in \(n(1, 3)) seconds", "nod \(n(1, 4)) times"][
+                Int(n(0, 2))] + f
         case 2: return "tilt \(n(0, 1) == 0 ? "left" : "right") \(n(0, 70))" + f
-        case 3: return ["turn left \(n(0, 200))", "turn right \(n(0, 200)) for \(n(1, 4)) beats", "turn back"][Int(n(0, 2))]
+        case 3:
+            return ["turn left \(n(0, 200))", "turn right \(n(0, 200)) for \(n(1, 4)) beats", "turn back"][Int(n(0, 2))]
         case 4:
-            return ["wiggle antennas \(n(1, 5)) times", "lower antennas \(n(0, 150))", "raise left antenna \(n(0, 100))",
-                "wiggle right antenna in 0.2 seconds"][Int(n(0, 3))]
+            return [
+                "wiggle antennas \(n(1, 5)) times", "lower antennas \(n(0, 150))", "raise left antenna \(n(0, 100))",
+                "wiggle right antenna in 0.2 seconds",
+            ][Int(n(0, 3))]
         case 5: return "say \"" + ["hi", "boom boom", "let's go now", "你好"][Int(n(0, 3))] + "\""
         case 6: return ["raise head \(n(0, 40))", "lower head \(n(0, 80))"][Int(n(0, 1))]
         default: return "wait \(n(0, 2)) beats"
@@ -144,7 +153,12 @@ import Testing
         let choice = depth > 2 ? rng.integer(in: 0, 3) : rng.integer(in: 0, 12)
         switch choice {
         case 0, 1, 2: return [simple(Int(rng.integer(in: 0, 7)), &rng)]
-        case 3: return ["dance " + Dances.names[Int(rng.integer(in: 0, Int64(Dances.names.count - 1)))].replacingOccurrences(of: "_", with: " ")]
+        case 3:
+            return [
+                "dance "
+                    + Dances.names[Int(rng.integer(in: 0, Int64(Dances.names.count - 1)))].replacingOccurrences(
+                        of: "_", with: " ")
+            ]
         case 4:
             var lines = ["repeat \(rng.integer(in: 0, 3)) times"]
             for _ in 0..<rng.integer(in: 1, 3) { lines += statement(depth + 1, &rng, moves: moves).map { "  " + $0 } }
@@ -169,7 +183,8 @@ import Testing
             for _ in 0..<rng.integer(in: 1, 3) { lines += statement(depth + 1, &rng, moves: moves).map { "  " + $0 } }
             return lines + ["end"]
         case 11:
-            return ["set x to random 1 to 5", "if x is more than 2"] + statement(depth + 1, &rng, moves: moves).map { "  " + $0 }
+            return ["set x to random 1 to 5", "if x is more than 2"]
+                + statement(depth + 1, &rng, moves: moves).map { "  " + $0 }
                 + ["else", "  wait 1 beat", "end"]
         default: return ["turn left random 10 to 200"]
         }
@@ -191,7 +206,8 @@ import Testing
             for _ in 0..<rng.integer(in: 1, 10) { lines += Self.statement(0, &rng, moves: moves) }
             let text = lines.joined(separator: "\n") + "\n"
             let result = BopCompiler.compile(text, options: BopOptions(seed: UInt64(batch)))
-            #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error }.map(\.message)) in\n\(text)")
+            #expect(
+                !result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error }.map(\.message)) in\n\(text)")
             checkInvariants(text, result)
             // Determinism: the same program and seed give the same timeline.
             #expect(BopCompiler.compile(text, options: BopOptions(seed: UInt64(batch))).timeline == result.timeline)
@@ -208,8 +224,13 @@ import Testing
             case 0: return "nod \(rng.integer(in: 1, 4)) times"
             case 1: return "shake \(rng.integer(in: 1, 3)) times in \(rng.integer(in: 1, 3)) seconds"
             case 2: return "wiggle antennas \(rng.integer(in: 1, 5)) times"
-            case 3: return "dance " + Dances.names[Int(rng.integer(in: 0, Int64(Dances.names.count - 1)))].replacingOccurrences(of: "_", with: " ")
-            case 4: return "say \"" + Array(repeating: "la", count: Int(rng.integer(in: 1, 6))).joined(separator: " ") + "\""
+            case 3:
+                return "dance "
+                    + Dances.names[Int(rng.integer(in: 0, Int64(Dances.names.count - 1)))].replacingOccurrences(
+                        of: "_", with: " ")
+            case 4:
+                return "say \"" + Array(repeating: "la", count: Int(rng.integer(in: 1, 6))).joined(separator: " ")
+                    + "\""
             default: return "wait \(rng.integer(in: 0, 3)) beats"
             }
         }

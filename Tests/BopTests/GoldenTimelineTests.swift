@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bop
 
 /// Every example program against its reviewed golden timeline (Tests/BopFixtures/golden). Regenerate with

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bop
 
 /// Every ```bop example in the children's guides (English and Chinese) must run without errors at the level

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bop
 
 /// Keywords in English and Chinese, columns as a child counts them, and forgiving lexing.
@@ -30,9 +31,11 @@ import Testing
 
     /// The same program in English, in Chinese (no spaces) and mixed gives the same timeline.
     @Test func chineseAndEnglishGiveTheSameTimeline() throws {
-        let english = "tempo 120\nrepeat 3 times\n  together\n    nod 2 times\n    wiggle antennas 4 times\n  end\n  look left 20\n  turn body right 30\nend\n"
+        let english =
+            "tempo 120\nrepeat 3 times\n  together\n    nod 2 times\n    wiggle antennas 4 times\n  end\n  look left 20\n  turn body right 30\nend\n"
         let chinese = "节奏120\n重复3次\n同时\n点头2次\n摆动天线4次\n结束\n向左看20度\n转身向右30\n结束\n"
-        let mixed = "节奏 120\nrepeat 3 次\n  同时\n    nod 2 times\n    摆动天线 4 次\n  end\n  向左看 20\n  turn body right 30\n结束\n"
+        let mixed =
+            "节奏 120\nrepeat 3 次\n  同时\n    nod 2 times\n    摆动天线 4 次\n  end\n  向左看 20\n  turn body right 30\n结束\n"
         let a = try #require(BopCompiler.compile(english).timeline)
         let b = try #require(BopCompiler.compile(chinese).timeline)
         let c = try #require(BopCompiler.compile(mixed).timeline)

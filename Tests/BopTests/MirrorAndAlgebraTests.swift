@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bop
 
 /// Properties of the timeline algebra: mirror twice is nothing, mirror swaps sides, durations add up.
@@ -14,7 +15,9 @@ import Testing
 
     func shape(_ text: String) throws -> [Motionless] {
         let t = try #require(BopCompiler.compile(text).timeline)
-        return t.segments.map { Motionless(start: $0.start, duration: $0.duration, axis: $0.axis, from: $0.from, to: $0.to) }
+        return t.segments.map {
+            Motionless(start: $0.start, duration: $0.duration, axis: $0.axis, from: $0.from, to: $0.to)
+        }
     }
 
     @Test(arguments: moves)
@@ -52,7 +55,9 @@ import Testing
 
     /// dur(together A B) = max(dur A, dur B); dur(A then B) = dur A + dur B.
     @Test func togetherIsMaxAndSequenceIsSum() throws {
-        let pairs = [("nod 3 times", "wiggle antennas"), ("say \"a b c d e\"", "shake"), ("dance pendulum swing", "turn left")]
+        let pairs = [
+            ("nod 3 times", "wiggle antennas"), ("say \"a b c d e\"", "shake"), ("dance pendulum swing", "turn left"),
+        ]
         for (a, b) in pairs {
             let da = try #require(BopCompiler.compile(a + "\n").timeline).duration
             let db = try #require(BopCompiler.compile(b + "\n").timeline).duration

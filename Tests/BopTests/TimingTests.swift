@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bop
 
 /// Timings computed by hand (exact fractions of a second), so a wrong clock cannot hide in a golden file.
@@ -27,7 +28,8 @@ import Testing
     @Test func togetherEndsWithItsLongestLine() throws {
         // nod twice = 2 beats, wiggle 4 times = 4 beats, "boom boom" = 2 words × 2/5 + 1/5 = 1 s; at 110 bpm the
         // block lasts 4 × 60/110 = 24/11 s and the next line starts then.
-        let t = try timeline("tempo 110\ntogether\n  nod twice\n  wiggle antennas 4 times\n  say \"boom boom\"\nend\nlook left\n")
+        let t = try timeline(
+            "tempo 110\ntogether\n  nod twice\n  wiggle antennas 4 times\n  say \"boom boom\"\nend\nlook left\n")
         let voice = try #require(t.segments.first { $0.track == .voice })
         #expect(voice.duration == Rational(1))
         #expect(voice.start == .zero)
@@ -105,7 +107,8 @@ import Testing
     }
 
     @Test func stopEndsTheLoopAndTheProgramGoesOn() throws {
-        let t = try timeline("set n to 0\nforever\n  nod once\n  change n by 1\n  if n is 3\n    stop\n  end\nend\nsay \"done\"\n")
+        let t = try timeline(
+            "set n to 0\nforever\n  nod once\n  change n by 1\n  if n is 3\n    stop\n  end\nend\nsay \"done\"\n")
         #expect(t.segments.filter { $0.axis == .headPitch }.count == 6)  // 3 nods × 2 dips
         #expect(t.segments.last?.text == "done")
         #expect(t.segments.last?.start == Rational(3, 2))

@@ -122,7 +122,10 @@ import Testing
         #expect(r.status == 0)
         let rows = r.out.split(separator: "\n")
         #expect(rows.count == 27)  // header + 0.00 … 0.50 s
-        #expect(rows[0] == "time,head.roll,head.pitch,head.yaw,head.x,head.y,head.z,body.yaw,antenna.right,antenna.left,head.yaw.world")
+        #expect(
+            rows[0]
+                == "time,head.roll,head.pitch,head.yaw,head.x,head.y,head.z,body.yaw,antenna.right,antenna.left,head.yaw.world"
+        )
         #expect(rows[26] == "0.50,0.000,0.000,30.000,0.00000,0.00000,0.00000,0.000,0.000,0.000,30.000")
     }
 

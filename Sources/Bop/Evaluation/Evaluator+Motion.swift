@@ -89,7 +89,8 @@ extension Evaluator {
             if motion.feel == .snappy { duration = duration * Rational(1, 2) }
         }
         duration = duration * Rational(100) / speed
-        emit(plan, duration: duration, easing: motion.feel?.easing ?? .minjerk, statement: statement, label: nil, &state)
+        emit(
+            plan, duration: duration, easing: motion.feel?.easing ?? .minjerk, statement: statement, label: nil, &state)
     }
 
     /// A dance: one round of its beats at the current tempo and speed.
@@ -159,7 +160,9 @@ extension Evaluator {
                     let b = s.from + (s.to - s.from) * high
                     if min(a, b) < limits.lowerBound - 1e-9 || max(a, b) > limits.upperBound + 1e-9 {
                         easing = .minjerk
-                        warn("bouncy-toned-down", at: range, ["part": messages.text("part.\(entry.axis.track.rawValue)-lower")])
+                        warn(
+                            "bouncy-toned-down", at: range,
+                            ["part": messages.text("part.\(entry.axis.track.rawValue)-lower")])
                         break
                     }
                 }

@@ -132,7 +132,8 @@ final class Evaluator {
                 case .text(let t): part = t
                 case .value(let e): part = Format.number(try value(e, line: statement.range))
                 }
-                if let last = text.last, let first = part.first, !TextFolding.isSpace(last), !TextFolding.isSpace(first) {
+                if let last = text.last, let first = part.first, !TextFolding.isSpace(last), !TextFolding.isSpace(first)
+                {
                     part = " " + part
                 }
                 text += part

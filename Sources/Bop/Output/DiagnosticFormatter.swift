@@ -14,7 +14,9 @@ public enum DiagnosticFormatter {
         if result.diagnostics.isEmpty {
             out += messages.text("summary.ok") + "\n"
         } else {
-            out += messages.text("summary.counts", ["errors": "\(errors)", "warnings": "\(warnings)", "notes": "\(notes)"]) + "\n"
+            out +=
+                messages.text(
+                    "summary.counts", ["errors": "\(errors)", "warnings": "\(warnings)", "notes": "\(notes)"]) + "\n"
         }
         return out
     }

@@ -23,7 +23,8 @@ enum Format {
         let whole = thousandths / 1000
         let frac = thousandths % 1000
         let fracText = String(frac)
-        return (negative && thousandths != 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: 3 - fracText.count) + fracText
+        return (negative && thousandths != 0 ? "-" : "") + "\(whole)."
+            + String(repeating: "0", count: 3 - fracText.count) + fracText
     }
 
     /// Fixed `decimals` decimals (up to 6).
@@ -36,6 +37,7 @@ enum Format {
         let whole = units / divisor
         guard decimals > 0 else { return (negative && units != 0 ? "-" : "") + "\(whole)" }
         let frac = String(units % divisor)
-        return (negative && units != 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - frac.count) + frac
+        return (negative && units != 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - frac.count)
+            + frac
     }
 }

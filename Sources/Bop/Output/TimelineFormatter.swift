@@ -28,7 +28,8 @@ public enum TimelineFormatter {
         let segments = timeline.segments.map { s -> String in
             "    "
                 + JSONText.object([
-                    ("start", JSONText.number(s.start.doubleValue)), ("start_exact", JSONText.string(s.start.description)),
+                    ("start", JSONText.number(s.start.doubleValue)),
+                    ("start_exact", JSONText.string(s.start.description)),
                     ("duration", JSONText.number(s.duration.doubleValue)),
                     ("duration_exact", JSONText.string(s.duration.description)),
                     ("track", JSONText.string(s.track.rawValue)),
@@ -45,9 +46,12 @@ public enum TimelineFormatter {
         out += "  \"duration\": \(JSONText.number(timeline.duration.doubleValue)),\n"
         out += "  \"duration_exact\": \(JSONText.string(timeline.duration.description)),\n"
         out += "  \"truncated\": \(timeline.truncated),\n"
-        out += "  \"segments\": [" + (segments.isEmpty ? "" : "\n" + segments.joined(separator: ",\n") + "\n  ") + "],\n"
-        let diagnosticsJSON = DiagnosticFormatter.json(diagnostics).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
+        out +=
+            "  \"segments\": [" + (segments.isEmpty ? "" : "\n" + segments.joined(separator: ",\n") + "\n  ") + "],\n"
+        let diagnosticsJSON = DiagnosticFormatter.json(diagnostics).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
         out += "  \"diagnostics\": " + diagnosticsJSON + "\n}"
         return out
     }

@@ -25,7 +25,8 @@ extension Parser {
             report(
                 "repeat-needs-number", at: times.range, ["fix": fix],
                 fixIt: FixIt(
-                    range: SourceRange(line: times.range.line, column: times.range.column, endColumn: times.range.column),
+                    range: SourceRange(
+                        line: times.range.line, column: times.range.column, endColumn: times.range.column),
                     replacement: "3 "))
             return recoverBlock(word, oneLine: oneLine)
         }
@@ -106,7 +107,9 @@ extension Parser {
             return recoverBlock(word, oneLine: false)
         }
         if let k = firstName.keyword, Levels.command[k] != nil || k == "end" {
-            report("name-taken", at: firstName.range, ["word": firstName.text, "what": messages.text("name-taken.keyword")])
+            report(
+                "name-taken", at: firstName.range,
+                ["word": firstName.text, "what": messages.text("name-taken.keyword")])
             return recoverBlock(word, oneLine: false)
         }
         if let existing = moves[key] {
@@ -159,7 +162,14 @@ extension Parser {
             return nil
         }
         cursor.index += 1
-        guard cursor.accept(joiner) != nil || (keyword == "set" && cursor.peek()?.isSymbol("=") == true && { cursor.index += 1; return true }()) else {
+        guard
+            cursor.accept(joiner) != nil
+                || (keyword == "set" && cursor.peek()?.isSymbol("=") == true
+                    && {
+                        cursor.index += 1
+                        return true
+                    }())
+        else {
             reportMissingWord(
                 after: name, expected: joiner, example: "\(word.text) \(name.text) \(messages.keyword(joiner)) 10")
             return nil
@@ -184,7 +194,8 @@ extension Parser {
             if cursor.accept("or") != nil { continue }
             if let next = cursor.peek() {
                 if next.keyword.flatMap({ Levels.command[$0] }) != nil || moveNames[next.folded] != nil {
-                    let insertion = SourceRange(line: next.range.line, column: next.range.column, endColumn: next.range.column)
+                    let insertion = SourceRange(
+                        line: next.range.line, column: next.range.column, endColumn: next.range.column)
                     let fixed = lineWith(insertion, replacedBy: messages.keyword("or") + " ")
                     report(
                         "pick-needs-or", at: next.range, ["fix": fixed],
@@ -196,7 +207,9 @@ extension Parser {
             }
         }
         guard !options.isEmpty else {
-            report("missing-name", at: word.range, ["word": word.text, "fix": "\(word.text) nod \(messages.keyword("or")) shake"])
+            report(
+                "missing-name", at: word.range,
+                ["word": word.text, "fix": "\(word.text) nod \(messages.keyword("or")) shake"])
             return nil
         }
         return Statement(kind: .pickOne(options), range: word.range)
@@ -237,7 +250,8 @@ extension Parser {
         finishHeader()
         let (then, otherwise) = parseIfBody(opener: word)
         return Statement(
-            kind: .ifElse(Condition(left: left, comparison: comparison, right: right), then: then, otherwise: otherwise),
+            kind: .ifElse(
+                Condition(left: left, comparison: comparison, right: right), then: then, otherwise: otherwise),
             range: word.range)
     }
 

@@ -28,7 +28,9 @@ extension Parser {
                 cursor.index += 2
                 return .number(-number.number, first.range.union(number.range))
             }
-            if first.keyword == "random" || first.isSymbol("(") || (first.isName && variableNames.contains(first.folded)) {
+            if first.keyword == "random" || first.isSymbol("(")
+                || (first.isName && variableNames.contains(first.folded))
+            {
                 report(
                     "not-yet", at: first.range, ["word": first.text, "needed": "\(Levels.math)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
@@ -96,7 +98,9 @@ extension Parser {
             cursor.index += 1
             guard let low = parseSumInside(after: token.text) else { return nil }
             guard cursor.accept("to") != nil else {
-                reportMissingWord(after: cursor.last ?? token, expected: "to", example: "\(token.text) 1 \(messages.keyword("to")) 10")
+                reportMissingWord(
+                    after: cursor.last ?? token, expected: "to", example: "\(token.text) 1 \(messages.keyword("to")) 10"
+                )
                 return nil
             }
             guard let high = parseSumInside(after: messages.keyword("to")) else { return nil }
@@ -166,15 +170,19 @@ extension Parser {
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
             report(
                 "missing-word", at: next.range,
-                ["after": afterText.isEmpty ? after.text : afterText, "expected": expected,
-                 "fix": lineWith(next.range, replacedBy: expected)],
+                [
+                    "after": afterText.isEmpty ? after.text : afterText, "expected": expected,
+                    "fix": lineWith(next.range, replacedBy: expected),
+                ],
                 fixIt: FixIt(range: next.range, replacement: expected))
         } else {
             let at = cursor.peek()?.range ?? endOfLineRange()
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
-            let insertion = SourceRange(line: after.range.line, column: after.range.endColumn, endColumn: after.range.endColumn)
+            let insertion = SourceRange(
+                line: after.range.line, column: after.range.endColumn, endColumn: after.range.endColumn)
             report(
-                "missing-word", at: at, ["after": afterText.isEmpty ? after.text : afterText, "expected": expected, "fix": example],
+                "missing-word", at: at,
+                ["after": afterText.isEmpty ? after.text : afterText, "expected": expected, "fix": example],
                 fixIt: FixIt(range: insertion, replacement: " " + expected))
         }
         cursor.index = cursor.tokens.count

@@ -33,7 +33,9 @@ extension Parser {
         case "look":
             if cursor.accept("ahead") != nil {
                 action = .lookAhead
-            } else if let d = cursor.accept("left", "right", "up", "down"), let dir = Direction(rawValue: d.keyword ?? "") {
+            } else if let d = cursor.accept("left", "right", "up", "down"),
+                let dir = Direction(rawValue: d.keyword ?? "")
+            {
                 action = .look(dir)
             } else {
                 reportNeedsDirection(verb, choices: ["left", "right", "up", "down", "ahead"], example: "left")
@@ -56,7 +58,8 @@ extension Parser {
             if cursor.accept("head") != nil {
                 action = keyword == "raise" ? .raiseHead : .lowerHead
             } else {
-                let which = cursor.accept("left", "right", "both").flatMap { Which(rawValue: $0.keyword ?? "") } ?? .both
+                let which =
+                    cursor.accept("left", "right", "both").flatMap { Which(rawValue: $0.keyword ?? "") } ?? .both
                 guard cursor.accept("antenna", "antennas") != nil else {
                     reportMissingWord(
                         after: cursor.last ?? verb, expected: "antennas",
@@ -106,7 +109,8 @@ extension Parser {
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
                 if cursor.accept("times") != nil {
                     motion.count = value
-                } else if cursor.accept("degrees", "mm") != nil || !Parser.swings(motion.action) || motion.count != nil {
+                } else if cursor.accept("degrees", "mm") != nil || !Parser.swings(motion.action) || motion.count != nil
+                {
                     motion.amount = .value(value)
                 } else {
                     // `nod 3` means three nods; a size needs its unit (`nod 30 degrees`).
@@ -156,7 +160,8 @@ extension Parser {
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else {
             let at = cursor.peek()?.range ?? verb.range
-            let insertion = SourceRange(line: verb.range.line, column: verb.range.endColumn, endColumn: verb.range.endColumn)
+            let insertion = SourceRange(
+                line: verb.range.line, column: verb.range.endColumn, endColumn: verb.range.endColumn)
             report(
                 "needs-direction", at: at,
                 ["word": verb.text, "fix": verb.text + " " + messages.keyword(example)],
@@ -175,7 +180,8 @@ extension Parser {
             guard levelGate(u, Levels.beatsAndFeel) else { return nil }
             unit = .beats
         }
-        return Statement(kind: .wait(Timing(value: value, unit: unit)), range: word.range.union(cursor.last?.range ?? word.range))
+        return Statement(
+            kind: .wait(Timing(value: value, unit: unit)), range: word.range.union(cursor.last?.range ?? word.range))
     }
 
     // MARK: say
@@ -239,9 +245,11 @@ extension Parser {
 
     private func reportSayNothing(_ word: Token) {
         let example = level < Levels.beatsAndFeel ? "Hello" : "\"Hello\""
-        let insertion = SourceRange(line: word.range.line, column: word.range.endColumn, endColumn: word.range.endColumn)
+        let insertion = SourceRange(
+            line: word.range.line, column: word.range.endColumn, endColumn: word.range.endColumn)
         report(
-            "missing-word", at: word.range, ["after": word.text, "expected": example, "fix": "\(word.text) \(example)"],
+            "missing-word", at: word.range,
+            ["after": word.text, "expected": example, "fix": "\(word.text) \(example)"],
             fixIt: FixIt(range: insertion, replacement: " " + example))
     }
 
@@ -296,7 +304,10 @@ extension Parser {
             let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
             report(
                 "unknown-dance", at: range,
-                ["word": raw, "suggestion": guess ?? "", "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …"],
+                [
+                    "word": raw, "suggestion": guess ?? "",
+                    "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …",
+                ],
                 try: guess == nil ? "try" : "try-guess", fixIt: guess.map { FixIt(range: range, replacement: $0) })
             cursor.index = cursor.tokens.count
             return nil

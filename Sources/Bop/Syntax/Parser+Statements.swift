@@ -19,7 +19,8 @@ extension Parser {
             report(
                 "unknown-word", at: first.range, ["word": first.text, "suggestion": fixed], try: "try-guess",
                 fixIt: FixIt(
-                    range: SourceRange(line: first.range.line, column: first.range.column, endColumn: first.range.column),
+                    range: SourceRange(
+                        line: first.range.line, column: first.range.column, endColumn: first.range.column),
                     replacement: messages.keyword("say") + " "))
             cursor.index = cursor.tokens.count
             return nil
@@ -56,8 +57,7 @@ extension Parser {
         case "forever", "together", "define", "if", "in":
             _ = parseBlockBody(opener: opener)
         case "repeat":
-            if !cursor.tokens.contains(where: { Levels.command[$0.keyword ?? ""] != nil && $0.keyword != "repeat" })
-            {
+            if !cursor.tokens.contains(where: { Levels.command[$0.keyword ?? ""] != nil && $0.keyword != "repeat" }) {
                 _ = parseBlockBody(opener: opener)
             }
         case "pick":
@@ -176,7 +176,9 @@ extension Parser {
         var arguments: [Expression] = []
         if let with = cursor.accept("with") {
             if level < Levels.parameters {
-                report("not-yet", at: with.range, ["word": with.text, "needed": "\(Levels.parameters)", "level": "\(level)"])
+                report(
+                    "not-yet", at: with.range,
+                    ["word": with.text, "needed": "\(Levels.parameters)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
                 return nil
             }
@@ -187,10 +189,13 @@ extension Parser {
         }
         let repeats = parseCount()
         if arguments.count != info.parameters {
-            let example = info.name + (info.parameters > 0
-                ? " " + messages.keyword("with") + " "
-                    + Array(repeating: "10", count: info.parameters).joined(separator: " " + messages.keyword("and") + " ")
-                : "")
+            let example =
+                info.name
+                + (info.parameters > 0
+                    ? " " + messages.keyword("with") + " "
+                        + Array(repeating: "10", count: info.parameters).joined(
+                            separator: " " + messages.keyword("and") + " ")
+                    : "")
             report(
                 "wrong-arguments", at: nameRange,
                 ["word": info.name, "expected": "\(info.parameters)", "got": "\(arguments.count)", "fix": example])

@@ -192,7 +192,8 @@ final class Parser {
             number += 1
         }
         let blamedToken = lines.first(where: { $0.number == blamedLine })?.tokens.first ?? opener
-        let insertion = SourceRange(line: guess, column: source.lineLength(guess) + 1, endColumn: source.lineLength(guess) + 1)
+        let insertion = SourceRange(
+            line: guess, column: source.lineLength(guess) + 1, endColumn: source.lineLength(guess) + 1)
         let fix = FixIt(
             range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword("end"))
         if diagnostics.contains(where: { $0.id == "missing-end" && $0.range.line == blamedLine }) { return }
@@ -261,7 +262,8 @@ final class Parser {
         let lastWord = token.text.split(whereSeparator: { TextFolding.isSpace($0) }).last.map(String.init) ?? token.text
         let end = SourceRange(line: token.range.line, column: token.range.endColumn, endColumn: token.range.endColumn)
         report(
-            "missing-quote", at: SourceRange(line: token.range.line, column: token.range.column, endColumn: token.range.column + 1),
+            "missing-quote",
+            at: SourceRange(line: token.range.line, column: token.range.column, endColumn: token.range.column + 1),
             ["mark": closer, "word": lastWord], fixIt: FixIt(range: end, replacement: closer))
     }
 
