@@ -19,6 +19,9 @@ public struct ReachyCommand: AsyncParsableCommand {
             DanceCommand.self,
             BenchCommand.self,
             NewsCommand.self,
+            BopCheckCommand.self,
+            BopTimelineCommand.self,
+            BopBenchCommand.self,
         ]
     )
 
