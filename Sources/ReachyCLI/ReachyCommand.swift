@@ -17,6 +17,11 @@ public struct ReachyCommand: AsyncParsableCommand {
             FKCommand.self,
             DanceCommand.self,
             BenchCommand.self,
+            WakeCommand.self,
+            SleepCommand.self,
+            GotoCommand.self,
+            PlayCommand.self,
+            RecordCommand.self,
         ]
     )
 

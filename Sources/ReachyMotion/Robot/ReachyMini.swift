@@ -84,7 +84,13 @@ public final class ReachyMini: @unchecked Sendable {
         let names = options.configuration.motors.map(\.name)
         let motorIO = ServoBusMotorIO(
             bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
-        return ReachyMini(io: motorIO, report: report, options: options, reopen: reopen)
+        let mini = ReachyMini(io: motorIO, report: report, options: options, reopen: reopen)
+        // Moves start from the present pose: wait for the first complete reading (at most the no-reply timeout).
+        let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
+        while mini.latest?.joints == nil, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return mini
     }
 
     private init(
