@@ -103,10 +103,12 @@ public final class ControlLoop: @unchecked Sendable {
         }
         thread?.stop()
         observer.withLock { $0 = nil }
-        subscribers.withLock { subscribers in
-            for continuation in subscribers.values { continuation.finish() }
-            subscribers.removeAll()
+        // Finish outside the lock: finishing runs `onTermination`, which takes the same lock.
+        let finished = subscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
         }
+        for continuation in finished { continuation.finish() }
     }
 
     /// Follow `trajectory` from now on, replacing whatever was running. Returns its generation number.

@@ -193,14 +193,17 @@ public final class ReachyMini: @unchecked Sendable {
         guard wasOpen else { return }
         loop.stop()
         io.io.bus.transport.close()
-        telemetrySubscribers.withLock { subscribers in
-            for continuation in subscribers.values { continuation.finish() }
-            subscribers.removeAll()
+        // Finish outside the locks: finishing runs `onTermination`, which takes the same lock.
+        let telemetry = telemetrySubscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
         }
-        eventSubscribers.withLock { subscribers in
-            for continuation in subscribers.values { continuation.finish() }
-            subscribers.removeAll()
+        for continuation in telemetry { continuation.finish() }
+        let events = eventSubscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
         }
+        for continuation in events { continuation.finish() }
     }
 
     var isClosed: Bool { state.withLock { $0.closed } }
