@@ -199,4 +199,21 @@ struct ReachyMiniTests {
         #expect(link.opened >= 2)
         try await mini.goto(head: .degrees(z: 0.005), duration: 0.3)
     }
+
+    @Test("after a power cycle while unplugged, the robot reports its motors as disabled and refuses to move")
+    func powerCycle() async throws {
+        let link = SimulatedLink()
+        var options = ReachyMiniOptions.test()
+        options.noReplyTimeout = 0.3
+        let mini = try await ReachyMini.connect(transport: link.transport(), options: options) { link.transport() }
+        defer { mini.close() }
+        link.setUnplugged(true)
+        #expect(await eventually(within: 5) { mini.fault != nil })
+        for id in link.robot.bus.ids { link.robot.bus.withServo(id) { $0.poke(address: 64, bytes: [0]) } }
+        link.setUnplugged(false)
+        #expect(await eventually(within: 5) { mini.fault == nil && mini.motorMode == .disabled })
+        await #expect(throws: ReachyMiniError.motorsDisabled) { try await mini.goto(head: .identity, duration: 0.2) }
+        try await mini.enableMotors()
+        #expect(ReachyMotor.allCases.allSatisfy { link.torque($0) })
+    }
 }

@@ -263,9 +263,34 @@ public final class ReachyMini: @unchecked Sendable {
             return (telemetry, change)
         }
         if let newFault {
-            if let fault = newFault { emit(.fault(fault)) } else { emit(.recovered) }
+            if let fault = newFault {
+                emit(.fault(fault))
+            } else {
+                emit(.recovered)
+                refreshMotorMode()
+            }
         }
         telemetrySubscribers.withLock { for continuation in $0.values { continuation.yield(telemetry) } }
+    }
+}
+
+extension ReachyMini {
+    /// After the robot comes back (it may have been power-cycled: torque off), reads Torque Enable of every motor
+    /// and records the mode the motors are really in.
+    func refreshMotorMode() {
+        let bus = io.io.bus
+        let ids = options.configuration.motors.map(\.id)
+        Task { [weak self] in
+            guard let self else { return }
+            let on = try? await self.busQueue.run { () throws -> Bool in
+                let results = try bus.syncRead(address: Register.torqueEnable.address, length: 1, ids: ids)
+                return ids.allSatisfy { id in
+                    if case .success(let bytes)? = results[id] { return bytes.first == 1 }
+                    return false
+                }
+            }
+            if on == false { self.state.withLock { $0.motorMode = .disabled } }
+        }
     }
 }
 
