@@ -195,15 +195,24 @@ public final class ControlLoop: @unchecked Sendable {
             readError = error
         }
         let anyAnswer = present.contains { $0 != nil }
-        var recovered = false
+        let recovering = anyAnswer && status.withLock { status -> Bool in
+            if case .noReplies = status.fault { return true }
+            return false
+        }
+        if recovering {
+            // The robot came back: whatever was running is stale (the motors may have been power-cycled), so stop
+            // commanding and let the owner decide what to do next. This happens before the fault is cleared, so a
+            // command given once the fault is gone is never dropped.
+            command.withLock { command in
+                command.generation += 1
+                command.trajectory = nil
+            }
+        }
         var fault = status.withLock { status -> ControlLoopFault? in
             if anyAnswer {
                 status.lastGoodRead = now
                 status.present = present
-                if case .noReplies = status.fault {
-                    status.fault = nil
-                    recovered = true
-                }
+                if case .noReplies = status.fault { status.fault = nil }
             } else if now - status.lastGoodRead > configuration.noReplyTimeout, status.fault == nil {
                 status.fault = .noReplies(seconds: configuration.noReplyTimeout, detail: readError?.description)
             }
@@ -215,15 +224,6 @@ public final class ControlLoop: @unchecked Sendable {
             status.withLock {
                 $0.lastHardwarePoll = now
                 $0.hardwareErrors = errors
-            }
-        }
-
-        if recovered {
-            // The robot came back: whatever was running is stale (the motors may have been power-cycled), so stop
-            // commanding and let the owner decide what to do next.
-            command.withLock { command in
-                command.generation += 1
-                command.trajectory = nil
             }
         }
 
