@@ -6,7 +6,7 @@ import ReachyBridge
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record the robot's joints and head pose for some seconds (move it by hand: motors stay as they are).",
+        abstract: "Record the robot's joints and head pose for some seconds (with --release, move it by hand).",
         discussion: """
             JSON (.json) is the recorded-move format `reachy play` and the official SDK read, plus the raw joints: \
             {"description", "rate", "time": [s…], "set_target_data": [{"head": 4×4 rows, "antennas": [right, left], \
@@ -23,6 +23,8 @@ struct RecordCommand: AsyncParsableCommand {
     var seconds: Double
     @Option(name: .customLong("sample-rate"), help: "Samples per second (at most the loop rate).")
     var sampleRate: Double = 50
+    @Flag(help: "Switch the motors off first, so the head and antennas can be moved by hand (otherwise they stay as they are).")
+    var release = false
 
     enum Format { case json, csv }
 
@@ -43,9 +45,13 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let seconds = self.seconds, period = 1 / sampleRate, out = self.out, format = self.format ?? .json
-        let rate = sampleRate
+        let rate = sampleRate, release = self.release
         let recording = RecordingBox()
         try await RobotSession.run(connection, run, enableMotors: false) { mini in
+            if release, mini.motorMode != .disabled {
+                try await mini.disableMotors()
+                Progress.say("Motors off: move the robot by hand.")
+            }
             Progress.say("Recording \(String(format: "%g", seconds)) s at \(String(format: "%g", rate)) Hz…")
             var start: Double?
             var next = 0.0

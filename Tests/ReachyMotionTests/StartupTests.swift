@@ -39,6 +39,15 @@ struct StartupTests {
         #expect(robot.bus.ids.allSatisfy { robot.bus.servo($0)?.torqueEnabled == false })
     }
 
+    @Test("torque found on is left on and reported when not asked to switch it on")
+    func torqueFoundOn() throws {
+        let (report, robot) = try run(enable: false) { robot in
+            for id in robot.bus.ids { robot.bus.withServo(id) { $0.poke(address: 64, bytes: [1]) } }
+        }
+        #expect(report.torqueOn)
+        #expect(robot.bus.ids.allSatisfy { robot.bus.servo($0)?.torqueEnabled == true })
+    }
+
     @Test("a missing motor is named")
     func missingMotor() {
         var faults = SimulatorFaults()

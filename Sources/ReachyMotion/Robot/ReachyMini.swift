@@ -111,8 +111,6 @@ public final class ReachyMini: @unchecked Sendable {
             configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
             clamp: { target in ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, events: events) })
         events.target = self
-        if !report.rebooted.isEmpty { emit(.rebooted(report.rebooted)) }
-        if !report.rewritten.isEmpty { emit(.configurationRewritten(report.rewritten)) }
         loop.observe { [weak self] telemetry in self?.observe(telemetry) }
         loop.start()
         if report.torqueOn {

@@ -1,4 +1,5 @@
 /// Something the robot reports that is not telemetry: safety clamps, refused targets, faults, reconnection.
+/// (What startup did — reboots, EEPROM rewrites — is in ``ReachyMini/startupReport``.)
 /// Read them from ``ReachyMini/events()``.
 public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
     /// A target was moved inside the limits (first time per joint and per move).
@@ -13,10 +14,6 @@ public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
     case recovered
     /// The link was reopened after the adapter came back.
     case reconnected(String)
-    /// Motors were rebooted at startup (name → hardware error status).
-    case rebooted([String: UInt8])
-    /// EEPROM values rewritten at startup.
-    case configurationRewritten([String])
 
     public var description: String {
         switch self {
@@ -26,11 +23,6 @@ public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
         case .fault(let fault): fault.description
         case .recovered: "the motors answer again; motion resumes with the next command"
         case .reconnected(let name): "reconnected to \(name)"
-        case .rebooted(let motors):
-            "rebooted after a hardware error: "
-                + motors.sorted { $0.key < $1.key }.map { "\($0.key) (\(HardwareErrorNames.describe($0.value)))" }
-                .joined(separator: ", ")
-        case .configurationRewritten(let changes): "EEPROM configuration rewritten: " + changes.joined(separator: "; ")
         }
     }
 }

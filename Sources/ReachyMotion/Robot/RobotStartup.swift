@@ -15,7 +15,7 @@ import Dynamixel
 /// 5. the EEPROM configuration (return delay, operating mode, homing offset, position limits, shutdown) is compared
 ///    with the expected ``RobotConfiguration``; mismatches are rewritten with torque off and checked again;
 /// 6. position PID gains are written (one 6-byte write at address 80: D, I, P);
-/// 7. when asked, goal = present ("pin"), then torque on.
+/// 7. when asked, goal = present ("pin"), then torque on; otherwise torque is left as found and reported.
 public struct RobotStartup: Sendable {
     /// What the sequence found and did.
     public struct Report: Sendable, Equatable {
@@ -29,7 +29,7 @@ public struct RobotStartup: Sendable {
         public var rewritten: [String] = []
         /// Supply voltage by motor name after the wait.
         public var supplyVolts: [String: Double] = [:]
-        /// Whether torque was switched on at the end.
+        /// Whether every motor has torque on at the end (switched on, or found on when not asked to).
         public var torqueOn = false
 
         public init() {}
@@ -168,6 +168,15 @@ public struct RobotStartup: Sendable {
         if enableTorque {
             _ = try step("switching torque on") { () throws(ServoBusError) in try Self.pinAndEnable(bus: bus, ids: ids) }
             report.torqueOn = true
+        } else {
+            // Leave torque as found, and say how it is (the official backend infers the motor mode the same way).
+            let torque = try step("reading torque state") { () throws(ServoBusError) in
+                try bus.syncRead(address: Register.torqueEnable.address, length: 1, ids: ids)
+            }
+            report.torqueOn = ids.allSatisfy { id in
+                if case .success(let bytes)? = torque[id] { return bytes.first == 1 }
+                return false
+            }
         }
         return report
     }
