@@ -108,6 +108,13 @@ struct ReachyMiniTests {
                 #expect(motor.rawPositionLimits.contains(raw), "\(motor.name) goal \(raw)")
             }
         }
+        // And no joint was asked to move faster than the cap (8 rad/s × one tick, plus one count of rounding).
+        let step = Int((8 / rate) / (2 * Double.pi / 4096)) + 1
+        for (previous, next) in zip(writes[before...], writes[before...].dropFirst()) {
+            for (id, raw) in next {
+                if let last = previous[id] { #expect(abs(raw - last) <= step, "motor \(id): \(last) → \(raw)") }
+            }
+        }
         #expect(mini.loopStatistics.lateness.count > 0)
     }
 
