@@ -78,13 +78,20 @@ public final class ReachyMini: @unchecked Sendable {
         let startup = RobotStartup(
             configuration: options.configuration, minimumSupply: options.minimumSupply,
             supplyTimeout: options.supplyTimeout)
-        let queue = BusQueue()
-        let report = try await queue.run { try startup.run(on: bus, enableTorque: options.enableMotors) }
         let ids = options.configuration.motors.map(\.id)
         let names = options.configuration.motors.map(\.name)
-        let motorIO = ServoBusMotorIO(
-            bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
-        let mini = ReachyMini(io: motorIO, report: report, options: options, reopen: reopen)
+        // Blocking bus work on the bus queue, never on the cooperative pool.
+        let (report, motorIO, hold) = try await BusQueue().run { () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
+            let report = try startup.run(on: bus, enableTorque: options.enableMotors)
+            let motorIO = ServoBusMotorIO(
+                bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
+            var hold: [Double]?
+            if report.torqueOn, let present = try? motorIO.readPositions(), present.allSatisfy({ $0 != nil }) {
+                hold = present.map { $0 ?? 0 }
+            }
+            return (report, motorIO, hold)
+        }
+        let mini = ReachyMini(io: motorIO, report: report, options: options, reopen: reopen, hold: hold)
         // Moves start from the present pose: wait for the first complete reading (at most the no-reply timeout).
         let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
         while mini.latest?.joints == nil, ContinuousClock.now < deadline {
@@ -95,7 +102,7 @@ public final class ReachyMini: @unchecked Sendable {
 
     private init(
         io motorIO: ServoBusMotorIO, report: RobotStartup.Report, options: ReachyMiniOptions,
-        reopen: (@Sendable () throws -> any ByteTransport)?
+        reopen: (@Sendable () throws -> any ByteTransport)?, hold: [Double]?
     ) {
         self.startupReport = report
         self.options = options
@@ -113,13 +120,10 @@ public final class ReachyMini: @unchecked Sendable {
         events.target = self
         loop.observe { [weak self] telemetry in self?.observe(telemetry) }
         loop.start()
-        if report.torqueOn {
+        if let hold {
             // Hold where the motors are (startup pinned goal = present).
-            if let present = try? motorIO.readPositions(), present.allSatisfy({ $0 != nil }) {
-                let values = present.map { $0 ?? 0 }
-                goals.state.withLock { $0.last = values }
-                loop.follow(HoldTrajectory(values))
-            }
+            goals.state.withLock { $0.last = hold }
+            loop.follow(HoldTrajectory(hold))
         }
     }
 
