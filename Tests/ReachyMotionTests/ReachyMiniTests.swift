@@ -224,4 +224,44 @@ struct ReachyMiniTests {
         try await mini.enableMotors()
         #expect(ReachyMotor.allCases.allSatisfy { link.torque($0) })
     }
+
+    /// A move whose middle frames the platform cannot reach (10 cm forward).
+    struct Unreachable: Move {
+        var duration: Double { 0.6 }
+        func evaluate(_ t: Double) -> MoveFrame {
+            MoveFrame(head: HeadPose(x: t > 0.2 && t < 0.4 ? 0.1 : 0, yaw: t), antennas: .zero, bodyYaw: 0)
+        }
+    }
+
+    @Test("a move through unreachable poses keeps the previous goals there and reports the refusal")
+    func unreachableFrames() async throws {
+        let link = SimulatedLink()
+        let mini = try await connect(link)
+        defer { mini.close() }
+        var events = mini.events().makeAsyncIterator()
+        let before = link.goalWrites.count
+        try await mini.play(Unreachable(), initialGotoDuration: 0.2)
+        var refused = false
+        while let event = await events.next() {
+            if case .targetRefused(let message) = event {
+                refused = message.contains("not reachable")
+                break
+            }
+        }
+        #expect(refused)
+        for goals in link.goalWrites[before...] {
+            for (id, raw) in goals { #expect(ReachyMotor(id: id)?.rawPositionLimits.contains(raw) == true) }
+        }
+        let final = try SafeKinematics().motorGoals(head: HeadPose(yaw: 0.6), antennas: .zero).value
+        #expect(await eventually(within: 3) {
+            ReachyMotor.allCases.allSatisfy { abs(link.present($0) - final[$0]) < Self.tolerance }
+        })
+    }
+
+    @Test("magic distance: millimetres plus degrees")
+    func magicDistance() {
+        let d = ReachyMini.magicDistance(.identity, .degrees(x: 0.01, yaw: 10))
+        #expect(abs(d - 20) < 1e-9)
+        #expect(ReachyMini.magicDistance(.identity, .identity) == 0)
+    }
 }
