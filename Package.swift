@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
         .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
         .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
+        .library(name: "ReachyBridge", targets: ["ReachyBridge"]),
         .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
         .library(name: "Bop", targets: ["Bop"]),
         .library(name: "ReachyNews", targets: ["ReachyNews"]),
@@ -61,6 +62,11 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
+        // Umbrella: motion + hardware + simulator, and connecting by serial port, auto-detection or simulator.
+        .target(
+            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator"],
+            swiftSettings: strict),
+
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
         .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyMotion"], swiftSettings: strict),
 
@@ -79,7 +85,7 @@ let package = Package(
         .target(
             name: "ReachyCLI",
             dependencies: [
-                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachySpeech", "Bop",
+                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

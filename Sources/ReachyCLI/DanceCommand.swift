@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
-import ReachyMotion
+import ReachyBridge
 
-/// `reachy dance`: list the official dances, preview one as samples, or (later) play it on the robot.
-struct DanceCommand: ParsableCommand {
+/// `reachy dance`: list the official dances, preview one as samples, or play it on the robot.
+struct DanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dance",
         abstract: "List, preview or play the 20 official Reachy Mini dances.",
         discussion: """
             `reachy dance --list` lists the dances with their length and tempo. `reachy dance NAME --samples N` \
             prints N frames evenly spaced over one run of the dance (the first at t=0, the last at t=duration) \
-            and moves nothing. `reachy dance NAME` plays it on the robot.
+            and moves nothing. `reachy dance NAME` plays it on the robot (one run, or --beats N beats; \
+            Ctrl-C stops it safely).
 
             JSON samples: {"bpm", "duration", "name", "samples": [{"antennas": [right, left], "body_yaw", \
             "head": 4×4 rows, "t"}]} in seconds, meters and radians. \
@@ -25,8 +26,12 @@ struct DanceCommand: ParsableCommand {
     var samples: Int?
     @Option(help: "Tempo in beats per minute.")
     var bpm: Double = DanceCatalog.defaultBPM
+    @Option(help: "Play this many beats instead of one run of the dance.")
+    var beats: Double?
     @Flag(help: "Print JSON instead of text.")
     var json = false
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var robot: RobotRunOptions
 
     /// What the invocation asks for.
     enum Mode: Equatable {
@@ -57,15 +62,20 @@ struct DanceCommand: ParsableCommand {
         guard bpm.isFinite, bpm > 0 else {
             throw ValidationError("--bpm must be a positive number of beats per minute.")
         }
+        if let beats {
+            guard beats.isFinite, beats > 0, beats <= 10_000 else {
+                throw ValidationError("--beats must be a positive number of beats (at most 10000).")
+            }
+        }
         _ = try mode()
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             switch try mode() {
             case .list: try printList()
             case .samples(let name, let count): try printSamples(name: name, count: count)
-            case .play(let name): try play(name: name)
+            case .play(let name): try await play(name: name)
             }
         } catch let error as DanceError {
             throw MotionCLIError(description: error.description)
@@ -111,16 +121,27 @@ struct DanceCommand: ParsableCommand {
         }
     }
 
-    /// Playing on the robot needs the motion controller (the `ReachyMini` API), which is not part of this build.
-    /// When it exists, this creates the move and hands it to the controller's `play(_:)`.
-    func play(name: String) throws {
-        _ = try DanceMove(name, bpm: bpm)  // report unknown names first
-        throw MotionCLIError(
-            description: "Playing a dance on the robot needs the motion controller, which this build of reachy does "
-                + "not include yet. Preview the dance instead: reachy dance \(name) --samples 50 --json")
+    /// Plays the dance on the robot (or simulator) through the safety layer; Ctrl-C stops it safely.
+    func play(name: String) async throws {
+        let dance = try DanceMove(name, bpm: bpm)  // report unknown names first
+        let move: any Move
+        do {
+            let tempo = bpm
+            move = try beats.map { beats throws(MoveError) in try TimedMove(dance, duration: beats * 60 / tempo) } ?? dance
+        } catch {
+            throw MotionCLIError(description: String(describing: error))
+        }
+        let tempo = self.bpm
+        try await RobotSession.run(connection, robot) { mini in
+            Progress.say("Dancing \(name) at \(Self.formatBPM(tempo)) BPM for \(String(format: "%.2f", move.duration)) s…")
+            try await mini.play(move)
+            Progress.say("Done.")
+        }
     }
 
-    func formatBPM(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+    func formatBPM(_ v: Double) -> String { Self.formatBPM(v) }
+
+    static func formatBPM(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 }
 
 /// One entry of `reachy dance --list --json`.

@@ -24,10 +24,10 @@ struct MotionBenchCommand: ParsableCommand {
 }
 
 /// `reachy bench`: the benchmark suites.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks (use a release build: swift build -c release).",
-        subcommands: [MotionBenchCommand.self],
+        subcommands: [MotionBenchCommand.self, LoopBenchCommand.self],
         defaultSubcommand: MotionBenchCommand.self)
 }

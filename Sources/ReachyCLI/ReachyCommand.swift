@@ -22,6 +22,11 @@ public struct ReachyCommand: AsyncParsableCommand {
             BopCheckCommand.self,
             BopTimelineCommand.self,
             BopBenchCommand.self,
+            WakeCommand.self,
+            SleepCommand.self,
+            GotoCommand.self,
+            PlayCommand.self,
+            RecordCommand.self,
         ]
     )
 

@@ -154,17 +154,14 @@ struct MotionCommandsTests {
         #expect(abs((dances.first?["duration"] as? Double ?? 0) - 4 * 60 / 57.0) < 1e-12)
     }
 
-    @Test("dance errors: unknown name, playing without a controller, too few samples")
+    @Test("dance errors: unknown name, bad beat count, too few samples")
     func danceErrors() throws {
         let unknown = try CLIRunner.run(["dance", "moonwalk", "--samples", "4"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("Error: Unknown dance \"moonwalk\". Available dances: simple_nod, "))
-        let play = try CLIRunner.run(["dance", "simple_nod"])
-        #expect(play.status == 1)
-        #expect(
-            play.stderr
-                == "Error: Playing a dance on the robot needs the motion controller, which this build of reachy does "
-                + "not include yet. Preview the dance instead: reachy dance simple_nod --samples 50 --json\n")
+        let beats = try CLIRunner.run(["dance", "simple_nod", "--sim", "--beats", "0"])
+        #expect(beats.status == 64)
+        #expect(beats.stderr.hasPrefix("Error: --beats must be a positive number of beats (at most 10000).\n"))
         let few = try CLIRunner.run(["dance", "simple_nod", "--samples", "1"])
         #expect(few.status == 64)
         #expect(few.stderr.hasPrefix("Error: --samples must be at least 2 (first at t=0, last at t=duration).\n"))
