@@ -6,7 +6,7 @@ import Testing
 struct RobotCommandsTests {
     @Test("wake --sim wakes the robot up")
     func wake() throws {
-        let r = try MotionCLIRunner.run(["wake", "--sim"])
+        let r = try CLIRunner.run(["wake", "--sim"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("Waking up…\n"))
@@ -15,7 +15,7 @@ struct RobotCommandsTests {
 
     @Test("goto --sim reaches the pose and prints it")
     func goto() throws {
-        let r = try MotionCLIRunner.run([
+        let r = try CLIRunner.run([
             "goto", "--sim", "--z", "0.01", "--roll", "15", "--yaw", "10", "--degrees", "--antennas=-20,20",
             "--duration", "0.5", "--method", "ease_in_out",
         ])
@@ -39,14 +39,14 @@ struct RobotCommandsTests {
 
     @Test("goto rejects a bad method with the full message")
     func gotoBadMethod() throws {
-        let r = try MotionCLIRunner.run(["goto", "--sim", "--method", "wobbly"])
+        let r = try CLIRunner.run(["goto", "--sim", "--method", "wobbly"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --method must be one of: minjerk, linear, ease_in_out, cartoon.\n"))
     }
 
     @Test("dance NAME --sim --beats 2 plays two beats")
     func dance() throws {
-        let r = try MotionCLIRunner.run(["dance", "simple_nod", "--sim", "--beats", "2"])
+        let r = try CLIRunner.run(["dance", "simple_nod", "--sim", "--beats", "2"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("Dancing simple_nod at 114 BPM for 1.05 s…\n"))
         #expect(r.stderr.hasSuffix("Done.\n"))
@@ -54,7 +54,7 @@ struct RobotCommandsTests {
 
     @Test("dance with an unknown name fails before connecting")
     func unknownDance() throws {
-        let r = try MotionCLIRunner.run(["dance", "moonwalk", "--sim"])
+        let r = try CLIRunner.run(["dance", "moonwalk", "--sim"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("Error: "))
         #expect(r.stderr.contains("moonwalk"))
@@ -66,10 +66,10 @@ struct RobotCommandsTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let json = directory.appendingPathComponent("rec.json").path
-        let r = try MotionCLIRunner.run(["record", "--sim", "--out", json, "--seconds", "0.5", "--sample-rate", "20"])
+        let r = try CLIRunner.run(["record", "--sim", "--out", json, "--seconds", "0.5", "--sample-rate", "20"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("Recording 0.5 s at 20 Hz…\n"))
-        let doc = try MotionCLIRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: json)), as: UTF8.self))
+        let doc = try CLIRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: json)), as: UTF8.self))
         let times = try #require(doc["time"] as? [Double])
         let frames = try #require(doc["set_target_data"] as? [[String: Any]])
         let joints = try #require(doc["joints"] as? [[Double]])
@@ -86,12 +86,12 @@ struct RobotCommandsTests {
         let head = try #require(frames.first?["head"] as? [[Double]])
         #expect(abs(head[2][3] + 0.0274) < 0.001)
 
-        let play = try MotionCLIRunner.run(["play", json, "--sim", "--initial-goto", "0.2"])
+        let play = try CLIRunner.run(["play", json, "--sim", "--initial-goto", "0.2"])
         #expect(play.status == 0, "\(play.stderr)")
         #expect(play.stderr.hasSuffix("Done.\n"))
 
         let csv = directory.appendingPathComponent("rec.csv").path
-        let c = try MotionCLIRunner.run(["record", "--sim", "--out", csv, "--seconds", "0.2"])
+        let c = try CLIRunner.run(["record", "--sim", "--out", csv, "--seconds", "0.2"])
         #expect(c.status == 0)
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.hasPrefix("t,x,y,z,roll,pitch,yaw,body_yaw,right_antenna,left_antenna,body_rotation,stewart_1,"))
@@ -99,7 +99,7 @@ struct RobotCommandsTests {
 
     @Test("record refuses an unknown file type")
     func recordBadExtension() throws {
-        let r = try MotionCLIRunner.run(["record", "--sim", "--out", "x.txt", "--seconds", "1"])
+        let r = try CLIRunner.run(["record", "--sim", "--out", "x.txt", "--seconds", "1"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --out must end in .json or .csv (got \"x.txt\").\n"))
     }
@@ -107,7 +107,7 @@ struct RobotCommandsTests {
     @Test("SIGINT during a dance: safe stop to the sleep pose, exit status 130")
     func interrupt() throws {
         let process = Process()
-        process.executableURL = try MotionCLIRunner.executable()
+        process.executableURL = try CLIRunner.executable()
         process.arguments = ["dance", "simple_nod", "--sim", "--beats", "100"]
         let err = Pipe()
         process.standardError = err
@@ -125,7 +125,7 @@ struct RobotCommandsTests {
     @Test("SIGTERM with --on-interrupt hold: holds, exit status 143")
     func terminate() throws {
         let process = Process()
-        process.executableURL = try MotionCLIRunner.executable()
+        process.executableURL = try CLIRunner.executable()
         process.arguments = ["goto", "--sim", "--yaw", "0.3", "--duration", "10", "--on-interrupt", "hold"]
         let err = Pipe()
         process.standardError = err
