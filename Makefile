@@ -47,7 +47,7 @@ test: setup oracles
 
 bench: setup
 	$(SWIFT) build -c release --product reachy
-	.build/release/reachy bench
+	.build/release/reachy bench all
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift
