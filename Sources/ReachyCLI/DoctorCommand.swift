@@ -8,7 +8,8 @@ struct DoctorCommand: ParsableCommand {
         abstract: "Check the robot set-up step by step and say how to fix what is wrong.",
         discussion: """
             Checks: serial adapter found, udev rule installed, permission (dialout group), port opens, all nine \
-            motors answer with the right models, supply voltage, hardware errors, motor settings, audio card. \
+            motors answer with the right models, supply voltage, hardware errors, motor settings, audio card, speech \
+            engine. \
             With --sim, the motor checks run against the built-in simulator. Exit status 1 when a check failed.
             """)
 
@@ -38,6 +39,7 @@ struct DoctorCommand: ParsableCommand {
                     title: "Motors answer", status: .skipped,
                     detail: "No port to talk to the motors.", fix: "Fix the checks above, or try `reachy doctor --sim`."))
         }
+        checks.append(SpeechCheck.run())
         if json {
             try JSONOutput.print(checks)
         } else {

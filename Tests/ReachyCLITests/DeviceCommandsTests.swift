@@ -123,21 +123,22 @@ struct DeviceCommandsTests {
                 "Error: The value '10-300' is invalid for '--ids <ids>': IDs go from 0 to 252; '10-300' is outside.\n"))
     }
 
-    @Test("doctor --sim runs the motor checks and passes")
+    @Test("doctor --sim runs the motor and speech checks and passes")
     func doctorOnSimulator() throws {
         let result = try CLIRunner.run(["doctor", "--sim"])
         #expect(result.status == 0)
+        var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let speech = lines.remove(at: 5)
+        #expect(speech.hasPrefix("[ok] Speech engine (espeak-ng): espeak-ng 1.") && speech.hasSuffix(" speaks."))
         #expect(
-            result.stdout == """
-                [ok] Motors answer: All 9 motors answer.
-                [ok] Motor models: Every motor is the expected model.
-                [ok] Supply voltage: Lowest motor reads 5.0 V.
-                [ok] Hardware errors: No motor reports a hardware error.
-                [ok] Motor settings: EEPROM settings match hardware/reachy-mini.json.
-
-                Everything looks good.
-
-                """)
+            lines == [
+                "[ok] Motors answer: All 9 motors answer.",
+                "[ok] Motor models: Every motor is the expected model.",
+                "[ok] Supply voltage: Lowest motor reads 5.0 V.",
+                "[ok] Hardware errors: No motor reports a hardware error.",
+                "[ok] Motor settings: EEPROM settings match hardware/reachy-mini.json.",
+                "", "Everything looks good.", "",
+            ])
     }
 
     @Test("doctor names missing motors and low supply, and fails")
