@@ -39,13 +39,15 @@ demo: setup
 	$(SWIFT) build -c release --product reachy
 	.build/release/reachy demo
 
+# Tests run one at a time: several talk to a simulator over a pty or to the official Python controller, whose
+# timeouts (10 ms) a test run loading both cores with parallel suites could exceed.
 test: setup oracles
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	$(SWIFT) test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 bench: setup
 	$(SWIFT) build -c release --product reachy
-	.build/release/reachy bench
+	.build/release/reachy bench all
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift

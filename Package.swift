@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
         .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
         .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
+        .library(name: "ReachyBridge", targets: ["ReachyBridge"]),
         .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
         .library(name: "Bop", targets: ["Bop"]),
         .library(name: "ReachyNews", targets: ["ReachyNews"]),
@@ -50,6 +51,7 @@ let package = Package(
         .target(
             name: "ReachyHardware",
             dependencies: ["Dynamixel", "CLibSerialPort", "CLibUSB", "CALSA"],
+            resources: [.copy("Resources/reachy-mini.json")],
             swiftSettings: strict),
         .target(name: "ReachySimulator", dependencies: ["Dynamixel"], swiftSettings: strict),
 
@@ -58,6 +60,11 @@ let package = Package(
             name: "ReachyMotion",
             dependencies: ["Dynamixel", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Resources")],
+            swiftSettings: strict),
+
+        // Umbrella: motion + hardware + simulator, and connecting by serial port, auto-detection or simulator.
+        .target(
+            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator"],
             swiftSettings: strict),
 
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
@@ -78,7 +85,7 @@ let package = Package(
         .target(
             name: "ReachyCLI",
             dependencies: [
-                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachySpeech", "Bop",
+                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +93,8 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
 
-        .testTarget(name: "DynamixelTests", dependencies: ["Dynamixel"], swiftSettings: strict),
+        .testTarget(
+            name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator"],
             swiftSettings: strict),
@@ -94,11 +102,14 @@ let package = Package(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator"],
-            swiftSettings: strict),
+            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
+            exclude: ["Data"], swiftSettings: strict),
+        .testTarget(name: "ReachyBridgeTests", dependencies: ["ReachyBridge", "ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
-        .testTarget(name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
+            swiftSettings: strict),
         .testTarget(
             name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator"],
             swiftSettings: strict),

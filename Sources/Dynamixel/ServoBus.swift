@@ -81,7 +81,10 @@ public final class ServoBus: @unchecked Sendable {
 
     private func ping(_ id: UInt8, retries: Int?) throws(ServoBusError) -> PingReply {
         try ServoBus.check(id: id, allowBroadcast: false)
-        let status = try locked { try $0.transact(.ping, to: id, expectedLength: 3, retries: retries) }
+        // A ping reply that carries an error number still identifies the device: it goes in `PingReply.error`.
+        let status = try locked {
+            try $0.transact(.ping, to: id, expectedLength: 3, retries: retries, deliverErrors: true)
+        }
         guard let status, let reply = PingReply(status) else { throw .noReply(id: id) }
         return reply
     }

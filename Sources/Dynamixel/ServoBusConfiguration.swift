@@ -21,6 +21,13 @@ public struct ServoBusConfiguration: Sendable, Hashable {
     /// The latency allowance for an FTDI adapter at its default latency timer (16 ms, both directions).
     public static let ftdiLatency: Duration = .milliseconds(34)
 
+    /// For a simulator answering from another thread of this process (`InMemoryTransport`): no wire time to
+    /// speak of, but the simulator thread may wait for a CPU, so allow 50 ms before calling a motor missing.
+    public static let inProcess = ServoBusConfiguration(latencyAllowance: .milliseconds(50), returnDelay: .zero)
+
+    /// For a USB adapter with an FTDI chip left at its default 16 ms latency timer.
+    public static let ftdi = ServoBusConfiguration(latencyAllowance: ftdiLatency)
+
     public init(
         baudRate: Int = 1_000_000, latencyAllowance: Duration = .milliseconds(2),
         returnDelay: Duration = .microseconds(500), retries: Int = 3, statusReturnLevel: UInt8 = 2

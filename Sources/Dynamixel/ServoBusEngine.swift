@@ -94,7 +94,8 @@ struct ServoBusEngine {
     /// given and the reply reports no error, only with that many data bytes; anything else is dropped as stale
     /// or foreign. Timeouts and corrupted replies are retried `retries` times.
     mutating func transact(
-        _ request: Request, to id: UInt8, expectedLength: Int?, address: UInt16? = nil, retries: Int? = nil
+        _ request: Request, to id: UInt8, expectedLength: Int?, address: UInt16? = nil, retries: Int? = nil,
+        deliverErrors: Bool = false
     ) throws(ServoBusError) -> StatusPacket? {
         let packet = InstructionPacket(id: id, request: request)
         statistics.transactions += 1
@@ -122,7 +123,7 @@ struct ServoBusEngine {
                         continue
                     }
                     note(status.error, from: id)
-                    if status.error.number != 0 {
+                    if status.error.number != 0, !deliverErrors || status.parameters.count != expectedLength {
                         throw .statusError(id: id, error: status.error, instruction: request.instruction, address: address)
                     }
                     return status

@@ -209,3 +209,13 @@ public enum RobotDescriptionError: Error, Equatable, Sendable, CustomStringConve
         }
     }
 }
+
+extension RobotDescription {
+    /// The Reachy Mini as it leaves the factory: `hardware/reachy-mini.json`, bundled with the library.
+    public static func reachyMini() throws(RobotDescriptionError) -> RobotDescription {
+        guard let url = Bundle.module.url(forResource: "reachy-mini", withExtension: "json") else {
+            throw .unreadable(path: "reachy-mini.json", message: "the bundled robot description is missing; reinstall")
+        }
+        return try load(from: url)
+    }
+}

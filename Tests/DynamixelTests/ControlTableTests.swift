@@ -213,3 +213,23 @@ struct ServoBusRegisterTests {
         #expect(servos.peek(11, address: 116, count: 4) == [0x8E, 0x0B, 0, 0])
     }
 }
+
+@Suite("Register display")
+struct RegisterDisplayTests {
+    @Test func valuesReadLikeAPersonWould() {
+        #expect(Register.goalPosition.display(2113) == "2113 (0.100 rad)")
+        #expect(Register.presentPosition.display(0) == "0 (-3.142 rad)")
+        #expect(Register.presentInputVoltage.display(50) == "50 (5.0 V)")
+        #expect(Register.presentVelocity.display(-10) == "-10 (-2.290 rpm)")
+        #expect(Register.presentCurrent.display(-12) == "-12 (-12 mA)")
+        #expect(Register.presentTemperature.display(31) == "31 (31 °C)")
+        #expect(Register.hardwareErrorStatus.display(36) == "36 (overheating, overload)")
+        #expect(Register.modelNumber.display(1200) == "1200 (XL330-M288-T)")
+        #expect(Register.baudRate.display(3) == "3 (1000000 bps)")
+        #expect(Register.operatingMode.display(5) == "5 (current-based position)")
+        #expect(Register.torqueEnable.display(1) == "1 (on)")
+        #expect(Register.returnDelayTime.display(250) == "250 (500.000 µs)")
+        #expect(Register.id.display(11) == "11")
+        #expect(Register.homingOffset.display(-1024) == "-1024")
+    }
+}

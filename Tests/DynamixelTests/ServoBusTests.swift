@@ -72,6 +72,18 @@ struct ServoBusTransactionTests {
         #expect(bus.statistics.retries == 0)
     }
 
+    @Test func echoedRequestsAreNotReplies() throws {
+        // The echo of a Read to ID 1 carries ID 1: it must not be taken for the reply, in any kind of call.
+        let servos = TestServoBus(ids: [1, 2])
+        servos.setFaults { $0.echo = true }
+        let bus = makeBus(servos)
+        #expect(try bus.read(id: 1, address: 132, length: 4) == position(1))
+        #expect(try bus.syncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
+        #expect(try bus.fastSyncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
+        try bus.write(id: 2, address: 65, data: [1])
+        #expect(bus.statistics.retries == 0 && bus.statistics.discardedPackets == 4)  // one echo per call
+    }
+
     @Test func replyFromAnotherIDIsNeverTheAnswer() throws {
         let servos = TestServoBus(ids: [2])
         servos.setFaults { $0.foreignID = 9 }
@@ -137,6 +149,19 @@ struct ServoBusTransactionTests {
         #expect(bus.alertingIDs == [1] && bus.statistics.alerts == 3)
         try bus.reboot(id: 1)
         #expect(bus.alertingIDs.isEmpty)
+    }
+
+    @Test func pingReplyWithAnErrorStillIdentifiesTheServo() throws {
+        // A servo that flags an error number on its ping reply is still there: scan must list it.
+        let transport = LoopbackTransport { bytes in
+            var decoder = PacketDecoder()
+            decoder.append(bytes)
+            guard case .success(.instruction(let packet))? = decoder.next(), packet.id == 6 else { return [] }
+            return StatusPacket(id: 6, error: StatusError(rawValue: 0x81), parameters: [0xB0, 0x04, 0x34]).encoded()
+        }
+        let bus = ServoBus(transport: transport)
+        #expect(try bus.scan(ids: 5...7) == [PingReply(id: 6, modelNumber: 1200, firmware: 52, error: StatusError(rawValue: 0x81))])
+        #expect(bus.alertingIDs == [6])
     }
 
     @Test func transportFailureIsReported() {
@@ -325,5 +350,25 @@ struct ServoBusTimingTests {
         let slow = ServoBusConfiguration(baudRate: 57_600, latencyAllowance: .zero, returnDelay: .microseconds(500))
         // 576 bytes at 57600 baud = 100 ms; three devices add 1.5 ms of return delay.
         #expect(slow.replyTimeout(sentBytes: 76, replyBytes: 500, devices: 3) == .microseconds(101_500))
+    }
+}
+
+@Suite("ServoBus error messages")
+struct ServoBusErrorMessageTests {
+    @Test func messagesSayWhatIsWrongAndWhatToDo() {
+        let noReply = ServoBusError.noReply(id: 11).description
+        #expect(noReply.contains("Motor 11") && noReply.contains("powered") && noReply.contains("reachy scan"))
+        let refused = ServoBusError.statusError(
+            id: 12, error: StatusError(alert: true, error: .dataLimitError), instruction: .write, address: 116
+        ).description
+        #expect(refused.contains("Motor 12 refused Write at address 116 (Goal Position)"))
+        #expect(refused.contains("limits") && refused.contains("Hardware Error Status"))
+        #expect(ServoBusError.corrupted(id: 3).description.contains("cable"))
+        #expect(ServoBusError.torqueIsOn(id: 4, register: "ID").description.contains("torque_enable 0"))
+        #expect(
+            ServoBusError.outsidePositionLimits(id: 11, value: 9, limits: 1502...2958).description.contains(
+                "1502 to 2958"))
+        #expect(ServoBusError.transport(.busy(path: "/dev/ttyACM0")).description.contains("in use"))
+        #expect(ServoBusError.noReply(id: 7).id == 7 && ServoBusError.invalidArgument("x").id == nil)
     }
 }

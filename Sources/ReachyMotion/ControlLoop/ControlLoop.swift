@@ -45,6 +45,7 @@ public final class ControlLoop: @unchecked Sendable {
     }
 
     private struct Status: Sendable {
+        var busTime = LatenessStatistics()
         var lastGoodRead: Double = 0
         var present: [Double?] = []
         var hardwareErrors: [Int: UInt8] = [:]
@@ -55,16 +56,21 @@ public final class ControlLoop: @unchecked Sendable {
 
     public let configuration: Configuration
     private let io: any MotorIO
-    private let clamp: @Sendable ([Double]) -> [Double]
+    private let clamp: @Sendable ([Double]) -> [Double]?
     private let command = Mutex(Command())
     private let status = Mutex(Status())
     private let subscribers = Mutex<[UInt64: AsyncStream<Telemetry>.Continuation]>([:])
     private let nextSubscriber = Atomic<UInt64>(0)
-    private var thread: PeriodicThread?
+    /// The ticking thread (kept after `stop()` so its statistics stay readable); guarded because start, stop and
+    /// the statistics getters may be called from different threads.
+    private let threadBox = Mutex<(thread: PeriodicThread?, running: Bool)>((nil, false))
+    private var thread: PeriodicThread? { threadBox.withLock { $0.thread } }
     private let startNanoseconds = Mutex<UInt64>(0)
+    private let observer = Mutex<(@Sendable (Telemetry) -> Void)?>(nil)
 
-    /// A loop over `io`. Every goal goes through `clamp` (the safety limits) before it is written.
-    public init(io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]) {
+    /// A loop over `io`. Every goal goes through `clamp` (the safety limits) before it is written; when `clamp`
+    /// returns nil (no safe goal exists), nothing is written that tick.
+    public init(io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]?) {
         self.io = io
         self.configuration = configuration
         self.clamp = clamp
@@ -74,24 +80,35 @@ public final class ControlLoop: @unchecked Sendable {
 
     /// Starts ticking.
     public func start() {
-        guard thread == nil else { return }
+        let thread = threadBox.withLock { box -> PeriodicThread? in
+            guard !box.running else { return nil }
+            let thread = PeriodicThread(name: "reachy-control", rate: configuration.rate) { [weak self] tick in
+                self?.tick(tick)
+            }
+            box = (thread, true)
+            return thread
+        }
+        guard let thread else { return }
         startNanoseconds.withLock { $0 = PeriodicThread.now() }
         status.withLock { $0.lastGoodRead = 0 }
-        let thread = PeriodicThread(name: "reachy-control", rate: configuration.rate) { [weak self] tick in
-            self?.tick(tick)
-        }
-        self.thread = thread
         thread.start()
     }
 
     /// Stops ticking (the motors keep their last goal). Safe to call more than once.
     public func stop() {
-        thread?.stop()
-        thread = nil
-        subscribers.withLock { subscribers in
-            for continuation in subscribers.values { continuation.finish() }
-            subscribers.removeAll()
+        let thread = threadBox.withLock { box -> PeriodicThread? in
+            let running = box.running ? box.thread : nil
+            box.running = false
+            return running
         }
+        thread?.stop()
+        observer.withLock { $0 = nil }
+        // Finish outside the lock: finishing runs `onTermination`, which takes the same lock.
+        let finished = subscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }
+        for continuation in finished { continuation.finish() }
     }
 
     /// Follow `trajectory` from now on, replacing whatever was running. Returns its generation number.
@@ -114,6 +131,9 @@ public final class ControlLoop: @unchecked Sendable {
         }
     }
 
+    /// The generation of the command now in force (bumped by `follow` and `cancel`).
+    public var generation: UInt64 { command.withLock { $0.generation } }
+
     /// Whether the trajectory with this generation has finished (or was replaced).
     public func isFinished(_ generation: UInt64) -> Bool {
         let current = command.withLock { ($0.generation, $0.trajectory == nil) }
@@ -129,6 +149,24 @@ public final class ControlLoop: @unchecked Sendable {
 
     /// Wake-up lateness so far.
     public var lateness: LatenessStatistics { thread?.lateness ?? LatenessStatistics() }
+
+    /// Time each tick spent on the bus (read + hardware poll + write), in nanoseconds.
+    public var busTime: LatenessStatistics { status.withLock { $0.busTime } }
+
+    /// Deadlines skipped because a tick overran.
+    public var missedTicks: UInt64 { thread?.missedTicks ?? 0 }
+
+    /// Whether the loop thread got real-time (`SCHED_FIFO`) priority.
+    public var isRealtime: Bool { thread?.isRealtime ?? false }
+
+    /// Seconds since the loop started (the time base of trajectories and telemetry).
+    public var time: Double { elapsed() }
+
+    /// Calls `body` on the loop thread after every tick with that tick's telemetry (keep it short: it runs inside
+    /// the tick). Replaces any previous observer.
+    public func observe(_ body: (@Sendable (Telemetry) -> Void)?) {
+        observer.withLock { $0 = body }
+    }
 
     /// A stream of telemetry, newest value only when the reader is slow. Finishes when the loop stops.
     public func telemetry() -> AsyncStream<Telemetry> {
@@ -148,6 +186,7 @@ public final class ControlLoop: @unchecked Sendable {
 
     private func tick(_ tick: PeriodicThread.Tick) {
         let now = elapsed()
+        let busStart = PeriodicThread.now()
         var present: [Double?] = []
         var readError: MotorIOError?
         do {
@@ -156,6 +195,19 @@ public final class ControlLoop: @unchecked Sendable {
             readError = error
         }
         let anyAnswer = present.contains { $0 != nil }
+        let recovering = anyAnswer && status.withLock { status -> Bool in
+            if case .noReplies = status.fault { return true }
+            return false
+        }
+        if recovering {
+            // The robot came back: whatever was running is stale (the motors may have been power-cycled), so stop
+            // commanding and let the owner decide what to do next. This happens before the fault is cleared, so a
+            // command given once the fault is gone is never dropped.
+            command.withLock { command in
+                command.generation += 1
+                command.trajectory = nil
+            }
+        }
         var fault = status.withLock { status -> ControlLoopFault? in
             if anyAnswer {
                 status.lastGoodRead = now
@@ -181,24 +233,30 @@ public final class ControlLoop: @unchecked Sendable {
         if fault == nil, let trajectory = current.trajectory {
             let t = now - current.startTime
             moving = t < trajectory.duration
-            let target = clamp(trajectory.joints(at: min(t, trajectory.duration)))
-            do {
-                try io.writeGoals(target)
-                goal = target
-            } catch {
-                fault = .writeFailed(error.description)
+            if let target = clamp(trajectory.joints(at: min(t, trajectory.duration))) {
+                do {
+                    try io.writeGoals(target)
+                    goal = target
+                } catch {
+                    fault = .writeFailed(error.description)
+                }
             }
             if !moving {
                 status.withLock { $0.finishedGeneration = max($0.finishedGeneration, current.generation) }
             }
         }
-        let snapshot = status.withLock { $0 }
+        let spent = PeriodicThread.now() &- busStart
+        let snapshot = status.withLock { status -> Status in
+            status.busTime.record(spent)
+            return status
+        }
         let telemetry = Telemetry(
             time: now, present: snapshot.present, goal: goal, moving: moving, hardwareErrors: snapshot.hardwareErrors,
             fault: fault, latenessNanoseconds: tick.latenessNanoseconds)
         subscribers.withLock { subscribers in
             for continuation in subscribers.values { continuation.yield(telemetry) }
         }
+        if let observe = observer.withLock({ $0 }) { observe(telemetry) }
     }
 }
 

@@ -26,18 +26,24 @@ final class TestServoBus: @unchecked Sendable {
         var duplicate = false
         /// Servos that answer Fast Sync/Bulk Read alone with Instruction Error (old firmware).
         var noFastRead: Set<UInt8> = []
+        /// The host's own bytes come back before any reply (a half-duplex adapter that echoes).
+        var echo = false
     }
 
     struct State {
         var servos: [UInt8: Servo] = [:]
         var faults = Faults()
+        /// Answer Access Error for addresses outside the XL330 control table (as real servos do).
+        var strictAddresses = false
+        /// Bytes arrive in any split over a pty: one decoder for the whole stream.
+        var decoder = PacketDecoder()
         var received: [InstructionPacket] = []
         var receivedBytes: [[UInt8]] = []
     }
 
     let state: Mutex<State>
 
-    init(ids: [UInt8], model: UInt16 = 1200, firmware: UInt8 = 52) {
+    init(ids: [UInt8], model: UInt16 = 1200, firmware: UInt8 = 52, strictAddresses: Bool = false) {
         var servos: [UInt8: Servo] = [:]
         for id in ids {
             var servo = Servo()
@@ -52,7 +58,7 @@ final class TestServoBus: @unchecked Sendable {
             servo.memory[133] = UInt8(position >> 8)
             servos[id] = servo
         }
-        state = Mutex(State(servos: servos))
+        state = Mutex(State(servos: servos, strictAddresses: strictAddresses))
     }
 
     var transport: LoopbackTransport {
@@ -72,13 +78,13 @@ final class TestServoBus: @unchecked Sendable {
 
     // MARK: - Serving
 
-    private func handle(_ bytes: [UInt8]) -> [UInt8] {
+    /// Takes bytes as they arrive from the host and returns the servos' answers.
+    func handle(_ bytes: [UInt8]) -> [UInt8] {
         state.withLock { state in
             state.receivedBytes.append(bytes)
-            var decoder = PacketDecoder()
-            decoder.append(bytes)
-            var out: [UInt8] = []
-            while let result = decoder.next() {
+            state.decoder.append(bytes)
+            var out: [UInt8] = state.faults.echo ? bytes : []
+            while let result = state.decoder.next() {
                 guard case .success(.instruction(let packet)) = result, case .success(let request) = packet.request()
                 else { continue }
                 state.received.append(packet)
@@ -109,12 +115,14 @@ final class TestServoBus: @unchecked Sendable {
 
     private func read(_ id: UInt8, _ address: Int, _ length: Int, state: State) -> (UInt8, [UInt8]) {
         guard address + length <= 256 else { return (7, []) }
+        if state.strictAddresses, !ControlTable.isDefined(address: UInt16(address), length: length) { return (7, []) }
         return (0, Array(state.servos[id]?.memory[address..<(address + length)] ?? []))
     }
 
     private func write(_ id: UInt8, _ address: Int, _ data: [UInt8], state: inout State) -> UInt8 {
         guard let servo = state.servos[id] else { return 0 }
         guard address + data.count <= 256 else { return 7 }
+        if state.strictAddresses, !ControlTable.isDefined(address: UInt16(address), length: data.count) { return 7 }
         if address < 64, servo.memory[64] != 0 { return 7 }
         state.servos[id]?.memory.replaceSubrange(address..<(address + data.count), with: data)
         return 0

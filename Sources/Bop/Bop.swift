@@ -1,2 +1,0 @@
-/// Namespace for the `Bop` module; see docs/ARCHITECTURE.md for its role.
-public enum BopModule {}

@@ -1,0 +1,171 @@
+/// Options for turning a program into a timeline.
+public struct BopOptions: Sendable {
+    /// Seed for `random` and `pick`.
+    public var seed: UInt64
+    /// The timeline stops being planned after this many seconds (a `forever` runs up to here).
+    public var horizonSeconds: Int64
+    /// The most statements a program may run.
+    public var stepBudget: Int
+
+    /// Seed 1, a 10-minute horizon, 200,000 steps.
+    public init(seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget) {
+        self.seed = seed
+        self.horizonSeconds = horizonSeconds
+        self.stepBudget = stepBudget
+    }
+}
+
+/// Everything Bop found out about a program: the diagnostics (errors, warnings, notes, in source order)
+/// and, when there are no errors, the parsed program and its timeline.
+public struct BopResult: Sendable {
+    /// The program text, split into lines.
+    public var source: SourceText
+    /// The language the program is written in; diagnostics use it.
+    public var language: BopLanguage
+    /// The parsed program (also present when there are errors, with the broken lines left out).
+    public var program: BopProgram
+    /// All diagnostics, sorted by position.
+    public var diagnostics: [BopDiagnostic]
+    /// The timeline; `nil` when there are errors.
+    public var timeline: Timeline?
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The Bop pipeline: lex → parse → check → evaluate into a timeline (with the safety pass inside).
+public enum BopCompiler {
+    /// Compiles `text`. Never crashes, whatever the input.
+    public static func compile(_ text: String, options: BopOptions = BopOptions()) -> BopResult {
+        var front = parse(text)
+        if front.diagnostics.contains(where: { $0.severity == .error }) {
+            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source)
+            return result(front, timeline: nil)
+        }
+        let messages = MessageCatalog(front.language)
+        var checker = Checker(program: front.program, messages: messages)
+        checker.check()
+        front.diagnostics += checker.diagnostics
+        guard !checker.diagnostics.contains(where: { $0.severity == .error }) else {
+            return result(front, timeline: nil)
+        }
+        let evaluator = Evaluator(
+            program: front.program, messages: messages, seed: options.seed,
+            horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget)
+        let timeline = evaluator.run()
+        front.diagnostics += evaluator.diagnostics
+        let failed = evaluator.diagnostics.contains { $0.severity == .error }
+        return result(front, timeline: failed ? nil : timeline)
+    }
+
+    private static func result(_ front: FrontEnd, timeline: Timeline?) -> BopResult {
+        let sorted = front.diagnostics.enumerated().sorted { a, b in
+            let x = a.element.range
+            let y = b.element.range
+            if x.line != y.line { return x.line < y.line }
+            if x.column != y.column { return x.column < y.column }
+            return a.offset < b.offset
+        }.map(\.element)
+        return BopResult(
+            source: front.source, language: front.language, program: front.program, diagnostics: sorted,
+            timeline: timeline)
+    }
+
+    /// What the front end produces.
+    struct FrontEnd {
+        var source: SourceText
+        var language: BopLanguage
+        var program: BopProgram
+        var diagnostics: [BopDiagnostic]
+    }
+
+    /// Lexes (twice when Chinese names need splitting), detects the language and level, and parses.
+    static func parse(_ text: String) -> FrontEnd {
+        let source = SourceText(text)
+        var table = KeywordTable.shared
+        var lines = Lexer(source: source, table: table).lex()
+        var prescan = Prescan(lines: lines, source: source)
+        if prescan.rawNames.contains(where: { $0.contains(where: TextFolding.isCJK) }) {
+            table.addNames(prescan.rawNames)
+            lines = Lexer(source: source, table: table).lex()
+            prescan = Prescan(lines: lines, source: source)
+        }
+        let language = detectLanguage(lines)
+        let messages = MessageCatalog(language)
+        var diagnostics: [BopDiagnostic] = []
+        var level = Levels.highest
+        if let keyword = prescan.levelToken {
+            let value = prescan.levelValue
+            if let value, value.kind == .number, value.number == value.number.rounded(), (1...6).contains(value.number)
+            {
+                level = Int(value.number)
+                let line = lines[keyword.range.line - 1].tokens
+                if line.count > 2 {
+                    diagnostics.append(messages.diagnostic("extra-words", at: line[2].range, ["word": line[2].text]))
+                }
+            } else {
+                let found =
+                    value.map { messages.text("found.word", ["word": $0.text]) } ?? messages.text("found.end")
+                diagnostics.append(
+                    messages.diagnostic("bad-level", at: value?.range ?? keyword.range, ["found": found]))
+            }
+        }
+        let parser = Parser(source: source, lines: lines, level: level, messages: messages, prescan: prescan)
+        let statements = parser.parseProgram()
+        diagnostics += parser.diagnostics
+        let program = BopProgram(level: level, language: language.code, statements: statements, moves: parser.moves)
+        return FrontEnd(source: source, language: language, program: program, diagnostics: diagnostics)
+    }
+
+    /// The language with the most keywords in the program; English when there are none.
+    static func detectLanguage(_ lines: [LexedLine]) -> BopLanguage {
+        var counts: [String: Int] = [:]
+        for line in lines {
+            for token in line.tokens {
+                if let code = token.language, token.keyword != nil { counts[code, default: 0] += 1 }
+            }
+        }
+        let nonEnglish = counts.filter { $0.key != "en" }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
+        if let best = nonEnglish.first, let language = BopLanguages.all[best.key] { return language }
+        return BopLanguages.english
+    }
+
+    /// Keeps a "did you mean" fix only if the program, with the fix applied, no longer has an error on that
+    /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped.
+    static func verifyFixIts(_ diagnostics: [BopDiagnostic], in source: SourceText) -> [BopDiagnostic] {
+        var checked = 0
+        return diagnostics.map { diagnostic in
+            guard let fix = diagnostic.fixIt else { return diagnostic }
+            var d = diagnostic
+            checked += 1
+            guard checked <= 10 else {
+                d.fixIt = nil
+                return d
+            }
+            let fixed = parse(source.applying(fix))
+            let line = fix.range.line
+            if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.id == d.id }) {
+                d.fixIt = nil
+            }
+            return d
+        }
+    }
+}
+
+extension SourceText {
+    /// The program with one fix applied (lines joined with `\n`).
+    public func applying(_ fix: FixIt) -> String {
+        var lines = self.lines
+        let r = fix.range
+        guard r.line >= 1, r.line <= lines.count, r.endLine >= r.line, r.endLine <= lines.count else { return text }
+        let first = lines[r.line - 1]
+        let last = lines[r.endLine - 1]
+        let start = max(0, min(first.count, r.column - 1))
+        let end = max(0, min(last.count, r.endColumn - 1))
+        let merged = Array(first[..<start]) + Array(fix.replacement) + Array(last[end...])
+        lines.replaceSubrange((r.line - 1)...(r.endLine - 1), with: [merged])
+        return lines.map { String($0) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,47 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Codable, Comparable {
+    /// The program cannot run as written.
+    case error
+    /// The program runs, but Bop changed something to keep the robot safe (clamp, slow down, round).
+    case warning
+    /// Information, e.g. where the timeline of a `forever` was cut.
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A suggested edit: replace the text in `range` with `replacement`. Only offered when the fixed program
+/// was checked to get past the problem.
+public struct FixIt: Sendable, Hashable, Codable {
+    /// What to replace (an empty range inserts).
+    public var range: SourceRange
+    /// The new text.
+    public var replacement: String
+}
+
+/// Something Bop noticed about a program, in the program's language, written for a child: a banner `title`,
+/// what the robot noticed (`message`) and what to try (`suggestion`, may be empty), located at `range`.
+public struct BopDiagnostic: Sendable, Hashable, Codable {
+    /// Stable identifier, e.g. `unknown-word` (see docs/bop/design.md for the list).
+    public var id: String
+    /// Error, warning or note.
+    public var severity: Severity
+    /// Where the problem is.
+    public var range: SourceRange
+    /// The banner, e.g. "I DON'T KNOW THAT WORD".
+    public var title: String
+    /// What the robot noticed.
+    public var message: String
+    /// What to try; empty when there is nothing to do (most warnings).
+    public var suggestion: String
+    /// An edit that fixes the problem, when one is known.
+    public var fixIt: FixIt?
+}

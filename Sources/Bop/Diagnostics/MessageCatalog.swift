@@ -1,0 +1,69 @@
+/// Fills the message templates of a language: `{name}` from the arguments, `{kw:end}` with the language's
+/// own spelling of a keyword. Missing keys fall back to English, so a new language file can be partial.
+struct MessageCatalog: Sendable {
+    let language: BopLanguage
+
+    init(_ language: BopLanguage) { self.language = language }
+
+    func text(_ key: String, _ args: [String: String] = [:]) -> String {
+        let template = language.template(key) ?? BopLanguages.english.template(key) ?? key
+        return fill(template, args)
+    }
+
+    /// `word` quoted the way this language quotes words in messages.
+    func quoted(_ word: String) -> String {
+        text("quote.open") + word + text("quote.close")
+    }
+
+    /// The language's spelling of a canonical keyword.
+    func keyword(_ name: String) -> String { language.spelling(of: name) }
+
+    private func fill(_ template: String, _ args: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                out += rest[open...]
+                return out
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if name.hasPrefix("kw:") {
+                out += keyword(String(name.dropFirst(3)))
+            } else if let value = args[name] {
+                out += value
+            } else {
+                out += "{\(name)}"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// Builds a diagnostic from the templates `<id>.title`, `<id>.<messageKey>` and `<id>.<tryKey>`.
+    func diagnostic(
+        _ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
+        message messageKey: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
+    ) -> BopDiagnostic {
+        BopDiagnostic(
+            id: id, severity: severity, range: range, title: text("\(id).title", args),
+            message: text("\(id).\(messageKey)", args), suggestion: text("\(id).\(tryKey)", args), fixIt: fixIt)
+    }
+
+    /// The name of a punctuation mark in words, for messages (children skip bare symbols when reading aloud).
+    func markName(_ mark: String) -> String {
+        switch mark {
+        case "!", "！": text("mark.exclamation")
+        case "?", "？": text("mark.question")
+        case ",", "，", "、": text("mark.comma")
+        case ".", "。", "．": text("mark.period")
+        case ":", "：": text("mark.colon")
+        case ";", "；": text("mark.semicolon")
+        case "-", "－", "−": text("mark.dash")
+        case "(", ")", "[", "]", "{", "}": text("mark.bracket") + " (\(mark))"
+        case "\"", "'", "“", "”", "‘", "’": text("mark.quote")
+        default: text("mark.other", ["char": mark])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// One thing the robot does over a stretch of time: an axis moving from one value to another, or the voice
+/// speaking, or the speaker playing a sound.
+public struct TimelineSegment: Sendable, Equatable {
+    /// When it starts, in seconds from the beginning (exact).
+    public var start: Rational
+    /// How long it lasts, in seconds (exact).
+    public var duration: Rational
+    /// Which lane.
+    public var track: Track
+    /// The axis moved (`nil` for voice and sound).
+    public var axis: Axis?
+    /// Start value (degrees, or meters for head x/y/z); `nil` for voice and sound.
+    public var from: Double?
+    /// End value; `nil` for voice and sound.
+    public var to: Double?
+    /// Interpolation; `nil` for voice and sound.
+    public var easing: Easing?
+    /// The program line that made it.
+    public var line: Int
+    /// Spoken text, sound name, or the dance a segment belongs to.
+    public var text: String?
+    /// True when the duration is an estimate (speech before a speech engine times it).
+    public var approximate: Bool = false
+
+    /// When it ends.
+    public var end: Rational { start + duration }
+}
+
+/// The deterministic plan of a whole program: every segment in time order, plus how it was made.
+public struct Timeline: Sendable, Equatable {
+    /// Segments sorted by start time, then source line, then axis.
+    public var segments: [TimelineSegment]
+    /// When the last segment ends (and the last `wait` is over).
+    public var duration: Rational
+    /// The seed used for `random` and `pick`.
+    public var seed: UInt64
+    /// The level the program ran at.
+    public var level: Int
+    /// The language of the program.
+    public var language: String
+    /// True when the program was cut at the time horizon (a `forever`, or a very long program).
+    public var truncated: Bool
+
+    /// The value of `axis` at time `t` (seconds); 0 before the axis first moves.
+    public func value(of axis: Axis, at t: Double) -> Double {
+        var current = 0.0
+        for segment in segments where segment.axis == axis {
+            let start = segment.start.doubleValue
+            if start > t { break }
+            let from = segment.from ?? current
+            let to = segment.to ?? current
+            let length = segment.duration.doubleValue
+            if t < start + length && length > 0 {
+                let p = (segment.easing ?? .linear).progress((t - start) / length)
+                return from + (to - from) * p
+            }
+            current = to
+        }
+        return current
+    }
+}

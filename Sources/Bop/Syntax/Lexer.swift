@@ -1,0 +1,248 @@
+/// Splits each line of a program into tokens. Never fails: anything it cannot read becomes a `symbol` token
+/// that the parser reports in words. Comments start with `#` and run to the end of the line.
+struct Lexer {
+    let source: SourceText
+    let table: KeywordTable
+
+    private static let doubleQuotes: Set<Character> = ["\"", "“", "”", "＂", "„"]
+    private static let singleQuotes: Set<Character> = ["'", "‘", "’", "＇"]
+    private static let pairedQuotes: [Character: Character] = ["「": "」", "『": "』", "«": "»", "《": "》"]
+    private static let mathSymbols: [Character: String] = [
+        "+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "*": "*", "＊": "*", "×": "*", "/": "/", "／": "/",
+        "÷": "/", "(": "(", "（": "(", ")": ")", "）": ")", "=": "=", "＝": "=", "<": "<", "＜": "<", ">": ">",
+        "＞": ">", "≠": "≠",
+    ]
+    private static let decimalMarks: Set<Character> = [".", ",", "．", "，"]
+    private static let chineseDigits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// Every line's tokens.
+    func lex() -> [LexedLine] {
+        source.lines.enumerated().map { index, characters in
+            LexedLine(number: index + 1, tokens: lexLine(characters, line: index + 1))
+        }
+    }
+
+    /// ASCII letters and `_`.
+    static func isWordByte(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) || a == 95 }
+
+    static func isQuote(_ c: Character) -> Bool {
+        doubleQuotes.contains(c) || singleQuotes.contains(c) || pairedQuotes[c] != nil
+    }
+
+    private func lexLine(_ chars: [Character], line: Int) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        let n = chars.count
+        func range(_ start: Int, _ end: Int) -> SourceRange {
+            SourceRange(line: line, column: start + 1, endColumn: end + 1)
+        }
+        // ASCII code of every character (0 for anything else), computed once: the hot loops test bytes.
+        let codes = chars.map { $0.asciiValue ?? 0 }
+        while i < n {
+            let c = chars[i]
+            let ascii: UInt8? = codes[i] != 0 ? codes[i] : nil
+            if let a = ascii {
+                // Fast path for plain ASCII: spaces, comments and quote marks without Unicode lookups.
+                if a == 32 || a == 9 || a == 11 || a == 12 {
+                    i += 1
+                    continue
+                }
+                if a == 35 { break }
+            } else {
+                if TextFolding.isSpace(c) {
+                    i += 1
+                    continue
+                }
+                if c == "＃" { break }
+            }
+            if (ascii == nil || ascii == 34 || ascii == 39) && Lexer.isQuote(c) {
+                let (token, next) = lexString(chars, from: i, line: line)
+                tokens.append(token)
+                i = next
+                continue
+            }
+            if (ascii.map { $0 >= 48 && $0 <= 57 } ?? false) || (ascii == nil && TextFolding.digitValue(c) != nil) {
+                var j = i
+                var whole: Int64 = 0
+                var overflow = false
+                while j < n, let d = TextFolding.digitValue(chars[j]) {
+                    let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+                    let (s, o2) = m.addingReportingOverflow(Int64(d))
+                    if o1 || o2 { overflow = true } else { whole = s }
+                    j += 1
+                }
+                var value = overflow ? 1e18 : Double(whole)
+                if j + 1 < n, Lexer.decimalMarks.contains(chars[j]), TextFolding.digitValue(chars[j + 1]) != nil {
+                    var scale = 0.1
+                    j += 1
+                    while j < n, let d = TextFolding.digitValue(chars[j]) {
+                        value += Double(d) * scale
+                        scale /= 10
+                        j += 1
+                    }
+                    value = (value * 1_000_000).rounded() / 1_000_000
+                }
+                let text = String(chars[i..<j])
+                tokens.append(Token(kind: .number, text: text, folded: text, number: value, range: range(i, j)))
+                i = j
+                continue
+            }
+            if ascii == nil && TextFolding.isCJK(c) {
+                i = lexCJK(chars, from: i, line: line, into: &tokens)
+                continue
+            }
+            if ascii.map(Lexer.isWordByte) ?? TextFolding.isLetter(c) {
+                var j = i
+                var allASCII = true
+                while j < n {
+                    let a = codes[j]
+                    if a != 0 {
+                        guard Lexer.isWordByte(a) || (a >= 48 && a <= 57) else { break }
+                    } else {
+                        let d = chars[j]
+                        guard d.isLetter || d.isNumber, !TextFolding.isCJK(d) else { break }
+                        allASCII = false
+                    }
+                    j += 1
+                }
+                let text = allASCII ? String(decoding: codes[i..<j], as: UTF8.self) : String(chars[i..<j])
+                let folded = TextFolding.fold(text)
+                if let entry = table.words[folded], !entry.keywords.isEmpty {
+                    for keyword in entry.keywords {
+                        tokens.append(
+                            Token(
+                                kind: .word, text: text, folded: folded, keyword: keyword, language: entry.language,
+                                range: range(i, j)))
+                    }
+                } else {
+                    tokens.append(Token(kind: .word, text: text, folded: folded, range: range(i, j)))
+                }
+                i = j
+                continue
+            }
+            let text = String(c)
+            tokens.append(
+                Token(kind: .symbol, text: Lexer.mathSymbols[c] ?? text, folded: text, range: range(i, i + 1)))
+            i += 1
+        }
+        return tokens
+    }
+
+    /// A quoted text. A double quote ends at the next double quote; a single quote ends at the next single
+    /// quote that is not between two letters (so `'I don't know'` works); `「」`, `『』`, `«»` pair up.
+    private func lexString(_ chars: [Character], from start: Int, line: Int) -> (Token, Int) {
+        let open = chars[start]
+        let n = chars.count
+        var j = start + 1
+        while j < n {
+            let c = chars[j]
+            let closes: Bool
+            if Lexer.doubleQuotes.contains(open) {
+                closes = Lexer.doubleQuotes.contains(c)
+            } else if Lexer.singleQuotes.contains(open) {
+                let before = j > 0 ? chars[j - 1] : " "
+                let after = j + 1 < n ? chars[j + 1] : " "
+                closes = Lexer.singleQuotes.contains(c) && !(before.isLetter && after.isLetter)
+            } else {
+                closes = c == Lexer.pairedQuotes[open]
+            }
+            if closes {
+                let text = String(chars[(start + 1)..<j])
+                let token = Token(
+                    kind: .string(closed: true, quote: open), text: text, folded: text,
+                    range: SourceRange(line: line, column: start + 1, endColumn: j + 2))
+                return (token, j + 1)
+            }
+            j += 1
+        }
+        var end = n
+        while end > start + 1, TextFolding.isSpace(chars[end - 1]) { end -= 1 }
+        let text = String(chars[(start + 1)..<end])
+        let token = Token(
+            kind: .string(closed: false, quote: open), text: text, folded: text,
+            range: SourceRange(line: line, column: start + 1, endColumn: end + 1))
+        return (token, n)
+    }
+
+    /// Chinese runs: the longest keyword or known name at each position wins; other characters gather into a
+    /// word until a keyword starts. Chinese numerals (一 … 九十九) become numbers.
+    private func lexCJK(_ chars: [Character], from start: Int, line: Int, into tokens: inout [Token]) -> Int {
+        let n = chars.count
+        func match(at i: Int) -> (Int, KeywordTable.Entry)? {
+            var length = min(table.longestCJK, n - i)
+            while length >= 1 {
+                let slice = chars[i..<(i + length)]
+                if slice.allSatisfy({ TextFolding.isCJK($0) }) {
+                    let folded = TextFolding.fold(String(slice))
+                    if let entry = table.cjk[folded] { return (length, entry) }
+                }
+                length -= 1
+            }
+            return nil
+        }
+        if let (length, entry) = match(at: start) {
+            let text = String(chars[start..<(start + length)])
+            let r = SourceRange(line: line, column: start + 1, endColumn: start + length + 1)
+            if entry.keywords.isEmpty {
+                tokens.append(Token(kind: .word, text: text, folded: TextFolding.fold(text), range: r))
+            }
+            for keyword in entry.keywords {
+                tokens.append(
+                    Token(
+                        kind: .word, text: text, folded: TextFolding.fold(text), keyword: keyword,
+                        language: entry.language, range: r))
+            }
+            return start + length
+        }
+        if let (value, end) = chineseNumber(chars, from: start) {
+            let text = String(chars[start..<end])
+            tokens.append(
+                Token(
+                    kind: .number, text: text, folded: text, number: Double(value),
+                    range: SourceRange(line: line, column: start + 1, endColumn: end + 1)))
+            return end
+        }
+        var j = start + 1
+        while j < n, TextFolding.isCJK(chars[j]), match(at: j) == nil, chineseNumber(chars, from: j) == nil {
+            j += 1
+        }
+        let text = String(chars[start..<j])
+        tokens.append(
+            Token(
+                kind: .word, text: text, folded: TextFolding.fold(text),
+                range: SourceRange(line: line, column: start + 1, endColumn: j + 1)))
+        return j
+    }
+
+    /// 一 … 九, 十, 十二, 二十, 二十五 (up to 99).
+    private func chineseNumber(_ chars: [Character], from start: Int) -> (Int, Int)? {
+        let n = chars.count
+        var i = start
+        var value = 0
+        if let d = Lexer.chineseDigits[chars[i]] {
+            value = d
+            i += 1
+            if i < n, chars[i] == "十" {
+                value = d * 10
+                i += 1
+                if i < n, let e = Lexer.chineseDigits[chars[i]], e > 0 {
+                    value += e
+                    i += 1
+                }
+            }
+            return (value, i)
+        }
+        if chars[i] == "十" {
+            value = 10
+            i += 1
+            if i < n, let e = Lexer.chineseDigits[chars[i]], e > 0 {
+                value += e
+                i += 1
+            }
+            return (value, i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,6 @@
+// One import for applications: `import ReachyBridge` brings the motion API, the hardware transports and the
+// simulator, plus `ReachyConnection` to pick between them.
+@_exported import Dynamixel
+@_exported import ReachyHardware
+@_exported import ReachyMotion
+@_exported import ReachySimulator

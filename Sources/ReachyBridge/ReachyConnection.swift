@@ -1,0 +1,104 @@
+import Foundation
+
+/// Where a ``ReachyMotion/ReachyMini`` lives: a serial port, whatever is found (the robot, else the simulator),
+/// or a given in-process simulator.
+public enum ReachyConnection: Sendable {
+    /// The robot's serial port (e.g. `/dev/ttyACM0`) or a simulator pty, at `baud` bits per second.
+    case serial(String, baud: Int = BaudRate.reachyMini)
+    /// The robot when one is plugged in, else a new in-process simulator (with a notice).
+    case auto
+    /// This in-process simulator (its clock should be a `MonotonicClock`: the control loop runs in real time).
+    case simulator(VirtualReachyMini)
+
+    /// A connection to a serial port at the Reachy Mini's speed.
+    public static func serial(_ path: String) -> ReachyConnection { .serial(path, baud: BaudRate.reachyMini) }
+}
+
+/// Why a connection could not be resolved.
+public enum ReachyConnectionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Port discovery failed or found several robots.
+    case discovery(String)
+    /// The serial port could not be opened.
+    case transport(TransportError)
+
+    public var description: String {
+        switch self {
+        case .discovery(let message): message
+        case .transport(let error): error.description
+        }
+    }
+}
+
+extension ReachyMini {
+    /// Connects to a Reachy Mini through `connection` and starts it (see `connect(transport:options:reopen:)`).
+    /// `.auto` falls back to the simulator when no robot is plugged in and tells `notice` so.
+    ///
+    /// The in-process simulator is driven through its loopback transport (`makeTransport()`): every request is
+    /// answered synchronously on the control-loop thread from the simulator's own clock, so no extra thread
+    /// competes for the CPU and the wire exchange is exactly the robot's. Serial ports are reopened when the
+    /// adapter comes back after an unplug.
+    public static func connect(
+        _ connection: ReachyConnection, options: ReachyMiniOptions = ReachyMiniOptions(),
+        notice: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("Notice: \($0)\n".utf8)) }
+    ) async throws -> ReachyMini {
+        switch connection {
+        case .simulator(let robot):
+            return try await connectSimulator(robot, options: options)
+        case .serial(let path, let baud):
+            return try await connectSerial(path: path, baud: baud, options: options)
+        case .auto:
+            let selection: RobotPortSelection
+            do {
+                selection = try PortDiscovery.findRobotPort()
+            } catch {
+                notice("Could not list serial ports (\(error)); using the built-in simulator.")
+                return try await connectSimulator(VirtualReachyMini(clock: MonotonicClock()), options: options)
+            }
+            switch selection {
+            case .found(let port, _):
+                return try await connectSerial(path: port.name, baud: BaudRate.reachyMini, options: options)
+            case .notFound:
+                notice("No robot found; using the built-in simulator. (Pass --port PATH to choose a port.)")
+                return try await connectSimulator(VirtualReachyMini(clock: MonotonicClock()), options: options)
+            case .ambiguous:
+                throw ReachyConnectionError.discovery(selection.description)
+            }
+        }
+    }
+
+    static func connectSimulator(_ robot: VirtualReachyMini, options: ReachyMiniOptions) async throws -> ReachyMini {
+        var options = options
+        if options.bus == nil { options.bus = .inProcess }
+        return try await connect(transport: robot.makeTransport(name: "the built-in simulator"), options: options)
+    }
+
+    static func connectSerial(path: String, baud: Int, options: ReachyMiniOptions) async throws -> ReachyMini {
+        let transport: any ByteTransport
+        do {
+            transport = try openTransport(path: path, baud: baud)
+        } catch {
+            throw ReachyConnectionError.transport(error)
+        }
+        var options = options
+        if options.bus == nil {
+            var configuration = ServoBusConfiguration()
+            configuration.baudRate = baud
+            if transport is TermiosTransport { configuration.latencyAllowance = .milliseconds(20) }
+            options.bus = configuration
+        }
+        return try await connect(transport: transport, options: options) { try openTransport(path: path, baud: baud) }
+    }
+}
+
+extension RobotConfiguration {
+    /// The expected motor table of a robot description (`hardware/reachy-mini.json`).
+    public init(_ description: RobotDescription) throws(StartupError) {
+        try self.init(
+            motors: description.motors.map {
+                MotorConfiguration(
+                    name: $0.name, id: $0.id, homingOffset: $0.homingOffset, minPosition: $0.positionLimits.min,
+                    maxPosition: $0.positionLimits.max, operatingMode: $0.operatingMode,
+                    returnDelayTime: $0.returnDelayTime, shutdown: $0.shutdown, p: $0.pid.p, i: $0.pid.i, d: $0.pid.d)
+            })
+    }
+}

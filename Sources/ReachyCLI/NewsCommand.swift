@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `reachy news`: the news anchor (digest → recital plan → speech).
+public struct NewsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "news",
+        abstract: "Read AI news digests aloud: plan the recital, synthesize it, run the daily routine.",
+        subcommands: [NewsPlanCommand.self, NewsSpeakCommand.self, NewsReciteCommand.self, NewsBenchCommand.self]
+    )
+
+    public init() {}
+}

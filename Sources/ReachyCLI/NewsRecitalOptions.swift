@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ReachyNews
+
+/// Options shared by `reachy news plan` and `reachy news speak`.
+struct NewsRecitalOptions: ParsableArguments {
+    @Argument(
+        help:
+            "Digest files (Markdown with YAML front matter). Several files are merged, newest first, and items repeated across them are read once."
+    )
+    var files: [String]
+
+    @Option(name: .long, help: "Read at most this many items (after merging).")
+    var items: Int?
+
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Keep only digests whose front-matter categories include one of these (e.g. --categories 机器人 AI应用).")
+    var categories: [String] = []
+
+    @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
+    var length: String = "full"
+
+    func validate() throws {
+        if let items, items < 1 { throw ValidationError("--items must be at least 1 (got \(items)).") }
+        if RecitalOptions.Length(rawValue: length) == nil {
+            throw ValidationError("--length must be one of full, first-sentence, headlines (got '\(length)').")
+        }
+    }
+
+    var recitalOptions: RecitalOptions {
+        RecitalOptions(
+            maxItems: items, categories: categories.isEmpty ? nil : categories,
+            length: RecitalOptions.Length(rawValue: length) ?? .full)
+    }
+
+    /// Parses the files, prints diagnostics to stderr, and builds the plan. Unreadable files and plans without
+    /// items are errors.
+    func makePlan() throws -> RecitalPlan {
+        var digests: [Digest] = []
+        for file in files {
+            let result = DigestParser.parse(contentsOf: URL(fileURLWithPath: file))
+            for d in result.diagnostics { printError(d.description) }
+            if case .unreadable(let path, let reason)? = result.firstError {
+                throw NewsCLIError.unreadable(path: path, reason: reason)
+            }
+            digests.append(result.digest)
+        }
+        let planner: RecitalPlanner
+        do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
+        let plan = planner.plan(digests, options: recitalOptions)
+        guard !plan.items.isEmpty else { throw NewsCLIError.noItems(files: files, filtered: !categories.isEmpty) }
+        return plan
+    }
+}
+
+/// Errors the news commands report (exit status 1).
+enum NewsCLIError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case noItems(files: [String], filtered: Bool)
+    case data(String)
+    case speech(String)
+    case state(String)
+
+    var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "cannot read digest \(path): \(reason). Check the path and its permissions."
+        case .noItems(let files, let filtered):
+            return "no news items to read in \(files.joined(separator: ", "))"
+                + (filtered
+                    ? " with the requested --categories. Drop --categories or pick one the digests use."
+                    : ". Fix the problems listed above.")
+        case .data(let message), .speech(let message), .state(let message):
+            return message
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import ReachyBridge
+
+/// `reachy record`: sample joints and head pose to JSON or CSV.
+struct RecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record the robot's joints and head pose for some seconds (with --release, move it by hand).",
+        discussion: """
+            JSON (.json) is the recorded-move format `reachy play` and the official SDK read, plus the raw joints: \
+            {"description", "rate", "time": [s…], "set_target_data": [{"head": 4×4 rows, "antennas": [right, left], \
+            "body_yaw"}…], "joints": [[body, s1…s6, right, left]…]} (seconds, meters, radians; time starts at 0). \
+            CSV (.csv) has a header line and one row per sample: t, x, y, z, roll, pitch, yaw, body_yaw, \
+            right_antenna, left_antenna, then the nine joints (body_rotation … left_antenna).
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var run: RobotRunOptions
+    @Option(help: ArgumentHelp("Output file, ending in .json or .csv.", valueName: "file"))
+    var out: String
+    @Option(help: "Seconds to record.")
+    var seconds: Double
+    @Option(name: .customLong("sample-rate"), help: "Samples per second (at most the loop rate).")
+    var sampleRate: Double = 50
+    @Flag(help: "Switch the motors off first, so the head and antennas can be moved by hand (otherwise they stay as they are).")
+    var release = false
+
+    enum Format { case json, csv }
+
+    var format: Format? {
+        let lower = out.lowercased()
+        return lower.hasSuffix(".json") ? .json : lower.hasSuffix(".csv") ? .csv : nil
+    }
+
+    func validate() throws {
+        guard format != nil else { throw ValidationError("--out must end in .json or .csv (got \"\(out)\").") }
+        guard seconds.isFinite, seconds > 0, seconds <= 3600 else {
+            throw ValidationError("--seconds must be more than 0 and at most 3600.")
+        }
+        guard sampleRate.isFinite, sampleRate >= 1, sampleRate <= run.rate else {
+            throw ValidationError("--sample-rate must be between 1 and the loop rate (--rate, \(Int(run.rate))).")
+        }
+    }
+
+    func run() async throws {
+        let seconds = self.seconds, period = 1 / sampleRate, out = self.out, format = self.format ?? .json
+        let rate = sampleRate, release = self.release
+        let recording = RecordingBox()
+        try await RobotSession.run(connection, run, enableMotors: false) { mini in
+            if release, mini.motorMode != .disabled {
+                try await mini.disableMotors()
+                Progress.say("Motors off: move the robot by hand.")
+            }
+            Progress.say("Recording \(String(format: "%g", seconds)) s at \(String(format: "%g", rate)) Hz…")
+            var start: Double?
+            var next = 0.0
+            for await tick in mini.telemetry() {
+                guard let joints = tick.joints, let head = tick.headPose else { continue }
+                let t0 = start ?? tick.time
+                start = t0
+                let t = tick.time - t0
+                if t > seconds + 1e-9 { break }
+                if t + 1e-9 >= next {
+                    recording.append(RecordedSample(t: t, head: head, joints: joints))
+                    next += period
+                    while next <= t { next += period }
+                }
+            }
+        }
+        let samples = recording.samples
+        guard !samples.isEmpty else { throw CLIError("No samples were recorded: the motors never answered.") }
+        let text: String
+        switch format {
+        case .json: text = try Self.json(samples, rate: rate)
+        case .csv: text = Self.csv(samples)
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw CLIError("Could not write \(out): \(error.localizedDescription). Choose a writable path.")
+        }
+        Progress.say("Wrote \(samples.count) samples to \(out).")
+    }
+
+    static func json(_ samples: [RecordedSample], rate: Double) throws -> String {
+        let document = RecordingDocument(
+            description: "Recorded by reachy record", rate: rate, time: samples.map(\.t),
+            set_target_data: samples.map {
+                RecordingFrame(head: $0.head.rows, antennas: $0.joints.antennas.values, body_yaw: $0.joints.head.body)
+            },
+            joints: samples.map(\.joints.motorOrder))
+        return try MotionCLISupport.json(document) + "\n"
+    }
+
+    static func csv(_ samples: [RecordedSample]) -> String {
+        var lines = [
+            (["t", "x", "y", "z", "roll", "pitch", "yaw", "body_yaw", "right_antenna", "left_antenna"]
+                + ReachyMotor.allCases.map(\.name)).joined(separator: ",")
+        ]
+        for s in samples {
+            let p = s.head.translation, e = s.head.euler
+            let values =
+                [s.t, p.x, p.y, p.z, e.roll, e.pitch, e.yaw, s.joints.head.body, s.joints.antennas.right,
+                    s.joints.antennas.left] + s.joints.motorOrder
+            lines.append(values.map { String(format: "%.6f", $0) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// One recorded sample.
+struct RecordedSample: Sendable {
+    var t: Double
+    var head: HeadPose
+    var joints: JointVector
+}
+
+/// Samples collected on the session's task and read afterwards.
+final class RecordingBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [RecordedSample] = []
+    func append(_ sample: RecordedSample) {
+        lock.lock()
+        storage.append(sample)
+        lock.unlock()
+    }
+    var samples: [RecordedSample] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// The JSON written by `reachy record` (a superset of the recorded-move format).
+struct RecordingDocument: Encodable {
+    var description: String
+    var rate: Double
+    var time: [Double]
+    var set_target_data: [RecordingFrame]
+    var joints: [[Double]]
+}
+
+/// One frame of `set_target_data`.
+struct RecordingFrame: Encodable {
+    var head: [[Double]]
+    var antennas: [Double]
+    var body_yaw: Double
+}

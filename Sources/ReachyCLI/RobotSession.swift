@@ -1,0 +1,142 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ReachyBridge
+
+/// Options shared by the commands that move the robot (`wake`, `sleep`, `goto`, `dance`, `play`, `record`).
+struct RobotRunOptions: ParsableArguments {
+    @Option(help: "Control-loop rate in ticks per second (50 like the official stack, up to 200).")
+    var rate: Double = 100
+
+    @Option(
+        name: .customLong("on-interrupt"),
+        help: ArgumentHelp(
+            "What Ctrl-C or SIGTERM leaves the robot in: sleep (sleep pose, then motors off), hold (motors on, "
+                + "where it is) or release (motors off at once).", valueName: "sleep|hold|release"))
+    var onInterrupt: String = SafeStopMode.sleep.rawValue
+
+    func validate() throws {
+        guard rate.isFinite, rate >= 10, rate <= 200 else {
+            throw ValidationError("--rate must be between 10 and 200 ticks per second (100 by default).")
+        }
+        guard SafeStopMode(rawValue: onInterrupt) != nil else {
+            throw ValidationError("--on-interrupt must be sleep, hold or release (got \"\(onInterrupt)\").")
+        }
+    }
+
+    var stopMode: SafeStopMode { SafeStopMode(rawValue: onInterrupt) ?? .sleep }
+}
+
+extension ConnectionOptions {
+    /// The robot connection the flags ask for; without --port or --sim, the robot if one is plugged in, else the
+    /// built-in simulator (with a notice). The simulator runs on the real clock (`MonotonicClock`) because the
+    /// control loop runs in real time.
+    func connection() throws -> ReachyConnection {
+        switch try resolve(fallBackToSimulator: true) {
+        case .simulator: return .simulator(VirtualReachyMini(clock: MonotonicClock()))
+        case .serial(let path): return .serial(path, baud: baud)
+        }
+    }
+}
+
+/// Connects to the robot, runs an action, and turns Ctrl-C / SIGTERM into a safe stop: the action is cancelled,
+/// the robot is brought to rest as `--on-interrupt` says, and the process exits with 130 (SIGINT) or 143 (SIGTERM).
+enum RobotSession {
+    static func run(
+        _ connection: ConnectionOptions, _ run: RobotRunOptions, enableMotors: Bool = true,
+        _ action: @escaping @Sendable (ReachyMini) async throws -> Void
+    ) async throws {
+        let signals = SignalWatch()
+        defer { signals.cancel() }
+        var options = ReachyMiniOptions(rate: run.rate)
+        options.enableMotors = enableMotors
+        do {
+            options.configuration = try RobotConfiguration(RobotDescription.reachyMini())
+        } catch {
+            throw CLIError(String(describing: error))
+        }
+        let mini: ReachyMini
+        do {
+            let target = try connection.connection()
+            mini = try await ReachyMini.connect(target, options: options) { printNotice("Notice: \($0)") }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(String(describing: error))
+        }
+        defer { mini.close() }
+        for change in mini.startupReport.rewritten { printNotice("Fixed EEPROM value: \(change)") }
+        for (motor, status) in mini.startupReport.rebooted.sorted(by: { $0.key < $1.key }) {
+            printNotice("Rebooted \(motor) (hardware error status \(status)).")
+        }
+        let events = Task {
+            for await event in mini.events() { printNotice("Note: \(event)") }
+        }
+        defer { events.cancel() }
+        let task = Task { try await action(mini) }
+        signals.onSignal { task.cancel() }
+        let result = await task.result
+        if let number = signals.received {
+            printNotice("Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): stopping safely (\(run.stopMode.rawValue))…")
+            let outcome = await mini.safeStop(mode: run.stopMode)
+            printNotice(outcome.description)
+            mini.close()
+            throw ExitCode(128 + number)
+        }
+        if case .failure(let error) = result {
+            if error is CancellationError { throw ExitCode(130) }
+            throw CLIError(String(describing: error))
+        }
+    }
+}
+
+/// SIGINT and SIGTERM caught through dispatch sources (as `reachy sim serve` does): remembers the first signal
+/// and calls the handler.
+final class SignalWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var number: Int32?
+    private var handler: (@Sendable () -> Void)?
+    private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.fire(number) }
+            source.resume()
+            return source
+        }
+    }
+
+    var received: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return number
+    }
+
+    func onSignal(_ body: @escaping @Sendable () -> Void) {
+        lock.lock()
+        handler = body
+        let already = number != nil
+        lock.unlock()
+        if already { body() }
+    }
+
+    private func fire(_ signal: Int32) {
+        lock.lock()
+        if number == nil { number = signal }
+        let body = handler
+        lock.unlock()
+        body?()
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        sources = []
+    }
+}
+
+/// Progress lines on standard error.
+enum Progress {
+    static func say(_ text: String) { printNotice(text) }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One benchmark measurement.
+public struct BenchmarkResult: Sendable, Equatable, CustomStringConvertible {
+    /// What was measured.
+    public var name: String
+    /// Nanoseconds of thread CPU time per operation (median of the runs).
+    public var nanosecondsPerOperation: Double
+    /// Nanoseconds per operation of the fastest run (least disturbed by other processes).
+    public var bestNanosecondsPerOperation: Double
+    /// Operations per run.
+    public var operations: Int
+
+    public var description: String {
+        let median = String(format: "%.1f", nanosecondsPerOperation)
+        let best = String(format: "%.1f", bestNanosecondsPerOperation)
+        return "\(name): \(median) ns/op median, \(best) ns/op best (\(operations) ops per run)"
+    }
+}
+
+/// Benchmarks of the motion math; run them from a release build (`reachy bench motion`). Times are thread CPU
+/// time, so a busy machine inflates them less than wall-clock time would.
+public enum MotionBenchmarks {
+    /// Measures IK per pose (closed form with automatic body yaw), FK per call (warm-started, as in a 50 Hz loop
+    /// following a smooth trajectory), FK from a cold start, and the full safe path per target.
+    public static func run(operations: Int = 20_000, runs: Int = 5) -> [BenchmarkResult] {
+        let n = max(1, operations)
+        // A smooth trajectory (a dance) sampled at 50 Hz, so warm starts see realistic tick-to-tick changes.
+        let poses: [HeadPose] = (0..<256).map { i in
+            let t = Double(i) / 50
+            return HeadPose(
+                x: 0.01 * sin(t), y: 0.01 * cos(1.3 * t), z: 0.005 * sin(2 * t), roll: 0.2 * sin(1.7 * t),
+                pitch: 0.15 * cos(t), yaw: 0.5 * sin(0.7 * t))
+        }
+        let kin = ReachyKinematics.reachyMini
+        let zero = HeadJoints(body: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0)
+        let joints = poses.map { (try? kin.inverse($0)) ?? zero }
+        let safe = SafeKinematics()
+
+        var results: [BenchmarkResult] = []
+        results.append(
+            measure("ik (closed form + automatic body yaw) per pose", n, runs) { i, sink in
+                if let j = try? kin.inverse(poses[i & 255]) { sink += j.s1 }
+            })
+        var fk = ForwardKinematics()
+        results.append(
+            measure("fk warm-started per call (50 Hz trajectory)", n, runs) { i, sink in
+                if let p = try? fk.pose(for: joints[i & 255]) { sink += p.translation.z }
+            })
+        results.append(
+            measure("fk cold start (neutral seed) per call", max(1, n / 10), runs) { i, sink in
+                fk.reset()
+                if let p = try? fk.pose(for: joints[i & 255]) { sink += p.translation.z }
+            })
+        results.append(
+            measure("safe path (limits + ik + motor clamp) per target", n, runs) { i, sink in
+                if let g = try? safe.motorGoals(head: poses[i & 255], antennas: .rest) { sink += g.value.head.s2 }
+            })
+        return results
+    }
+
+    /// CPU time consumed by the calling thread (excludes time spent descheduled on a busy machine).
+    static func threadCPUNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    private static func measure(
+        _ name: String, _ n: Int, _ runs: Int, _ body: (Int, inout Double) -> Void
+    ) -> BenchmarkResult {
+        var sink = 0.0
+        for i in 0..<min(n, 1000) { body(i, &sink) }  // warm-up
+        var perOp: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = threadCPUNanoseconds()
+            for i in 0..<n { body(i, &sink) }
+            let elapsed = threadCPUNanoseconds() - start
+            perOp.append(Double(elapsed) / Double(n))
+        }
+        perOp.sort()
+        if sink == .infinity { print("") }  // keep the work observable
+        return BenchmarkResult(
+            name: name, nanosecondsPerOperation: perOp[perOp.count / 2], bestNanosecondsPerOperation: perOp[0],
+            operations: n)
+    }
+}

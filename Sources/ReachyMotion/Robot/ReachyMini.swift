@@ -1,0 +1,308 @@
+import Dynamixel
+import Synchronization
+
+/// A Reachy Mini driven over any `ByteTransport` (the robot's serial port, a simulator pty, or the in-process
+/// simulator): startup like the official controller, a control loop on its own thread, and the SDK's motion API.
+///
+/// ```swift
+/// let mini = try await ReachyMini.connect(transport: port)
+/// try await mini.wakeUp()
+/// try await mini.goto(head: .degrees(z: 0.01, roll: 15), duration: 1)
+/// try await mini.play(DanceMove("simple_nod"))
+/// try await mini.gotoSleep()
+/// mini.close()
+/// ```
+///
+/// Why a final class with internal locks rather than an actor: the state is shared with the control-loop thread,
+/// which reads it synchronously every tick (10 ms at 100 Hz) and must never wait for the cooperative pool; an actor
+/// would force every tick through an executor hop. Small `Mutex`-protected values are read and written from both
+/// sides instead; the long waits (`goto`, `play`) are `async` and only poll, and blocking bus commands (startup,
+/// torque) run on a dedicated dispatch queue.
+public final class ReachyMini: @unchecked Sendable {
+    /// What startup found and did.
+    public let startupReport: RobotStartup.Report
+    /// The options the robot was connected with.
+    public let options: ReachyMiniOptions
+
+    let loop: ControlLoop
+    let io: ReconnectingMotorIO
+    let safe: SafeKinematics
+    let busQueue = BusQueue()
+    let state: Mutex<State>
+    let goals = GoalTracker()
+    private let telemetrySubscribers = Mutex<[UInt64: AsyncStream<RobotTelemetry>.Continuation]>([:])
+    private let eventSubscribers = Mutex<[UInt64: AsyncStream<RobotEvent>.Continuation]>([:])
+    private let nextSubscriber = Atomic<UInt64>(0)
+
+    struct State {
+        var motorMode: MotorMode
+        var closed = false
+        /// The last task-space target reached or set (the start of the next goto); nil when unknown.
+        var targetFrame: MoveFrame?
+        var fk = ForwardKinematics()
+        var latest: RobotTelemetry?
+        var lastFault: ControlLoopFault?
+    }
+
+    /// What the speed limiter remembers between ticks (a class so the loop's clamp closure can share it).
+    final class GoalTracker: Sendable {
+        let state = Mutex(GoalState())
+    }
+
+    /// The last written goal, whether the cap is holding joints back, and when that was last reported.
+    struct GoalState {
+        var last: [Double]?
+        var lagging = false
+        var lastSpeedEvent: UInt64 = 0
+    }
+
+    /// Connects to a Reachy Mini on `transport`: runs ``RobotStartup`` (every step can throw a ``StartupError``),
+    /// then starts the control loop. With `reopen`, a lost link is reopened (at most once a second) when the
+    /// adapter comes back.
+    public static func connect(
+        transport: any ByteTransport, options: ReachyMiniOptions = ReachyMiniOptions(),
+        reopen: (@Sendable () throws -> any ByteTransport)? = nil
+    ) async throws -> ReachyMini {
+        let bus = ServoBus(transport: transport, configuration: options.bus ?? ServoBusConfiguration())
+        return try await connect(bus: bus, options: options, reopen: reopen)
+    }
+
+    /// Connects over an already-made servo bus (its configuration is kept).
+    public static func connect(
+        bus: ServoBus, options: ReachyMiniOptions = ReachyMiniOptions(),
+        reopen: (@Sendable () throws -> any ByteTransport)? = nil
+    ) async throws -> ReachyMini {
+        guard options.rate.isFinite, options.rate >= 1, options.rate <= 1000 else {
+            throw StartupError.invalidConfiguration("control-loop rate \(options.rate) Hz is not in 1…1000")
+        }
+        let startup = RobotStartup(
+            configuration: options.configuration, minimumSupply: options.minimumSupply,
+            supplyTimeout: options.supplyTimeout)
+        let ids = options.configuration.motors.map(\.id)
+        let names = options.configuration.motors.map(\.name)
+        // Blocking bus work on the bus queue, never on the cooperative pool.
+        let (report, motorIO, hold) = try await BusQueue().run { () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
+            let report = try startup.run(on: bus, enableTorque: options.enableMotors)
+            let motorIO = ServoBusMotorIO(
+                bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
+            var hold: [Double]?
+            if report.torqueOn, let present = try? motorIO.readPositions(), present.allSatisfy({ $0 != nil }) {
+                hold = present.map { $0 ?? 0 }
+            }
+            return (report, motorIO, hold)
+        }
+        let mini = ReachyMini(io: motorIO, report: report, options: options, reopen: reopen, hold: hold)
+        // Moves start from the present pose: wait for the first complete reading (at most the no-reply timeout).
+        let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
+        while mini.latest?.joints == nil, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return mini
+    }
+
+    private init(
+        io motorIO: ServoBusMotorIO, report: RobotStartup.Report, options: ReachyMiniOptions,
+        reopen: (@Sendable () throws -> any ByteTransport)?, hold: [Double]?
+    ) {
+        self.startupReport = report
+        self.options = options
+        self.safe = SafeKinematics(limits: options.limits, automaticBodyYaw: options.automaticBodyYaw)
+        self.state = Mutex(State(motorMode: report.torqueOn ? .enabled : .disabled))
+        let events = EventSink()
+        self.io = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in events.send(.reconnected(bus.transport.name)) }
+        let goals = self.goals
+        let limits = options.limits
+        let dt = 1 / options.rate
+        self.loop = ControlLoop(
+            io: io,
+            configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
+            clamp: { target in ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, events: events) })
+        events.target = self
+        loop.observe { [weak self] telemetry in self?.observe(telemetry) }
+        loop.start()
+        if let hold {
+            // Hold where the motors are (startup pinned goal = present).
+            goals.state.withLock { $0.last = hold }
+            loop.follow(HoldTrajectory(hold))
+        }
+    }
+
+    deinit { loop.stop() }
+
+    // MARK: - State
+
+    /// The motor mode.
+    public var motorMode: MotorMode { state.withLock { $0.motorMode } }
+
+    /// The latest telemetry (nil before the first tick).
+    public var latest: RobotTelemetry? { state.withLock { $0.latest } }
+
+    /// Present positions of all nine joints.
+    public var joints: JointVector? { latest?.joints }
+    /// Present head joints `[body, s1…s6]`.
+    public var headJoints: HeadJoints? { joints?.head }
+    /// Present antennas.
+    public var antennas: Antennas? { joints?.antennas }
+    /// Present body yaw, radians.
+    public var bodyYaw: Double? { joints?.head.body }
+    /// Present head pose (forward kinematics, warm-started every tick).
+    public var headPose: HeadPose? { latest?.headPose }
+    /// The fault that stopped the loop commanding, if any.
+    public var fault: ControlLoopFault? { loop.fault }
+    /// Whether a move is running.
+    public var isMoving: Bool { latest?.moving ?? false }
+
+    /// Control-loop timing so far.
+    public var loopStatistics: LoopStatistics {
+        LoopStatistics(
+            rate: options.rate, lateness: loop.lateness, busTime: loop.busTime, missedTicks: loop.missedTicks,
+            realtime: loop.isRealtime, fastSyncRead: io.io.usesFastSyncRead)
+    }
+
+    /// Telemetry at the loop rate (newest only when the reader is slow). Finishes on `close()`.
+    public func telemetry() -> AsyncStream<RobotTelemetry> {
+        let (stream, continuation) = AsyncStream<RobotTelemetry>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let key = nextSubscriber.wrappingAdd(1, ordering: .relaxed).newValue
+        telemetrySubscribers.withLock { $0[key] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.telemetrySubscribers.withLock { $0.removeValue(forKey: key) }
+        }
+        return stream
+    }
+
+    /// Safety clamps, refused targets, faults and reconnections (the latest 100 are kept for slow readers).
+    public func events() -> AsyncStream<RobotEvent> {
+        let (stream, continuation) = AsyncStream<RobotEvent>.makeStream(bufferingPolicy: .bufferingNewest(100))
+        let key = nextSubscriber.wrappingAdd(1, ordering: .relaxed).newValue
+        eventSubscribers.withLock { $0[key] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.eventSubscribers.withLock { $0.removeValue(forKey: key) }
+        }
+        return stream
+    }
+
+    func emit(_ event: RobotEvent) {
+        eventSubscribers.withLock { for continuation in $0.values { continuation.yield(event) } }
+    }
+
+    /// Stops the loop and releases the transport. The motors keep their last goal and torque state (call
+    /// `safeStop(mode:)` or `gotoSleep()` first to leave the robot resting). Safe to call more than once.
+    public func close() {
+        let wasOpen = state.withLock { state -> Bool in
+            defer { state.closed = true }
+            return !state.closed
+        }
+        guard wasOpen else { return }
+        loop.stop()
+        io.io.bus.transport.close()
+        // Finish outside the locks: finishing runs `onTermination`, which takes the same lock.
+        let telemetry = telemetrySubscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }
+        for continuation in telemetry { continuation.finish() }
+        let events = eventSubscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }
+        for continuation in events { continuation.finish() }
+    }
+
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    // MARK: - Loop thread
+
+    /// The last safety stage, on the loop thread: joint speed cap from the last written goal, then joint ranges.
+    /// Returns nil (write nothing) when no safe goal exists.
+    static func limit(
+        _ target: [Double], goals tracker: GoalTracker, limits: SafetyLimits, dt: Double, events: EventSink
+    ) -> [Double]? {
+        let (result, slowed) = tracker.state.withLock { goals -> ([Double]?, [String]) in
+            guard let wanted = try? JointVector(motorOrder: target) else { return (goals.last, []) }
+            let from = goals.last.flatMap { try? JointVector(motorOrder: $0) } ?? wanted
+            guard let limited = try? limits.limitSpeed(from: from, to: wanted, dt: dt) else {
+                return (goals.last.flatMap { try? limits.clamp(JointVector(motorOrder: $0)).value.motorOrder }, [])
+            }
+            let speed = limited.clamps
+            goals.last = limited.value.motorOrder
+            goals.lagging = !speed.isEmpty
+            let now = PeriodicThread.now()
+            if !speed.isEmpty, now &- goals.lastSpeedEvent >= 1_000_000_000 {
+                goals.lastSpeedEvent = now
+                return (goals.last, speed.map(\.joint))
+            }
+            return (goals.last, [])
+        }
+        if !slowed.isEmpty { events.send(.speedLimited(Array(Set(slowed)).sorted())) }
+        return result
+    }
+
+    private func observe(_ tick: ControlLoop.Telemetry) {
+        let joints: JointVector? =
+            tick.present.count == 9 && tick.present.allSatisfy({ $0 != nil })
+            ? try? JointVector(motorOrder: tick.present.map { $0 ?? 0 }) : nil
+        let names = options.configuration.motors.map(\.name)
+        var errors: [String: UInt8] = [:]
+        for (index, status) in tick.hardwareErrors where index < names.count { errors[names[index]] = status }
+        let goal = tick.goal.flatMap { try? JointVector(motorOrder: $0) }
+        let (telemetry, newFault) = state.withLock { state -> (RobotTelemetry, ControlLoopFault??) in
+            var pose: HeadPose?
+            if let joints {
+                pose = try? state.fk.pose(for: joints.head)
+                if pose == nil { state.fk.reset() }
+            }
+            let telemetry = RobotTelemetry(
+                time: tick.time, joints: joints, headPose: pose, goal: goal, moving: tick.moving,
+                motorMode: state.motorMode, hardwareErrors: errors, fault: tick.fault,
+                latenessNanoseconds: tick.latenessNanoseconds)
+            state.latest = telemetry
+            var change: ControlLoopFault??
+            if tick.fault != state.lastFault {
+                change = .some(tick.fault)
+                state.lastFault = tick.fault
+                state.targetFrame = nil
+            }
+            return (telemetry, change)
+        }
+        if let newFault {
+            if let fault = newFault {
+                emit(.fault(fault))
+            } else {
+                emit(.recovered)
+                refreshMotorMode()
+            }
+        }
+        telemetrySubscribers.withLock { for continuation in $0.values { continuation.yield(telemetry) } }
+    }
+}
+
+extension ReachyMini {
+    /// After the robot comes back (it may have been power-cycled: torque off), reads Torque Enable of every motor
+    /// and records the mode the motors are really in.
+    func refreshMotorMode() {
+        let bus = io.io.bus
+        let ids = options.configuration.motors.map(\.id)
+        Task { [weak self] in
+            guard let self else { return }
+            let on = try? await self.busQueue.run { () throws -> Bool in
+                let results = try bus.syncRead(address: Register.torqueEnable.address, length: 1, ids: ids)
+                return ids.allSatisfy { id in
+                    if case .success(let bytes)? = results[id] { return bytes.first == 1 }
+                    return false
+                }
+            }
+            if on == false { self.state.withLock { $0.motorMode = .disabled } }
+        }
+    }
+}
+
+/// Forwards events from the loop thread to the robot once it exists (weakly, so the loop does not keep it alive).
+final class EventSink: @unchecked Sendable {
+    private let box = Mutex<WeakRobot>(WeakRobot())
+    struct WeakRobot { weak var robot: ReachyMini? }
+    var target: ReachyMini? {
+        get { box.withLock { $0.robot } }
+        set { box.withLock { $0.robot = newValue } }
+    }
+    func send(_ event: RobotEvent) { target?.emit(event) }
+}

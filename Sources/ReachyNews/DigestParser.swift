@@ -1,0 +1,209 @@
+import Foundation
+import Yams
+
+/// Parses digest files: YAML front matter, then numbered items `1.  [headline](url)` each followed by an
+/// indented paragraph.
+///
+/// Never traps on any input. Problems are reported as `DigestDiagnostic`s naming the line (and column); everything
+/// that still parses is returned, so one bad item does not lose the others.
+public enum DigestParser {
+    /// Parses a file. Unreadable files give an empty digest and an `.unreadable` error.
+    public static func parse(contentsOf url: URL) -> DigestParseResult {
+        let source = url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return DigestParseResult(
+                digest: Digest(source: source, metadata: nil, items: []),
+                diagnostics: [
+                    DigestDiagnostic(
+                        source: source, error: .unreadable(path: source, reason: error.localizedDescription))
+                ])
+        }
+        return parse(data: data, source: source)
+    }
+
+    /// Parses raw bytes; invalid UTF-8 is replaced and reported (as a warning) at its line.
+    public static func parse(data: Data, source: String) -> DigestParseResult {
+        if let text = String(data: data, encoding: .utf8) { return parse(text, source: source) }
+        let bytes = [UInt8](data)
+        let lossy = String(decoding: bytes, as: UTF8.self)
+        var result = parse(lossy, source: source)
+        let position = firstInvalidUTF8(in: bytes)
+        result.diagnostics.insert(
+            DigestDiagnostic(source: source, error: .invalidEncoding(line: position.line, column: position.column)),
+            at: 0)
+        return result
+    }
+
+    /// Parses text and throws the first error (warnings are ignored).
+    public static func parseStrict(_ text: String, source: String = "digest") throws(DigestError) -> Digest {
+        let result = parse(text, source: source)
+        if let error = result.firstError { throw error }
+        return result.digest
+    }
+
+    /// Parses digest text.
+    public static func parse(_ text: String, source: String = "digest") -> DigestParseResult {
+        var normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var diagnostics: [DigestError] = []
+
+        // Front matter.
+        var metadata: DigestMetadata?
+        var bodyStart = 0  // index into `lines`
+        if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" {
+            if let close = lines.indices.dropFirst().first(where: { isFrontMatterEnd(lines[$0]) }) {
+                let yaml = lines[1..<close].joined(separator: "\n")
+                switch FrontMatterReader.read(yaml: yaml, firstLine: 2, closingLine: close + 1) {
+                case .success(let m): metadata = m
+                case .failure(let e): diagnostics.append(e)
+                }
+                bodyStart = close + 1
+            } else {
+                diagnostics.append(.unterminatedFrontMatter(line: 1))
+                bodyStart = 1
+            }
+        } else {
+            diagnostics.append(.missingFrontMatter(line: 1))
+        }
+
+        // Items.
+        var items: [DigestItem] = []
+        var preamble: [String] = []
+        var current: (number: Int, headline: String, url: String, line: Int, body: [String])?
+        var skippingDroppedItem = false
+        var firstLineOfNumber: [Int: Int] = [:]
+
+        func finish() {
+            guard let c = current else { return }
+            let body = joinLines(c.body)
+            if body.isEmpty { diagnostics.append(.emptyItemBody(number: c.number, line: c.line)) }
+            items.append(DigestItem(number: c.number, headline: c.headline, url: c.url, body: body, line: c.line))
+            current = nil
+        }
+
+        var index = bodyStart
+        while index < lines.count {
+            let line = lines[index]
+            let lineNumber = index + 1
+            index += 1
+            switch ItemHeaderReader.read(line, lineNumber: lineNumber) {
+            case .notAHeader:
+                if current != nil {
+                    checkBold(line, lineNumber: lineNumber, into: &diagnostics)
+                    current?.body.append(line)
+                } else if !skippingDroppedItem {
+                    preamble.append(line)
+                }
+            case .malformed(let error):
+                finish()
+                diagnostics.append(error)
+                skippingDroppedItem = true
+            case .header(let number, let headline, let url, let headlineColumn):
+                finish()
+                skippingDroppedItem = false
+                checkBold(headline, lineNumber: lineNumber, columnOffset: headlineColumn - 1, into: &diagnostics)
+                let expected = (items.last?.number ?? 0) + 1
+                if let first = firstLineOfNumber[number] {
+                    diagnostics.append(.duplicateItemNumber(number: number, line: lineNumber, firstLine: first))
+                } else if number != expected {
+                    diagnostics.append(.itemOutOfSequence(expected: expected, found: number, line: lineNumber))
+                }
+                firstLineOfNumber[number] = firstLineOfNumber[number] ?? lineNumber
+                current = (number, headline, url, lineNumber, [])
+            }
+        }
+        finish()
+        if items.isEmpty
+            && !diagnostics.contains(where: { if case .malformedItemHeader = $0 { return true } else { return false } })
+            && !diagnostics.contains(where: { if case .invalidURL = $0 { return true } else { return false } })
+        {
+            diagnostics.append(.noItems(line: min(bodyStart + 1, max(lines.count, 1))))
+        }
+
+        let digest = Digest(source: source, metadata: metadata, preamble: joinLines(preamble), items: items)
+        let sorted = diagnostics.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        return DigestParseResult(
+            digest: digest, diagnostics: sorted.map { DigestDiagnostic(source: source, error: $0.element) })
+    }
+
+    private static func isFrontMatterEnd(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t == "---" || t == "..."
+    }
+
+    /// Joins paragraph lines: no separator between Chinese characters, a space between Latin words.
+    static func joinLines(_ lines: [String]) -> String {
+        var out = ""
+        for raw in lines {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if let last = out.unicodeScalars.last, let first = line.unicodeScalars.first,
+                last.isASCII
+                    && (last.properties.isAlphabetic || last.properties.numericType != nil
+                        || ",.;:!?".unicodeScalars.contains(last)),
+                first.isASCII && (first.properties.isAlphabetic || first.properties.numericType != nil)
+            {
+                out += " "
+            }
+            out += line
+        }
+        return out
+    }
+
+    /// Reports a `**` that is never closed on this line.
+    private static func checkBold(
+        _ text: String, lineNumber: Int, columnOffset: Int = 0, into diagnostics: inout [DigestError]
+    ) {
+        let chars = Array(text)
+        var column = 0
+        var open: Int?
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" {
+                open = open == nil ? column : nil
+                i += 2
+                column += 2
+            } else {
+                i += 1
+                column += 1
+            }
+        }
+        if let open { diagnostics.append(.unbalancedBold(line: lineNumber, column: columnOffset + open + 1)) }
+    }
+
+    /// Line and column (1-based) of the first invalid UTF-8 sequence.
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let valid =
+                length > 0 && i + length <= bytes.count
+                && bytes[(i + 1)..<(i + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                && String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil
+            if !valid {
+                let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
+                return (line, column)
+            }
+            if b == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
+            i += length
+        }
+        return (line, 1)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Picks an item's mood by counting keywords from a data table (`Data/moods.json`); no model, no segmentation.
+public struct MoodClassifier: Sendable {
+    /// The table format.
+    public struct Table: Sendable, Codable, Equatable {
+        /// Keywords of one mood.
+        public struct Entry: Sendable, Codable, Equatable {
+            /// The mood.
+            public var mood: Mood
+            /// Chinese keywords (substring match) and English ones (whole word, any case).
+            public var keywords: [String]
+            /// Regular expressions counted like keywords.
+            public var patterns: [String]?
+        }
+
+        /// A front-matter category that adds to a mood when that mood already has a hit.
+        public struct Prior: Sendable, Codable, Equatable {
+            /// The category, e.g. "机器人".
+            public var category: String
+            /// The mood it favours.
+            public var mood: Mood
+            /// Points added.
+            public var bonus: Int
+        }
+
+        /// How many times a headline hit counts.
+        public var headlineWeight: Int
+        /// Below this, the item is neutral.
+        public var minimumScore: Int
+        /// Characters before a keyword searched for a negation.
+        public var negationWindow: Int
+        /// Negation words.
+        public var negations: [String]
+        /// Moods in tie-break order.
+        public var moods: [Entry]
+        /// Category priors.
+        public var categoryPriors: [Prior]?
+    }
+
+    /// The table in use.
+    public let table: Table
+    private let compiled: [(Mood, [String], [String])]
+
+    /// A classifier over a table.
+    public init(table: Table) {
+        self.table = table
+        self.compiled = table.moods.map { ($0.mood, $0.keywords, $0.patterns ?? []) }
+    }
+
+    /// The classifier with the bundled table.
+    public static func bundled() throws(NewsDataError) -> MoodClassifier {
+        MoodClassifier(table: try NewsData.decode(Table.self, from: NewsData.url(for: "moods.json")))
+    }
+
+    /// Reads a table file.
+    public init(contentsOf url: URL) throws(NewsDataError) {
+        self.init(table: try NewsData.decode(Table.self, from: url))
+    }
+
+    /// The mood of an item from its headline and body (Markdown is ignored).
+    public func classify(headline: String, body: String, categories: [String] = []) -> MoodAssessment {
+        let h = InlineMarkdown.speakableText(headline)
+        let b = InlineMarkdown.speakableText(body)
+        let hay = (headline: Haystack(h), body: Haystack(b))
+        var hits: [MoodAssessment.Hit] = []
+        var scores: [Mood: Int] = [:]
+        for (mood, keywords, patterns) in compiled {
+            for keyword in keywords where !keyword.isEmpty {
+                let weight = count(keyword, in: hay.headline) * table.headlineWeight + count(keyword, in: hay.body)
+                if weight > 0 {
+                    hits.append(.init(mood: mood, keyword: keyword, weight: weight))
+                    scores[mood, default: 0] += weight
+                }
+            }
+            for pattern in patterns {
+                guard let regex = try? Regex(pattern) else { continue }
+                for (text, w) in [(h, table.headlineWeight), (b, 1)] {
+                    for match in text.matches(of: regex) {
+                        hits.append(.init(mood: mood, keyword: String(text[match.range]), weight: w))
+                        scores[mood, default: 0] += w
+                    }
+                }
+            }
+        }
+        for prior in table.categoryPriors ?? []
+        where categories.contains(prior.category) && (scores[prior.mood] ?? 0) > 0 {
+            hits.append(.init(mood: prior.mood, keyword: "category \(prior.category)", weight: prior.bonus))
+            scores[prior.mood, default: 0] += prior.bonus
+        }
+        var best: (Mood, Int)? = nil
+        for (mood, _, _) in compiled {
+            let s = scores[mood] ?? 0
+            if s >= table.minimumScore, s > (best?.1 ?? 0) { best = (mood, s) }
+        }
+        let rawScores = Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value) })
+        return MoodAssessment(mood: best?.0 ?? .neutral, score: best?.1 ?? 0, scores: rawScores, hits: hits)
+    }
+
+    /// A text prepared once for many keyword searches.
+    struct Haystack {
+        let original: [Character]
+        let lower: [Character]
+        init(_ text: String) {
+            original = Array(text)
+            lower = Array(text.lowercased())
+        }
+    }
+
+    /// Non-negated occurrences of a keyword.
+    func count(_ keyword: String, in text: String) -> Int { count(keyword, in: Haystack(text)) }
+
+    /// Non-negated occurrences of a keyword (ASCII keywords: whole words, any case; others: substrings).
+    func count(_ keyword: String, in text: Haystack) -> Int {
+        let ascii = keyword.allSatisfy(\.isASCII)
+        let hay = ascii ? text.lower : text.original
+        let needle = Array(ascii ? keyword.lowercased() : keyword)
+        guard let first = needle.first, hay.count >= needle.count else { return 0 }
+        var n = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) {
+                let beforeOK = !ascii || i == 0 || !(hay[i - 1].isASCII && (hay[i - 1].isLetter || hay[i - 1].isNumber))
+                let end = i + needle.count
+                let afterOK =
+                    !ascii || end == hay.count || !(hay[end].isASCII && (hay[end].isLetter || hay[end].isNumber))
+                if beforeOK && afterOK && !negated(hay, before: i) { n += 1 }
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        return n
+    }
+
+    private func negated(_ hay: [Character], before index: Int) -> Bool {
+        let window = String(hay[max(0, index - table.negationWindow)..<index]).lowercased()
+        return table.negations.contains { !$0.isEmpty && window.contains($0.lowercased()) }
+    }
+}

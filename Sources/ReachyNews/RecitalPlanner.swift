@@ -1,0 +1,142 @@
+import Foundation
+
+/// Builds a `RecitalPlan` from digests: merge and de-duplicate, intro with the date, items (ordinal, headline,
+/// paragraph sentences) with mood and gestures, sign-off.
+public struct RecitalPlanner: Sendable {
+    /// Text normalisation.
+    public var normalizer: SpeechNormalizer
+    /// Mood tables.
+    public var classifier: MoodClassifier
+    /// Gesture vocabulary.
+    public var library: GestureLibrary
+
+    /// A planner from its parts.
+    public init(normalizer: SpeechNormalizer, classifier: MoodClassifier, library: GestureLibrary) {
+        self.normalizer = normalizer
+        self.classifier = classifier
+        self.library = library
+    }
+
+    /// A planner with the bundled tables.
+    public static func bundled() throws(NewsDataError) -> RecitalPlanner {
+        RecitalPlanner(normalizer: try .bundled(), classifier: try .bundled(), library: try .bundled())
+    }
+
+    /// The plan for these digests.
+    public func plan(_ digests: [Digest], options: RecitalOptions = RecitalOptions()) -> RecitalPlan {
+        var selected = digests
+        if let wanted = options.categories, !wanted.isEmpty {
+            selected = digests.filter { !Set($0.metadata?.categories ?? []).isDisjoint(with: wanted) }
+        }
+        var merged = DigestMerger.merge(selected)
+        if let cap = options.maxItems { merged = Array(merged.prefix(max(0, cap))) }
+        let newest = selected.compactMap(\.metadata).max { $0.date < $1.date }
+
+        var segments: [RecitalSegment] = [intro(newest, count: merged.count)]
+        for (index, entry) in merged.enumerated() {
+            segments.append(item(entry, position: index + 1, isLast: index == merged.count - 1, options: options))
+        }
+        segments.append(outro())
+        for i in segments.indices { segments[i].gestures = gestures(for: segments[i], options: options) }
+
+        var date = ""
+        if let m = newest, let y = m.localDay.year, let mo = m.localDay.month, let d = m.localDay.day {
+            date = String(format: "%04d-%02d-%02d", y, mo, d)
+        }
+        return RecitalPlan(
+            formatVersion: 1, date: date,
+            utcOffsetSeconds: newest?.utcOffsetSeconds ?? DigestDateParser.defaultOffsetSeconds,
+            sources: selected.map(\.source), segments: segments, duration: nil)
+    }
+
+    // MARK: - Segments
+
+    private func sentence(_ mark: String, _ role: RecitalSentence.Role, _ text: String) -> RecitalSentence {
+        RecitalSentence(mark: mark, role: role, text: text, speech: normalizer.normalize(text))
+    }
+
+    private func intro(_ metadata: DigestMetadata?, count: Int) -> RecitalSegment {
+        var first = "各位好。"
+        if let m = metadata, let y = m.localDay.year, let mo = m.localDay.month, let d = m.localDay.day,
+            let wd = m.localDay.weekday
+        {
+            let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
+            first = "各位好，今天是\(y)年\(mo)月\(d)日，星期\(weekdays[(wd - 1) % 7])。"
+        }
+        let second = count == 0 ? "今天没有新的AI快讯。" : "下面是过去一段时间的AI快讯，共\(count)条。"
+        return RecitalSegment(
+            kind: .intro, id: "intro",
+            sentences: [sentence("intro.s1", .intro, first), sentence("intro.s2", .intro, second)],
+            gestures: [], pauseAfter: 0.6)
+    }
+
+    private func outro() -> RecitalSegment {
+        RecitalSegment(
+            kind: .outro, id: "outro",
+            sentences: [sentence("outro.s1", .outro, "以上就是今天的AI快讯，感谢收听，我们明天再见。")],
+            // The bow happens in the silence after the last word; the audio lasts until it is over.
+            gestures: [], pauseAfter: max(0.3, library.poses("bow").reduce(0) { $0 + $1.duration } + 0.2))
+    }
+
+    private func item(_ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions) -> RecitalSegment {
+        let id = "i\(position)"
+        let ordinal = ChineseNumerals.integer(String(position))
+        let ordinalText = isLast && position > 1 ? "最后一条，第\(ordinal)条。" : "第\(ordinal)条。"
+        var headline = InlineMarkdown.speakableText(entry.item.headline)
+        if let last = headline.last, !SentenceSplitter.terminators.contains(last), last != "." { headline += "。" }
+        var sentences = [sentence("\(id).n", .ordinal, ordinalText), sentence("\(id).h", .headline, headline)]
+        var body = SentenceSplitter.split(InlineMarkdown.speakableText(entry.item.body))
+        switch options.length {
+        case .full: break
+        case .firstSentence: body = Array(body.prefix(1))
+        case .headlines: body = []
+        }
+        for (k, s) in body.enumerated() { sentences.append(sentence("\(id).s\(k + 1)", .body, s)) }
+        sentences = sentences.filter { !$0.speech.isEmpty }
+        let mood = classifier.classify(
+            headline: entry.item.headline, body: entry.item.body, categories: entry.categories)
+        return RecitalSegment(
+            kind: .item, id: id, number: position, headline: InlineMarkdown.plainText(entry.item.headline),
+            url: entry.item.url, source: entry.source, mood: mood, sentences: sentences, gestures: [],
+            pauseAfter: options.pauseBetweenItems)
+    }
+
+    // MARK: - Gestures
+
+    /// Keyframes of a segment, anchored to its sentence marks.
+    func gestures(for segment: RecitalSegment, options: RecitalOptions) -> [GestureKeyframe] {
+        var out: [GestureKeyframe] = []
+        func add(_ name: String, at anchor: String, lead: Double = options.gestureLead) {
+            var offset = -lead
+            for pose in library.poses(name) {
+                out.append(GestureKeyframe(gesture: name, anchor: anchor, offset: offset, pose: pose))
+                offset += pose.duration
+            }
+        }
+        switch segment.kind {
+        case .intro:
+            if let first = segment.sentences.first { add("attentive", at: first.mark) }
+        case .outro:
+            if let first = segment.sentences.first { add("center", at: first.mark) }
+            add("bow", at: segment.endMark, lead: 0)
+        case .item:
+            if let n = segment.sentences.first(where: { $0.role == .ordinal }) { add("present_item", at: n.mark) }
+            let mood = segment.mood?.mood ?? .neutral
+            if let h = segment.sentences.first(where: { $0.role == .headline }) { add(mood.rawValue, at: h.mark) }
+            // Gentle speech-synced motion: sway at sentence starts (alternating), a nod on every second sentence;
+            // the first body sentence is left to the mood gesture, which is still playing.
+            let body = segment.sentences.filter { $0.role == .body }
+            for (k, s) in body.enumerated() where k > 0 {
+                add(k % 2 == 0 ? "sway_left" : "sway_right", at: s.mark)
+                if k % 2 == 1 { add("nod", at: s.mark, lead: options.gestureLead + 0.1) }
+            }
+            if mood == .milestone || mood == .excited {
+                for s in body where s.text.contains(#/\d+(?:\.\d+)?\s*(?:万|亿|倍|%|％)/#) {
+                    add("number_pop", at: s.mark, lead: 0)
+                }
+            }
+            add("look_audience", at: segment.endMark, lead: 0)
+        }
+        return out
+    }
+}

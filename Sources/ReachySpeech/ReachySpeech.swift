@@ -1,2 +1,0 @@
-/// Namespace for the `ReachySpeech` module; see docs/ARCHITECTURE.md for its role.
-public enum ReachySpeechModule {}

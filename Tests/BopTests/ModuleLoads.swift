@@ -1,6 +1,0 @@
-import Testing
-@testable import Bop
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachyCLI
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import ReachyNews
+
+@Suite("Daily routine")
+struct DailyRoutineTests {
+    static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+    static let schedule = DailySchedule(hour: 8, minute: 0, timeZone: shanghai)
+
+    /// An instant given as Beijing wall time.
+    static func beijing(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 12) -> Date {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = shanghai
+        return c.date(from: DateComponents(year: 2025, month: month, day: day, hour: hour, minute: minute))
+            ?? Date(timeIntervalSince1970: 0)
+    }
+
+    static func digest(_ name: String, day: Int, hour: Int, urls: [String]) -> DigestFileInfo {
+        DigestFileInfo(name: name, date: beijing(day, hour), itemURLs: urls)
+    }
+
+    /// One run of the routine at the clock's time: decide, then record.
+    static func run(
+        _ clock: TestNewsClock, _ state: inout RecitalState, _ available: [DigestFileInfo],
+        mode: DailyRoutine.Mode = .scheduled
+    ) -> RoutineDecision {
+        let d = DailyRoutine.decide(
+            now: clock.now(), schedule: schedule, state: state, available: available, mode: mode)
+        state = DailyRoutine.record(d, available: available, in: state, at: clock.now())
+        return d
+    }
+
+    @Test("Slots are computed in the schedule's zone")
+    func slots() {
+        #expect(Self.schedule.slot(atOrBefore: Self.beijing(21, 9)) == Self.beijing(21, 8))
+        #expect(Self.schedule.slot(atOrBefore: Self.beijing(21, 7, 59)) == Self.beijing(20, 8))
+        #expect(Self.schedule.slot(after: Self.beijing(21, 8)) == Self.beijing(22, 8))
+        // 08:00 in Beijing is 00:00 UTC.
+        #expect(Self.beijing(22, 8).timeIntervalSince1970.truncatingRemainder(dividingBy: 86400) == 0)
+    }
+
+    @Test("Two digests in a day: one recital, newest first; a later digest waits for tomorrow's slot")
+    func twoDigestsADay() {
+        let clock = TestNewsClock(Self.beijing(21, 7, 30))
+        var state = RecitalState()
+        var dir = [
+            Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1", "https://x.com/2"]),
+            Self.digest("b.md", day: 21, hour: 4, urls: ["https://x.com/2", "https://x.com/3"]),
+        ]
+        #expect(Self.run(clock, &state, dir).action == .wait)  // before the slot (yesterday's slot is long past)
+        clock.set(Self.beijing(21, 8, 0))
+        let d = Self.run(clock, &state, dir)
+        #expect(d.action == .recite)
+        #expect(d.digests == ["b.md", "a.md"])
+        #expect(d.newItemCount == 3)
+        #expect(state.recitedURLs == ["https://x.com/1", "https://x.com/2", "https://x.com/3"])
+        // A third digest at noon: the scheduled routine does not recite twice for one slot…
+        dir.append(Self.digest("c.md", day: 21, hour: 12, urls: ["https://x.com/4"]))
+        clock.set(Self.beijing(21, 12, 30))
+        #expect(Self.run(clock, &state, dir).action == .wait)
+        // …but it is not lost: the next slot recites it.
+        clock.set(Self.beijing(22, 8, 1))
+        let next = Self.run(clock, &state, dir)
+        #expect(next.action == .recite && next.digests == ["c.md"])
+    }
+
+    @Test("A restart after reciting repeats nothing; the state survives on disk")
+    func restart() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = RecitalStateStore(url: dir.appendingPathComponent("state.json"))
+        let clock = TestNewsClock(Self.beijing(21, 8, 5))
+        let available = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])]
+
+        var state = try store.load()
+        #expect(state == RecitalState())
+        #expect(Self.run(clock, &state, available).action == .recite)
+        try store.save(state)
+
+        // "Restart": a fresh process loads the file.
+        clock.advance(by: 600)
+        var reloaded = try store.load()
+        #expect(reloaded == state)
+        #expect(Self.run(clock, &reloaded, available).action == .wait)
+        #expect(Self.run(clock, &reloaded, available, mode: .unread).action == .wait)
+        // No temporary files are left behind by the atomic write.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(leftovers == ["state.json"])
+    }
+
+    @Test("A restart before reciting (crash mid-run) recites the same digests again, nothing lost")
+    func crashBeforeSave() {
+        let clock = TestNewsClock(Self.beijing(21, 8, 5))
+        let available = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])]
+        let state = RecitalState()
+        let first = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: state, available: available)
+        clock.advance(by: 60)  // crashed: state never saved
+        let second = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: state, available: available)
+        #expect(first.digests == ["a.md"] && second.digests == ["a.md"])
+    }
+
+    @Test("Missed days: the robot was off for two days; the next slot catches up newest first, stale ones recorded")
+    func missedDays() {
+        let clock = TestNewsClock(Self.beijing(17, 8, 1))
+        var state = RecitalState()
+        var dir = [Self.digest("d17.md", day: 17, hour: 0, urls: ["https://x.com/17"])]
+        #expect(Self.run(clock, &state, dir).action == .recite)
+        // Off from the 17th to the 21st; digests kept arriving.
+        dir += [
+            Self.digest("d18.md", day: 18, hour: 0, urls: ["https://x.com/18"]),
+            Self.digest("d19.md", day: 19, hour: 0, urls: ["https://x.com/19"]),
+            Self.digest("d20.md", day: 20, hour: 0, urls: ["https://x.com/20"]),
+            Self.digest("d21.md", day: 21, hour: 0, urls: ["https://x.com/21"]),
+        ]
+        // Booted at 09:30 (Persistent=true starts the missed run): within the late limit.
+        clock.set(Self.beijing(21, 9, 30))
+        let d = Self.run(clock, &state, dir)
+        #expect(d.action == .recite)
+        #expect(d.digests == ["d21.md", "d20.md", "d19.md"])  // within 3 days of now
+        #expect(d.stale == ["d18.md"])
+        #expect(d.reason == "3 unread digest(s) with 3 new item(s); 1 older than 3 days skipped")
+        #expect(state.digests.first { $0.name == "d18.md" }?.skipped == true)
+        #expect(state.handledNames == ["d17.md", "d18.md", "d19.md", "d20.md", "d21.md"])
+    }
+
+    @Test("Booting late in the evening does not read the morning news; it waits for the next slot")
+    func tooLate() {
+        let clock = TestNewsClock(Self.beijing(21, 22, 0))
+        var state = RecitalState()
+        let dir = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])]
+        let d = Self.run(clock, &state, dir)
+        #expect(d.action == .wait)
+        #expect(d.nextSlot == Self.beijing(22, 8))
+        #expect(state.handledNames.isEmpty)
+        clock.set(Self.beijing(22, 8, 0))
+        #expect(Self.run(clock, &state, dir).digests == ["a.md"])
+    }
+
+    @Test("Items already recited in another digest are not counted (or read) again")
+    func repeatedItems() throws {
+        let clock = TestNewsClock(Self.beijing(21, 8, 1))
+        var state = RecitalState()
+        let a = Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])
+        _ = Self.run(clock, &state, [a])
+        let b = Self.digest(
+            "b.md", day: 21, hour: 4,
+            urls: ["https://twitter.com/1?s=1".replacingOccurrences(of: "twitter.com/1", with: "twitter.com/1")])
+        clock.set(Self.beijing(22, 8, 1))
+        let d = Self.run(clock, &state, [a, Self.digest("c.md", day: 22, hour: 0, urls: ["https://x.com/1"]), b])
+        #expect(d.action == .wait)
+        #expect(d.reason == "unread digests hold no new items")
+        #expect(state.handledNames.contains("c.md"))
+        let digest = Digest(
+            source: "c", metadata: nil,
+            items: [
+                DigestItem(number: 1, headline: "h", url: "https://X.com/1/", body: "b", line: 1),
+                DigestItem(number: 2, headline: "n", url: "https://x.com/9", body: "b", line: 3),
+            ])
+        #expect(DailyRoutine.withoutRecitedItems([digest], state: state).first?.items.map(\.number) == [2])
+    }
+
+    @Test("An unset clock (1970 before NTP) never recites")
+    func clockNotSet() {
+        let d = DailyRoutine.decide(
+            now: Date(timeIntervalSince1970: 3600), schedule: Self.schedule, state: RecitalState(),
+            available: [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])], mode: .unread)
+        #expect(d.action == .wait)
+        #expect(d.reason.contains("1970"))
+    }
+
+    @Test("A corrupt state file is an error that names the file, and is left untouched")
+    func corrupt() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("state.json")
+        try Data("{not json".utf8).write(to: url)
+        let error = #expect(throws: RecitalStateError.self) { try RecitalStateStore(url: url).load() }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "{not json")
+        let message = error?.description ?? ""
+        #expect(message.contains(url.path) && message.contains("move it aside"))
+    }
+
+    @Test("Scanning a directory parses every digest")
+    func scan() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: TestFiles.sample, to: dir.appendingPathComponent("2025-12-21.md"))
+        try Data("not a digest".utf8).write(to: dir.appendingPathComponent("broken.md"))
+        try Data("ignored".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        let scan = DailyRoutine.scan(directory: dir)
+        #expect(scan.infos.map(\.name) == ["2025-12-21.md", "broken.md"])
+        #expect(scan.infos[0].itemURLs.count == 9)
+        #expect(scan.infos[1].date == nil)
+        #expect(scan.diagnostics.contains { $0.error.code == "missing-front-matter" })
+    }
+}

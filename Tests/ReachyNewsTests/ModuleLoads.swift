@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachyNews
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import ReachySpeech
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
