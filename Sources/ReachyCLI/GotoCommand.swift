@@ -17,38 +17,19 @@ struct GotoCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var run: RobotRunOptions
 
-    @Option(name: .customLong("x"), parsing: .unconditional, help: "Forward translation, meters.")
-    var x: Double = 0
-    @Option(name: .customLong("y"), parsing: .unconditional, help: "Leftward translation, meters.")
-    var y: Double = 0
-    @Option(name: .customLong("z"), parsing: .unconditional, help: "Upward translation, meters.")
-    var z: Double = 0
-    @Option(parsing: .unconditional, help: "Roll (left side up), radians (degrees with --degrees).")
-    var roll: Double = 0
-    @Option(parsing: .unconditional, help: "Pitch (nose down), radians (degrees with --degrees).")
-    var pitch: Double = 0
-    @Option(parsing: .unconditional, help: "Yaw (turn left), radians (degrees with --degrees).")
-    var yaw: Double = 0
-    @Option(name: .customLong("body-yaw"), parsing: .unconditional, help: "Body yaw, radians (degrees with --degrees).")
-    var bodyYaw: Double = 0
+    @OptionGroup var target: PoseOptions
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp(
             "Antenna angles right and left, radians (degrees with --degrees); with a negative value write "
                 + "--antennas=-10,10.", valueName: "R L"))
     var antennas: [String] = []
-    @Flag(help: "Angles are in degrees.")
-    var degrees = false
     @Option(help: "Duration in seconds.")
     var duration: Double = 1
     @Option(help: "Interpolation: minjerk, linear, ease_in_out or cartoon.")
     var method: String = InterpolationMethod.minjerk.rawValue
 
     func validate() throws {
-        for (name, v) in [("x", x), ("y", y), ("z", z), ("roll", roll), ("pitch", pitch), ("yaw", yaw), ("body-yaw", bodyYaw)]
-        where !v.isFinite {
-            throw ValidationError("--\(name) must be a finite number.")
-        }
         guard duration.isFinite, duration > 0, duration <= 60 else {
             throw ValidationError("--duration must be more than 0 and at most 60 seconds.")
         }
@@ -65,13 +46,13 @@ struct GotoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let k = degrees ? Double.pi / 180 : 1
-        let pose = HeadPose(x: x, y: y, z: z, roll: roll * k, pitch: pitch * k, yaw: yaw * k)
+        let k = target.angleUnit
+        let pose = target.pose
         let antennaTarget: Antennas? =
             antennas.isEmpty
             ? nil
             : try antennaValues().map { $0 * k }.withUnsafeBufferPointer { Antennas(right: $0[0], left: $0[1]) }
-        let body = bodyYaw * k
+        let body = target.bodyYawRadians
         let duration = self.duration
         let method = InterpolationMethod(rawValue: method) ?? .minjerk
         try await RobotSession.run(connection, run) { mini in

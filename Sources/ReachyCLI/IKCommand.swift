@@ -17,24 +17,7 @@ struct IKCommand: ParsableCommand {
             JSON output: {"clamped": [{"applied", "joint", "requested"}], "joints": [body, s1, …, s6]}.
             """)
 
-    @Option(name: .customLong("x"), parsing: .unconditional, help: "Forward translation, meters.")
-    var x: Double = 0
-    @Option(name: .customLong("y"), parsing: .unconditional, help: "Leftward translation, meters.")
-    var y: Double = 0
-    @Option(name: .customLong("z"), parsing: .unconditional, help: "Upward translation, meters.")
-    var z: Double = 0
-    @Option(parsing: .unconditional, help: "Roll (left side up), radians (degrees with --degrees).")
-    var roll: Double = 0
-    @Option(parsing: .unconditional, help: "Pitch (nose down), radians (degrees with --degrees).")
-    var pitch: Double = 0
-    @Option(parsing: .unconditional, help: "Yaw (turn left), radians (degrees with --degrees).")
-    var yaw: Double = 0
-    @Option(
-        name: .customLong("body-yaw"), parsing: .unconditional,
-        help: "Requested body yaw, radians (degrees with --degrees).")
-    var bodyYaw: Double = 0
-    @Flag(help: "Angles (roll, pitch, yaw, body yaw) are in degrees.")
-    var degrees = false
+    @OptionGroup var target: PoseOptions
     @Flag(
         name: .customLong("manual-body-yaw"),
         help: "Keep the body yaw as given instead of letting it follow the head (automatic is the SDK default).")
@@ -42,22 +25,12 @@ struct IKCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func validate() throws {
-        let values = [
-            ("x", x), ("y", y), ("z", z), ("roll", roll), ("pitch", pitch), ("yaw", yaw), ("body-yaw", bodyYaw),
-        ]
-        for (name, v) in values where !v.isFinite {
-            throw ValidationError("--\(name) must be a finite number.")
-        }
-    }
-
     func run() throws {
-        let k = degrees ? Double.pi / 180 : 1
-        let pose = HeadPose(x: x, y: y, z: z, roll: roll * k, pitch: pitch * k, yaw: yaw * k)
+        let pose = target.pose
         let solver = SafeKinematics(automaticBodyYaw: !manualBodyYaw)
         let result: Clamped<HeadJoints>
         do {
-            result = try solver.headJoints(head: pose, bodyYaw: bodyYaw * k)
+            result = try solver.headJoints(head: pose, bodyYaw: target.bodyYawRadians)
         } catch {
             throw MotionCLIError(description: error.description)
         }
