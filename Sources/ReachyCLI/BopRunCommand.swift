@@ -158,14 +158,15 @@ struct BopRunCommand: AsyncParsableCommand {
         }
     }
 
-    /// "▶ line N: text" at the time each line starts moving, speaking or sounding.
+    /// "▶ line N: text" at the time each line starts moving, speaking or sounding (once per run of segments of
+    /// the same line).
     static func progressLines(_ timeline: Timeline, source: SourceText) -> [(Double, String)] {
         var out: [(Double, String)] = []
-        var last: (start: Rational, line: Int)?
+        var last: Int?
         for segment in timeline.segments {
-            if let last, last.start == segment.start, last.line == segment.line { continue }
-            if let last, last.line == segment.line, segment.start < last.start + Rational(1, 10) { continue }
-            last = (segment.start, segment.line)
+            // One line per change of line (a `nod twice` or a dance is many segments of one line).
+            if last == segment.line { continue }
+            last = segment.line
             let text = source.line(segment.line).trimmingCharacters(in: .whitespaces)
             out.append((segment.start.doubleValue, "▶ line \(segment.line): \(text)"))
         }

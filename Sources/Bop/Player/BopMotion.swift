@@ -32,7 +32,8 @@ public struct BopMotion: Sendable {
         var lines = LineAtTime(timeline)
         func warn(_ kind: BopMotionWarning.Kind, _ t: Double, _ detail: String) {
             let line = lines.line(at: t)
-            guard seen.insert("\(line)|\(kind)|\(detail)").inserted else { return }
+            let key = kind == .refused ? "\(line)|\(kind)" : "\(line)|\(kind)|\(detail)"
+            guard seen.insert(key).inserted else { return }
             warnings.append(BopMotionWarning(kind: kind, line: line, time: t, detail: detail))
         }
         let dt = 1 / Double(max(1, rate))
