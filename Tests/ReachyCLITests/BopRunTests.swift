@@ -60,6 +60,9 @@ import Testing
         // Halfway, the head has tilted but not yet turned.
         let middle = rec.heads[rec.heads.count / 2].euler
         #expect(middle.roll * 180 / .pi < -15 && abs(middle.yaw * 180 / .pi) < 5)
+        // The recording is a recorded move `reachy play` replays.
+        let replay = try CLIRunner.run(["play", out, "--sim"])
+        #expect(replay.status == 0, "\(replay.stderr)")
     }
 
     @Test("A broken program prints its problems, exits 1 and moves nothing")
@@ -73,6 +76,16 @@ import Testing
         #expect(r.stdout.contains("left"))
         #expect(r.stderr == "")
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("A program over the step budget gets the friendly message, exits 1 and moves nothing")
+    func stepBudget() throws {
+        let path = try Self.program("level 2\nrepeat 300000 times\n  wait 0 seconds\nend\n")
+        let r = try CLIRunner.run(["run", path, "--sim"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("THAT'S A LOT OF WORK"))
+        #expect(r.stdout.contains("I stopped after 200000 steps because this program kept me too busy."))
+        #expect(r.stderr == "")
     }
 
     @Test("say makes a non-silent WAV of plausible length")

@@ -106,11 +106,14 @@ extension Evaluator {
         let start = state.clock
         let first = segments.count
         emit(plan, duration: duration, easing: .minjerk, statement: statement, label: "dance \(name)", &state)
-        let axes = Set(segments[first...].compactMap(\.axis)).sorted()
+        var base: [Axis: Double] = [:]
+        for segment in segments[first...] {
+            if let axis = segment.axis, base[axis] == nil { base[axis] = segment.from }
+        }
         danceSpans.append(
             DanceSpan(
                 name: name, start: start, duration: state.clock - start, mirrored: state.mirror, line: statement.line,
-                axes: axes))
+                axes: base.keys.sorted(), base: base))
     }
 
     /// Resolves targets, clamps them to the kid limits, stretches moves that are too fast, tones down

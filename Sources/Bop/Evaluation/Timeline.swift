@@ -79,6 +79,8 @@ public struct DanceSpan: Sendable, Equatable {
     public var line: Int
     /// The axes its lane summary uses (after mirroring).
     public var axes: [Axis]
+    /// Where each of those axes was when the dance started (the dance moves around it).
+    public var base: [Axis: Double] = [:]
 
     /// The tempo that makes one round of the dance last ``duration``.
     public var bpm: Double {

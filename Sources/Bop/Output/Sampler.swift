@@ -37,10 +37,8 @@ public enum Sampler {
     private static func applyDances(_ timeline: Timeline, to samples: inout [Sample]) {
         let dances: [ActiveDance] = timeline.dances.compactMap { span in
             guard let move = try? DanceMove(span.name, bpm: span.bpm) else { return nil }
-            var base: [Axis: Double] = [:]
-            for axis in span.axes { base[axis] = timeline.value(of: axis, at: span.start.doubleValue) }
             return ActiveDance(
-                span: span, move: move, base: base, start: span.start.doubleValue, end: span.end.doubleValue)
+                span: span, move: move, base: span.base, start: span.start.doubleValue, end: span.end.doubleValue)
         }
         guard !dances.isEmpty else { return }
         var first = 0

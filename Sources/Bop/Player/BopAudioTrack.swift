@@ -30,7 +30,7 @@ public struct BopAudioTrack: Sendable {
             let slot = segment.duration.doubleValue
             let clip: [Int16]
             if segment.track == .voice {
-                let isChinese = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                let isChinese = text.contains { TextFolding.isCJK($0) }
                 let audio = try speech.synthesize(
                     SpeechScript(text: text), voice: isChinese ? .mandarinWithEnglish : .english)
                 clip = audio.resampled(to: rate).samples
