@@ -12,7 +12,12 @@ public enum BopLimits {
     public static let hardware = SafetyLimits.reachyMini
 
     /// The kid range of each axis (degrees, or meters for head x/y/z). Head yaw is relative to the body.
-    public static func range(of axis: Axis) -> ClosedRange<Double> {
+    public static func range(of axis: Axis) -> ClosedRange<Double> { ranges[axis.order] }
+
+    /// Kid ranges by axis order, computed once (the evaluator asks for them at every step).
+    private static let ranges: [ClosedRange<Double>] = Axis.allCases.map(derivedRange)
+
+    private static func derivedRange(of axis: Axis) -> ClosedRange<Double> {
         let hw = hardwareRange(of: axis)
         let kid = kidRange(of: axis)
         return max(hw.lowerBound, kid.lowerBound)...min(hw.upperBound, kid.upperBound)
@@ -57,7 +62,11 @@ public enum BopLimits {
     /// The fastest average speed of one segment, in degrees (or meters) per second. Rotations stay well under
     /// the hardware joint speed cap (``SafetyLimits/maxJointSpeed``, 8 rad/s ≈ 458°/s) except the antennas,
     /// which are driven directly by one motor each and may use the cap.
-    public static func maximumSpeed(of axis: Axis) -> Double {
+    public static func maximumSpeed(of axis: Axis) -> Double { speeds[axis.order] }
+
+    private static let speeds: [Double] = Axis.allCases.map(derivedSpeed)
+
+    private static func derivedSpeed(of axis: Axis) -> Double {
         let cap = hardware.maxJointSpeed * 180 / .pi
         switch axis {
         case .headRoll, .headPitch, .headYaw: return min(250, cap)
