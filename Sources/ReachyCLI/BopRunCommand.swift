@@ -34,9 +34,14 @@ struct BopRunCommand: AsyncParsableCommand {
     var file: String
     @Option(help: "Seed for `random` and `pick` (the same seed gives the same run).")
     var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("Write what was played as a recorded move (JSON, like `reachy record`).", valueName: "out.json"))
+    @Option(
+        help: ArgumentHelp(
+            "Write what was played as a recorded move (JSON, like `reachy record`).", valueName: "out.json"))
     var record: String?
-    @Option(help: ArgumentHelp("Write the voice and sounds to this WAV file (instead of the speaker, or of a temporary file with --sim).", valueName: "out.wav"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the voice and sounds to this WAV file (instead of the speaker, or of a temporary file with --sim).",
+            valueName: "out.wav"))
     var wav: String?
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var robot: RobotRunOptions
@@ -86,7 +91,9 @@ struct BopRunCommand: AsyncParsableCommand {
         let sink = try openSink(onSimulator: onSimulator, needed: BopAudioTrack.hasSound(timeline))
         let track: BopAudioTrack?
         do {
-            track = try sink.map { sink throws(SpeechError) in try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate) }
+            track = try sink.map { sink throws(SpeechError) in
+                try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)
+            }
         } catch {
             throw CLIError(error.description)
         }
@@ -104,8 +111,9 @@ struct BopRunCommand: AsyncParsableCommand {
             }
             let first = motion.frames.first ?? MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
             try await mini.goto(head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: 1)
-            Progress.say(
-                "Playing \(self.file) (\(String(format: "%.2f", timeline.duration.doubleValue)) s)\(timeline.truncated ? ", cut at the time limit" : "")…")
+            let seconds = String(format: "%.2f", timeline.duration.doubleValue)
+            let cut = timeline.truncated ? ", cut at the time limit" : ""
+            Progress.say("Playing \(self.file) (\(seconds) s)\(cut)…")
             let recorder = recordWanted ? Self.startRecorder(mini, into: recording) : nil
             defer { recorder?.cancel() }
             let lines = Task {

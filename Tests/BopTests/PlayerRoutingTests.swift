@@ -12,12 +12,15 @@ import Testing
     func kidLimitsInsideHardware() {
         let hw = SafetyLimits.reachyMini
         // The hardware ranges are ReachyMotion's numbers (40°, 65°, 160°, −50…+20 mm), not a copy.
-        #expect(BopLimits.hardwareRange(of: .headRoll) == -hw.maxHeadRoll * Self.degreesPerRadian...hw.maxHeadRoll * Self.degreesPerRadian)
+        #expect(
+            BopLimits.hardwareRange(of: .headRoll) == -hw.maxHeadRoll * Self.degreesPerRadian...hw.maxHeadRoll
+                * Self.degreesPerRadian)
         #expect(abs(BopLimits.hardwareRange(of: .headYaw).upperBound - 65) < 1e-9)
         #expect(abs(BopLimits.hardwareRange(of: .bodyYaw).upperBound - 160) < 1e-9)
         #expect(BopLimits.hardwareRange(of: .headZ) == hw.headZ)
         for axis in Axis.allCases {
-            let kid = BopLimits.range(of: axis), hard = BopLimits.hardwareRange(of: axis)
+            let kid = BopLimits.range(of: axis)
+            let hard = BopLimits.hardwareRange(of: axis)
             #expect(kid.lowerBound >= hard.lowerBound && kid.upperBound <= hard.upperBound, "\(axis)")
             #expect(kid.lowerBound < kid.upperBound, "\(axis)")
         }
@@ -60,7 +63,8 @@ import Testing
         let mirrored = try #require(
             BopCompiler.compile("level 4\ntempo 114\nmirror\n  dance uh huh tilt\nend\n").timeline)
         let dance = try DanceMove("uh_huh_tilt", bpm: 114)
-        let a = Sampler.sample(plain), b = Sampler.sample(mirrored)
+        let a = Sampler.sample(plain)
+        let b = Sampler.sample(mirrored)
         #expect(a.count == b.count && a.count > 50)
         var moved = false
         for (sa, sb) in zip(a, b) where sa.time < dance.duration {

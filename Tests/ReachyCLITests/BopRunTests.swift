@@ -43,9 +43,10 @@ import Testing
     @Test("A level-1 example runs on the simulator, and the recording shows the head doing what it says")
     func levelOneExample() throws {
         let out = Self.temporary("peek.json")
-        let r = try CLIRunner.run(["run", "examples/bop/15-peek-left.bop", "--sim", "--record", out].map {
-            $0.hasPrefix("examples/") ? Self.repository.appendingPathComponent($0).path : $0
-        })
+        let r = try CLIRunner.run(
+            ["run", "examples/bop/15-peek-left.bop", "--sim", "--record", out].map {
+                $0.hasPrefix("examples/") ? Self.repository.appendingPathComponent($0).path : $0
+            })
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "")
         #expect(r.stderr.contains("▶ line 3: tilt left\n▶ line 4: look left\n"))

@@ -35,46 +35,56 @@ public enum Dances {
 
     static let all: [String: Dance] = {
         let list: [Dance] = [
-            Dance(name: "simple_nod",
+            Dance(
+                name: "simple_nod",
                 components: [c(.headPitch, 20, 1), c(.antennaRight, 30, 1), c(.antennaLeft, -30, 1)]),
-            Dance(name: "head_tilt_roll",
+            Dance(
+                name: "head_tilt_roll",
                 components: [c(.headRoll, 15, 1, 2), c(.antennaRight, 30, 1, 2), c(.antennaLeft, -30, 1, 2)]),
             Dance(name: "side_to_side_sway", components: [c(.headY, 0.04, 1, 2)]),
             Dance(name: "dizzy_spin", components: [c(.headRoll, 15, 1, 4), c(.headPitch, 15, 1, 4)]),
-            Dance(name: "stumble_and_recover",
+            Dance(
+                name: "stumble_and_recover",
                 components: [
                     c(.headYaw, 25, 1, 4), c(.headPitch, 10, 1, 4), c(.headY, 0.015, 1, 4), c(.antennaRight, 50, 1, 4),
                     c(.antennaLeft, 50, 1, 4),
                 ]),
-            Dance(name: "headbanger_combo",
+            Dance(
+                name: "headbanger_combo",
                 components: [
                     c(.headPitch, 20, 1), c(.headZ, 0.015, 1), c(.antennaRight, 40, 1), c(.antennaLeft, 40, 1),
                 ]),
-            Dance(name: "interwoven_spirals",
+            Dance(
+                name: "interwoven_spirals",
                 components: [c(.headRoll, 15, 1, 8), c(.headPitch, 20, 1, 8), c(.headYaw, 25, 1, 8)]),
             Dance(name: "sharp_side_tilt", components: [c(.headRoll, 22, 1)]),
-            Dance(name: "side_peekaboo",
+            Dance(
+                name: "side_peekaboo",
                 components: [
                     c(.headZ, 0.02, 1, 2), c(.headY, 0.03, 1, 2), c(.headPitch, 20, 1, 2), c(.antennaRight, 60, 1, 2),
                     c(.antennaLeft, 60, 1, 2),
                 ]),
-            Dance(name: "yeah_nod",
+            Dance(
+                name: "yeah_nod",
                 components: [c(.headPitch, 15, 1), c(.antennaRight, 20, 1), c(.antennaLeft, 20, 1)]),
             Dance(name: "uh_huh_tilt", components: [c(.headRoll, 15, 1, 2)]),
             Dance(name: "neck_recoil", components: [c(.headX, 0.015, 1, 2)]),
             Dance(name: "chin_lead", components: [c(.headX, 0.02, 1, 2), c(.headPitch, 15, 1, 2)]),
             Dance(name: "groovy_sway_and_roll", components: [c(.headY, 0.03, 1, 2), c(.headRoll, 15, 1, 2)]),
-            Dance(name: "chicken_peck",
+            Dance(
+                name: "chicken_peck",
                 components: [c(.headX, 0.02, 1), c(.antennaRight, 30, 1), c(.antennaLeft, 30, 1)]),
             Dance(name: "side_glance_flick", components: [c(.headYaw, 45, 1, 4)]),
             Dance(name: "polyrhythm_combo", components: [c(.headY, 0.02, 1, 3), c(.headPitch, 10, 1, 2)]),
-            Dance(name: "grid_snap",
+            Dance(
+                name: "grid_snap",
                 components: [
                     c(.headYaw, 20, 1, 4), c(.headPitch, 20, 1, 4), c(.antennaRight, 10, 1, 4),
                     c(.antennaLeft, 10, 1, 4),
                 ]),
             Dance(name: "pendulum_swing", components: [c(.headRoll, 25, 1, 4)]),
-            Dance(name: "jackson_square",
+            Dance(
+                name: "jackson_square",
                 components: [c(.headY, 0.035, 1, 5), c(.headZ, 0.02, 1, 5), c(.headPitch, 20, 1, 5)]),
         ]
         // Only dances the official catalogue knows are offered.

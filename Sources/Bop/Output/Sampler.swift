@@ -54,7 +54,8 @@ public enum Sampler {
                     let (target, sign) = dance.span.mirrored ? axis.mirrored : (axis, 1.0)
                     let from = dance.base[target] ?? samples[k].values[target.order]
                     let limits = BopLimits.range(of: target)
-                    samples[k].values[target.order] = min(max(from + sign * offset, limits.lowerBound), limits.upperBound)
+                    samples[k].values[target.order] = min(
+                        max(from + sign * offset, limits.lowerBound), limits.upperBound)
                 }
             }
         }

@@ -44,7 +44,9 @@ public struct BopAudioTrack: Sendable {
                 clip = SoundLibrary.samples(text, sampleRate: rate, seconds: slot)
             }
             let start = Int((segment.start.doubleValue * Double(rate)).rounded())
-            if track.count < start + clip.count { track += [Int16](repeating: 0, count: start + clip.count - track.count) }
+            if track.count < start + clip.count {
+                track += [Int16](repeating: 0, count: start + clip.count - track.count)
+            }
             for (i, v) in clip.enumerated() {
                 let mixed = Int(track[start + i]) + Int(v)
                 track[start + i] = Int16(max(-32767, min(32767, mixed)))

@@ -77,7 +77,8 @@ public struct BopMotion: Sendable {
             x: sample.value(.headX), y: sample.value(.headY), z: sample.value(.headZ),
             roll: sample.value(.headRoll) * r, pitch: sample.value(.headPitch) * r, yaw: sample.absoluteHeadYaw * r)
         return MoveFrame(
-            head: head, antennas: Antennas(right: sample.value(.antennaRight) * r, left: sample.value(.antennaLeft) * r),
+            head: head,
+            antennas: Antennas(right: sample.value(.antennaRight) * r, left: sample.value(.antennaLeft) * r),
             bodyYaw: sample.value(.bodyYaw) * r)
     }
 }

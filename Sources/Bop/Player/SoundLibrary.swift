@@ -14,8 +14,14 @@ public enum SoundLibrary {
         "beep": [Note(frequency: 880, seconds: 0.2)],
         "boop": [Note(frequency: 330, seconds: 0.25)],
         "ding": [Note(frequency: 1319, seconds: 0.5)],
-        "chime": [Note(frequency: 1047, seconds: 0.15), Note(frequency: 1319, seconds: 0.15), Note(frequency: 1568, seconds: 0.4)],
-        "tada": [Note(frequency: 523, seconds: 0.12), Note(frequency: 659, seconds: 0.12), Note(frequency: 784, seconds: 0.45)],
+        "chime": [
+            Note(frequency: 1047, seconds: 0.15), Note(frequency: 1319, seconds: 0.15),
+            Note(frequency: 1568, seconds: 0.4),
+        ],
+        "tada": [
+            Note(frequency: 523, seconds: 0.12), Note(frequency: 659, seconds: 0.12),
+            Note(frequency: 784, seconds: 0.45),
+        ],
         "oops": [Note(frequency: 494, seconds: 0.18), Note(frequency: 370, seconds: 0.35)],
         "dance1": [
             Note(frequency: 523, seconds: 0.12), Note(frequency: 0, seconds: 0.05), Note(frequency: 659, seconds: 0.12),
