@@ -21,6 +21,7 @@ public struct ReachyCommand: AsyncParsableCommand {
             NewsCommand.self,
             BopCheckCommand.self,
             BopTimelineCommand.self,
+            BopRunCommand.self,
             BopBenchCommand.self,
             WakeCommand.self,
             SleepCommand.self,

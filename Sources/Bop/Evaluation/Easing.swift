@@ -1,28 +1,26 @@
-/// How a segment moves from `from` to `to`: Reachy Mini's four interpolations (reachy_mini.md §4.3).
+import ReachyMotion
+
+/// How a segment moves from `from` to `to`: Reachy Mini's four interpolations (reachy_mini.md §4.3). The curves
+/// themselves are ReachyMotion's ``InterpolationMethod`` (one implementation for the whole project); this enum
+/// is Bop's name for them on the timeline.
 public enum Easing: String, Sendable, CaseIterable {
     case linear
     case minjerk
     case easeInOut = "ease_in_out"
     case cartoon
 
-    /// Progress (0 at the start, 1 at the end) at fraction `s` of the segment. `cartoon` overshoots.
-    public func progress(_ s: Double) -> Double {
-        let s = min(max(s, 0), 1)
+    /// The robot's interpolation with the same name.
+    public var method: InterpolationMethod {
         switch self {
-        case .linear:
-            return s
-        case .minjerk:
-            return s * s * s * (10 - 15 * s + 6 * s * s)
-        case .easeInOut:
-            return s < 0.5 ? 2 * s * s : 1 - (-2 * s + 2) * (-2 * s + 2) / 2
-        case .cartoon:
-            let c1 = 1.70158
-            let c2 = c1 * 1.525
-            if s < 0.5 { return (2 * s) * (2 * s) * ((c2 + 1) * 2 * s - c2) / 2 }
-            let u = 2 * s - 2
-            return (u * u * ((c2 + 1) * u + c2) + 2) / 2
+        case .linear: .linear
+        case .minjerk: .minjerk
+        case .easeInOut: .easeInOut
+        case .cartoon: .cartoon
         }
     }
+
+    /// Progress (0 at the start, 1 at the end) at fraction `s` of the segment. `cartoon` overshoots.
+    public func progress(_ s: Double) -> Double { method.value(at: s) }
 
     /// The lowest and highest progress the curve reaches (below 0 and above 1 for `cartoon`).
     public var excursion: (low: Double, high: Double) {

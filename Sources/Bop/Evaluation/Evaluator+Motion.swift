@@ -103,7 +103,17 @@ extension Evaluator {
             plan.add(component.axis, MotionPlan.oscillation(amplitude: component.amplitude, cycles: whole))
         }
         let duration = beats(dance.beats) * Rational(100) / speed
+        let start = state.clock
+        let first = segments.count
         emit(plan, duration: duration, easing: .minjerk, statement: statement, label: "dance \(name)", &state)
+        var base: [Axis: Double] = [:]
+        for segment in segments[first...] {
+            if let axis = segment.axis, base[axis] == nil { base[axis] = segment.from }
+        }
+        danceSpans.append(
+            DanceSpan(
+                name: name, start: start, duration: state.clock - start, mirrored: state.mirror, line: statement.line,
+                axes: base.keys.sorted(), base: base))
     }
 
     /// Resolves targets, clamps them to the kid limits, stretches moves that are too fast, tones down

@@ -36,6 +36,7 @@ final class Evaluator {
     let seed: UInt64
 
     var segments: [TimelineSegment] = []
+    var danceSpans: [DanceSpan] = []
     var diagnostics: [BopDiagnostic] = []
     private var warned: Set<String> = []
     var globals: [String: Double] = [:]
@@ -85,9 +86,11 @@ final class Evaluator {
             return a.index < b.index
         }
         let ordered = sortedKeys.map { segments[$0.index] }
-        return Timeline(
+        var timeline = Timeline(
             segments: ordered, duration: latest, seed: seed, level: program.level, language: program.language,
             truncated: truncated)
+        timeline.dances = danceSpans.sorted { $0.start < $1.start }
+        return timeline
     }
 
     // MARK: Statements

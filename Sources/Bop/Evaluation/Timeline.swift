@@ -40,6 +40,9 @@ public struct Timeline: Sendable, Equatable {
     public var language: String
     /// True when the program was cut at the time horizon (a `forever`, or a very long program).
     public var truncated: Bool
+    /// Every official dance on the timeline: where the exact `DanceMove` replaces the lane summary segments
+    /// when sampling and playing.
+    public var dances: [DanceSpan] = []
 
     /// The value of `axis` at time `t` (seconds); 0 before the axis first moves.
     public func value(of axis: Axis, at t: Double) -> Double {
@@ -58,4 +61,34 @@ public struct Timeline: Sendable, Equatable {
         }
         return current
     }
+}
+
+/// One round of an official dance on the timeline. Its segments (labelled `dance NAME`) summarise which axes it
+/// uses; the sampled and played motion is ReachyMotion's exact `DanceMove` at ``bpm``, added to where the axes
+/// were when the dance started.
+public struct DanceSpan: Sendable, Equatable {
+    /// Official dance name (`simple_nod`).
+    public var name: String
+    /// Start, seconds (exact).
+    public var start: Rational
+    /// Length, seconds (exact): the catalogue's beats at the program's tempo and speed.
+    public var duration: Rational
+    /// Whether it runs inside `mirror` (left and right swapped).
+    public var mirrored: Bool
+    /// The program line.
+    public var line: Int
+    /// The axes its lane summary uses (after mirroring).
+    public var axes: [Axis]
+    /// Where each of those axes was when the dance started (the dance moves around it).
+    public var base: [Axis: Double] = [:]
+
+    /// The tempo that makes one round of the dance last ``duration``.
+    public var bpm: Double {
+        let beats = Double(Dances.beats(of: name) ?? 4)
+        let seconds = duration.doubleValue
+        return seconds > 0 ? beats * 60 / seconds : 120
+    }
+
+    /// When it ends.
+    public var end: Rational { start + duration }
 }

@@ -1,4 +1,8 @@
-/// Samples a timeline's axis targets at a fixed rate (50 Hz for the simulator and plots).
+import ReachyMotion
+
+/// Samples a timeline's axis targets at a fixed rate (50 Hz for the simulator, plots and the player). Inside an
+/// official dance the exact `DanceMove` of ReachyMotion is used (added to where the axes were when the dance
+/// started, mirrored under `mirror`), held within the kid limits.
 public enum Sampler {
     /// One sample: the time and the value of every axis (in `Axis.allCases` order).
     public struct Sample: Sendable {
@@ -15,6 +19,60 @@ public enum Sampler {
 
     /// Samples at `k / rate` seconds for every k from 0 to the end of the timeline.
     public static func sample(_ timeline: Timeline, rate: Int = 50) -> [Sample] {
+        var samples = sampleSegments(timeline, rate: rate)
+        applyDances(timeline, to: &samples)
+        return samples
+    }
+
+    /// An official dance ready to be added to the samples.
+    private struct ActiveDance {
+        var span: DanceSpan
+        var move: DanceMove
+        var base: [Axis: Double]
+        var start: Double
+        var end: Double
+    }
+
+    /// Replaces the lane summary of every dance by the exact dance motion.
+    private static func applyDances(_ timeline: Timeline, to samples: inout [Sample]) {
+        let dances: [ActiveDance] = timeline.dances.compactMap { span in
+            guard let move = try? DanceMove(span.name, bpm: span.bpm) else { return nil }
+            return ActiveDance(
+                span: span, move: move, base: span.base, start: span.start.doubleValue, end: span.end.doubleValue)
+        }
+        guard !dances.isEmpty else { return }
+        var first = 0
+        for k in samples.indices {
+            let t = samples[k].time
+            while first < dances.count, dances[first].end <= t { first += 1 }
+            var i = first
+            while i < dances.count, dances[i].start <= t {
+                let dance = dances[i]
+                i += 1
+                guard t < dance.end else { continue }
+                for (axis, offset) in offsets(dance.move.offsets(at: t - dance.start)) {
+                    let (target, sign) = dance.span.mirrored ? axis.mirrored : (axis, 1.0)
+                    let from = dance.base[target] ?? samples[k].values[target.order]
+                    let limits = BopLimits.range(of: target)
+                    samples[k].values[target.order] = min(
+                        max(from + sign * offset, limits.lowerBound), limits.upperBound)
+                }
+            }
+        }
+    }
+
+    /// A dance's offsets in timeline units (degrees, meters).
+    static func offsets(_ o: DanceOffsets) -> [(Axis, Double)] {
+        let d = 180 / Double.pi
+        return [
+            (.headX, o.position.x), (.headY, o.position.y), (.headZ, o.position.z), (.headRoll, o.orientation.roll * d),
+            (.headPitch, o.orientation.pitch * d), (.headYaw, o.orientation.yaw * d),
+            (.antennaRight, o.antennas.right * d), (.antennaLeft, o.antennas.left * d),
+        ]
+    }
+
+    /// The samples of the segments alone.
+    private static func sampleSegments(_ timeline: Timeline, rate: Int) -> [Sample] {
         let axes = Axis.allCases
         var lanes: [[TimelineSegment]] = Array(repeating: [], count: axes.count)
         for segment in timeline.segments {

@@ -280,12 +280,23 @@ extension Parser {
             cursor.index = cursor.tokens.count
             return nil
         }
+        guard let known = SoundLibrary.resolve(name) else {
+            let range = word.range.union(cursor.tokens[max(0, cursor.index - 1)].range)
+            let guess = Suggestions.best(for: name, among: SoundLibrary.names)
+            report(
+                "unknown-sound", at: range,
+                ["word": name, "suggestion": guess ?? "", "choices": SoundLibrary.names.joined(separator: ", ")],
+                try: guess == nil ? "try" : "try-guess",
+                fixIt: nil)
+            cursor.index = cursor.tokens.count
+            return nil
+        }
         var timing: Timing?
         if let t = cursor.peek(), t.keyword == "in" || t.keyword == "for" {
             guard let parsed = parseTiming(after: t) else { return nil }
             timing = parsed
         }
-        return Statement(kind: .playSound(name: name, timing: timing), range: word.range)
+        return Statement(kind: .playSound(name: known, timing: timing), range: word.range)
     }
 
     func parseDance() -> Statement? {
