@@ -5,29 +5,33 @@ public struct ReachyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reachy",
         abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
-        subcommands: [
-            DemoCommand.self,
-            PortsCommand.self,
-            ScanCommand.self,
-            ReadCommand.self,
-            WriteCommand.self,
-            RegistersCommand.self,
-            DoctorCommand.self,
-            SimCommand.self,
-            IKCommand.self,
-            FKCommand.self,
-            DanceCommand.self,
-            BenchCommand.self,
-            NewsCommand.self,
-            BopCheckCommand.self,
-            BopTimelineCommand.self,
-            BopRunCommand.self,
-            BopBenchCommand.self,
-            WakeCommand.self,
-            SleepCommand.self,
-            GotoCommand.self,
-            PlayCommand.self,
-            RecordCommand.self,
+        discussion: """
+            Commands that talk to a robot take --port PATH (its serial port, or a simulator's pty) or --sim (the \
+            built-in simulator); with neither they use the robot if one is plugged in, else the simulator.
+            """,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Get started",
+                subcommands: [DemoCommand.self, DoctorCommand.self, PortsCommand.self]),
+            CommandGroup(
+                name: "Move the robot",
+                subcommands: [
+                    WakeCommand.self, SleepCommand.self, GotoCommand.self, DanceCommand.self, PlayCommand.self,
+                    RecordCommand.self,
+                ]),
+            CommandGroup(
+                name: "Bop, the language for children",
+                subcommands: [BopCheckCommand.self, BopTimelineCommand.self, BopRunCommand.self]),
+            CommandGroup(name: "News anchor", subcommands: [NewsCommand.self]),
+            CommandGroup(
+                name: "Kinematics",
+                subcommands: [IKCommand.self, FKCommand.self]),
+            CommandGroup(
+                name: "Motors and bus",
+                subcommands: [ScanCommand.self, ReadCommand.self, WriteCommand.self, RegistersCommand.self]),
+            CommandGroup(
+                name: "Simulator and measurements",
+                subcommands: [SimCommand.self, BenchCommand.self, BopBenchCommand.self]),
         ]
     )
 
