@@ -12,14 +12,14 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Show what ReachyBridge does: find the robot (or the simulator), check its motors, wake it, dance, read the news.",
         discussion: """
             Without --port or --sim, uses the robot if one is plugged in, else the built-in simulator (and says so).
-            After the motor check the robot wakes up, dances 4 beats, reads the sample AI-news digest (the intro and \
-            the first 2 items; --full for all of it) with gestures, and goes to sleep. On the simulator the voice is \
+            After the motor check the robot wakes up, dances 4 beats, reads the sample AI-news digest (the intro, the \
+            headline and first sentence of the first 2 items, the sign-off: about a minute; --full for all of it) with gestures, and goes to sleep. On the simulator the voice is \
             written to a WAV file whose path is printed.
             """)
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Flag(name: .long, help: "Read the whole sample digest instead of the intro and the first 2 items.")
+    @Flag(name: .long, help: "Read the whole sample digest (about 8 minutes) instead of the first sentence of the first 2 items.")
     var full = false
 
     @Option(name: .long, help: "The digest to read.")
@@ -74,7 +74,7 @@ struct DemoCommand: AsyncParsableCommand {
         let options =
             short
             ? RecitalOptions(maxItems: 1, length: .headlines)
-            : RecitalOptions(maxItems: full ? nil : 2, length: .full)
+            : RecitalOptions(maxItems: full ? nil : 2, length: full ? .full : .firstSentence)
         let plan = planner.plan([result.digest], options: options)
         guard !plan.items.isEmpty else { throw NewsCLIError.noItems(files: [digest], filtered: false) }
         let rendered = try await NewsRobotPlayback.render(plan, rate: short ? 450 : 165)
