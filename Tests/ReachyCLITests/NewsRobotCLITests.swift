@@ -74,7 +74,7 @@ struct NewsRobotCLITests {
         #expect(data.count > 44 && String(decoding: data[0..<4], as: UTF8.self) == "RIFF")
     }
 
-    @Test("An interrupted recital exits 130 and does not mark the digest as recited")
+    @Test("SIGUSR1 skips an item; an interrupted recital exits 130 and does not mark the digest as recited")
     func interrupted() throws {
         let dir = try sampleDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -85,6 +85,8 @@ struct NewsRobotCLITests {
             "--wav", dir.appendingPathComponent("v.wav").path,
         ])
         #expect(live.waitForStderr("Item 1/2: "))
+        live.send(SIGUSR1)
+        #expect(live.waitForStderr("SIGUSR1: skipping to the next item.\nItem 2/2: "))
         live.send(SIGINT)
         let status = live.finish()
         #expect(status == 130)
