@@ -77,7 +77,7 @@ struct DemoCommand: AsyncParsableCommand {
             : RecitalOptions(maxItems: full ? nil : 2, length: full ? .full : .firstSentence)
         let plan = planner.plan([result.digest], options: options)
         guard !plan.items.isEmpty else { throw NewsCLIError.noItems(files: [digest], filtered: false) }
-        let rendered = try await NewsRobotPlayback.render(plan, rate: short ? 450 : 165)
+        let rate = short ? 450 : 165
         var playback = try NewsPlaybackOptions.parse([])
         playback.wav = target.sim ? (wav ?? NewsRobotPlayback.defaultWAVPath("reachy-demo-news.wav")) : wav
         let beats = short ? 2.0 : 4.0
@@ -87,13 +87,11 @@ struct DemoCommand: AsyncParsableCommand {
             Progress.say("Dancing simple_nod for \(Int(beats)) beats…")
             try await mini.play(try TimedMove(dance, duration: beats * 60 / DanceCatalog.defaultBPM))
         }
-        print(
-            "Reading \(plan.items.count) item(s) of \(URL(fileURLWithPath: digest).lastPathComponent) "
-                + "(\(String(format: "%.0f", rendered.audio.duration)) s of speech)…")
+        print("Reading \(plan.items.count) item(s) of \(URL(fileURLWithPath: digest).lastPathComponent)…")
         let signals = SignalWatch()
         defer { signals.cancel() }
         let outcome = try await NewsRobotPlayback.play(
-            rendered, connection: target, run: try RobotRunOptions.parse([]), playback: playback, signals: signals,
+            render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: target, run: try RobotRunOptions.parse([]), playback: playback, signals: signals,
             defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-demo-news.wav"), steps: steps)
         switch outcome {
         case .interrupted(let number, _):

@@ -107,9 +107,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
                 let plan = planner.plan(
                     digests,
                     options: RecitalOptions(maxItems: items, length: RecitalOptions.Length(rawValue: length) ?? .full))
-                let rendered = try await NewsRobotPlayback.render(plan, rate: playback.speechRate)
+                let rate = playback.speechRate
                 let outcome = try await NewsRobotPlayback.play(
-                    rendered, connection: connection, run: robot, playback: playback, signals: signals,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection, run: robot, playback: playback, signals: signals,
                     defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-daily.wav"))
                 if case .interrupted = outcome {
                     log("Recital interrupted; the digests stay unread. Exiting.")

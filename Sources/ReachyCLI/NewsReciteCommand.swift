@@ -126,11 +126,11 @@ struct NewsReciteCommand: AsyncParsableCommand {
                 print("Would recite \(plan.items.count) item(s).")
                 return
             } else {
-                let rendered = try await NewsRobotPlayback.render(plan, rate: playback.speechRate)
+                let rate = playback.speechRate
                 let signals = SignalWatch()
                 defer { signals.cancel() }
                 let outcome = try await NewsRobotPlayback.play(
-                    rendered, connection: connection, run: robot, playback: playback, signals: signals,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection, run: robot, playback: playback, signals: signals,
                     defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-\(getpid()).wav"))
                 switch outcome {
                 case .interrupted(let number, let wav):
@@ -141,7 +141,7 @@ struct NewsReciteCommand: AsyncParsableCommand {
                     let skipped = performance.segments.filter(\.skipped).count
                     if let wav {
                         print(
-                            "Wrote \(wav): \(String(format: "%.1f", rendered.audio.duration)) s, "
+                            "Wrote \(wav): \(String(format: "%.1f", performance.segments.last?.audioEnd ?? 0)) s, "
                                 + "\(plan.items.count) item(s)" + (skipped > 0 ? " (\(skipped) skipped)" : "") + ".")
                     } else {
                         print("Recited \(plan.items.count) item(s)" + (skipped > 0 ? " (\(skipped) skipped)" : "") + ".")

@@ -31,9 +31,10 @@ enum NewsRobotPlayback {
         FileManager.default.temporaryDirectory.appendingPathComponent(name).path
     }
 
-    /// Connects to the robot the flags choose and performs `rendered`.
+    /// Connects to the robot the flags choose and performs what `render` gives; the rendering runs while the robot
+    /// connects and wakes up, so the first word is not delayed by synthesis.
     static func play(
-        _ rendered: RecitalRenderer.Rendered, connection: ConnectionOptions, run: RobotRunOptions,
+        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, connection: ConnectionOptions, run: RobotRunOptions,
         playback: NewsPlaybackOptions, signals: SignalWatch, defaultWAV: String, steps: Steps = Steps()
     ) async throws -> Outcome {
         let target = try connection.resolve(fallBackToSimulator: true)
@@ -83,8 +84,10 @@ enum NewsRobotPlayback {
         defer { skip.cancel() }
         let record = playback.record != nil
         let task = Task { () throws -> RecitalPerformance in
+            async let rendering = render()
             if steps.wakeUp { try await mini.wakeUp() }
             if let before = steps.before { try await before(mini) }
+            let rendered = try await rendering
             let performance = try await performer.perform(rendered, recordMotion: record) { Progress.say($0) }
             if steps.sleepAfter { try await mini.gotoSleep(settle: 0.5) }
             return performance
@@ -119,6 +122,7 @@ enum NewsRobotPlayback {
             return .completed(performance, wav: wavPath)
         case .failure(let error):
             if error is CancellationError { return .interrupted(SIGINT, wav: wavPath) }
+            if let error = error as? NewsCLIError { throw error }
             throw CLIError(String(describing: error))
         }
     }
