@@ -14,7 +14,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
             until the next slot — waking every --recheck minutes to look for digests that arrive late. Every line \
             of the log on standard error starts with a timestamp. SIGTERM or Ctrl-C exits cleanly with status 0: \
             while sleeping at once, during a recital after stopping the voice and resting the robot (the \
-            interrupted digests stay unread). SIGUSR1 skips the current item.
+            interrupted digests stay unread). SIGUSR1 skips the current item; SIGUSR2 pauses (voice stopped, head holds) and resumes.
             """)
 
     @Option(name: .long, help: "Directory holding the digest files (*.md).")

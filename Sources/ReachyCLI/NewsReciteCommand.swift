@@ -12,7 +12,7 @@ struct NewsReciteCommand: AsyncParsableCommand {
             Digests come from FILE arguments and/or --dir. The voice goes to the robot's "Reachy Mini Audio" card \
             (--audio-device to choose another, --volume to set it); on the simulator, or with --wav, to a WAV file \
             whose path is printed. Progress (item k/N and the headline) goes to standard error. Ctrl-C or SIGTERM \
-            stops the voice and brings the robot to rest (--on-interrupt); SIGUSR1 skips the current item.
+            stops the voice and brings the robot to rest (--on-interrupt); SIGUSR1 skips the current item; SIGUSR2 pauses (voice stopped, head holds) and resumes.
 
             With --state FILE the run remembers what was recited: --unread recites whatever is unread now; without it \
             the run is a scheduled one (what the systemd timer starts): it recites only if the daily slot (--at, \

@@ -8,7 +8,8 @@ import ReachySpeech
 
 /// Plays rendered recitals on the robot (or the simulator) for `reachy news recite`, `daily` and `demo`: picks the
 /// audio sink, connects, wakes the robot, performs, puts it to sleep, and turns SIGINT/SIGTERM into a safe stop
-/// (audio stopped, motion cancelled, `--on-interrupt` pose). SIGUSR1 skips the current item.
+/// (audio stopped, motion cancelled, `--on-interrupt` pose). SIGUSR1 skips the current item, SIGUSR2 pauses and
+/// resumes.
 enum NewsRobotPlayback {
     /// How a playback ended.
     enum Outcome {
@@ -80,8 +81,15 @@ enum NewsRobotPlayback {
         defer { events.cancel() }
 
         let performer = RecitalPerformer(robot: mini, sink: sink, pace: pace)
-        let skip = SkipSignal { performer.skip() }
+        let skip = UserSignal(SIGUSR1) {
+            Progress.say("SIGUSR1: skipping to the next item.")
+            performer.skip()
+        }
         defer { skip.cancel() }
+        let pause = UserSignal(SIGUSR2) {
+            Progress.say(performer.togglePause() ? "SIGUSR2: pausing…" : "SIGUSR2: resuming…")
+        }
+        defer { pause.cancel() }
         let record = playback.record != nil
         let task = Task { () throws -> RecitalPerformance in
             async let rendering = render()
@@ -163,17 +171,14 @@ enum NewsRobotPlayback {
     }
 }
 
-/// SIGUSR1 → skip the current item (a dispatch source, like SIGINT/SIGTERM).
-final class SkipSignal: @unchecked Sendable {  // the source is only created and cancelled
+/// SIGUSR1 (skip the current item) or SIGUSR2 (pause/resume) through a dispatch source, like SIGINT/SIGTERM.
+final class UserSignal: @unchecked Sendable {  // the source is only created and cancelled
     private let source: any DispatchSourceSignal
 
-    init(_ handler: @escaping @Sendable () -> Void) {
-        signal(SIGUSR1, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGUSR1, queue: .global())
-        source.setEventHandler {
-            Progress.say("SIGUSR1: skipping to the next item.")
-            handler()
-        }
+    init(_ number: Int32, _ handler: @escaping @Sendable () -> Void) {
+        signal(number, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler(handler: handler)
         source.resume()
     }
 

@@ -74,7 +74,7 @@ struct NewsRobotCLITests {
         #expect(data.count > 44 && String(decoding: data[0..<4], as: UTF8.self) == "RIFF")
     }
 
-    @Test("SIGUSR1 skips an item; an interrupted recital exits 130 and does not mark the digest as recited")
+    @Test("SIGUSR1 skips an item, SIGUSR2 pauses; an interrupted recital exits 130 and does not mark the digest as recited")
     func interrupted() throws {
         let dir = try sampleDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -87,7 +87,9 @@ struct NewsRobotCLITests {
         #expect(live.waitForStderr("Item 1/2: "))
         live.send(SIGUSR1)
         #expect(live.waitForStderr("SIGUSR1: skipping to the next item.\nItem 2/2: "))
-        live.send(SIGINT)
+        live.send(SIGUSR2)
+        #expect(live.waitForStderr("SIGUSR2: pausing…\nPaused (send SIGUSR2 again to resume).\n"))
+        live.send(SIGINT)  // interrupted while paused
         let status = live.finish()
         #expect(status == 130)
         #expect(live.stderr.contains("Interrupted (SIGINT): audio stopped, stopping safely (sleep)…"))

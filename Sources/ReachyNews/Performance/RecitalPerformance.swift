@@ -8,7 +8,8 @@ public struct RecitalPerformance: Sendable, Codable, Equatable {
     public struct Event: Sendable, Codable, Equatable {
         /// Seconds since the first segment started.
         public var time: Double
-        /// `segment` (a segment starts), `sentence` (a sentence starts), `gesture` (a keyframe starts) or `skip`.
+        /// `segment` (a segment starts), `sentence` (a sentence starts), `gesture` (a keyframe starts), `skip`,
+        /// `pause` or `resume`.
         public var kind: String
         /// Segment id, sentence mark, or gesture name.
         public var name: String

@@ -7,7 +7,8 @@ import Synchronization
 /// sway as `GestureMove`s played by `ReachyMini.play` (so every frame goes through the robot's safety path), one
 /// segment (intro, item, outro) at a time so audio and motion start together at every segment.
 ///
-/// `skip()` (from any thread) cuts the current segment short and goes on with the next one. Cancelling the
+/// `skip()` (from any thread) cuts the current segment short and goes on with the next one; `togglePause()` stops
+/// the voice and holds the head, then resumes the segment where it stopped. Cancelling the
 /// calling task stops the audio at once and the motion where it is; the caller then brings the robot to rest.
 public final class RecitalPerformer: Sendable {
     /// The robot.
@@ -17,6 +18,7 @@ public final class RecitalPerformer: Sendable {
     /// Pace the audio on the clock (sinks that do not block in real time, e.g. a WAV file).
     public let pace: Bool
     private let skipRequested = Atomic<Bool>(false)
+    private let pauseRequested = Atomic<Bool>(false)
 
     /// A performer.
     public init(robot: ReachyMini, sink: any AudioSink, pace: Bool) {
@@ -27,6 +29,12 @@ public final class RecitalPerformer: Sendable {
 
     /// Cuts the current segment short (the next one starts).
     public func skip() { skipRequested.store(true, ordering: .sequentiallyConsistent) }
+
+    /// Pauses (voice stopped, head holds) or resumes where it stopped; returns true when now paused.
+    @discardableResult
+    public func togglePause() -> Bool {
+        !pauseRequested.logicalXor(true, ordering: .sequentiallyConsistent).oldValue
+    }
 
     /// Where each segment starts and ends in the audio: a segment starts at its first sentence (the intro at 0)
     /// and lasts until the next one starts (so an item owns its pause and the look toward the audience in it).
@@ -80,16 +88,6 @@ public final class RecitalPerformer: Sendable {
             case .item: progress("Item \(segment.number ?? k)/\(itemCount): \(segment.headline ?? "")")
             case .outro: progress("Outro.")
             }
-            let move = GestureMove(track: track, start: a, duration: b - a)
-            if needsGoto {
-                // After a skip the robot is somewhere else in the track: join it first.
-                let first = move.evaluate(0)
-                try await robot.goto(head: first.head, antennas: first.antennas, bodyYaw: 0, duration: 0.3)
-                needsGoto = false
-            }
-            let lo = min(audio.samples.count, max(0, Int((a * Double(audio.sampleRate)).rounded())))
-            let hi = min(audio.samples.count, max(lo, Int((b * Double(audio.sampleRate)).rounded())))
-            let playback = AudioPlayback(sink: sink, samples: Array(audio.samples[lo..<hi]), pace: pace)
             var pending: [RecitalPerformance.Event] =
                 segment.sentences.compactMap { s in
                     s.start.map { .init(time: 0, kind: "sentence", name: s.mark, planned: $0) }
@@ -99,52 +97,80 @@ public final class RecitalPerformer: Sendable {
                 }
             pending.sort { ($0.planned ?? 0) < ($1.planned ?? 0) }
             skipRequested.store(false, ordering: .sequentiallyConsistent)
-            let segmentStart = now()
-            log.withLock {
-                $0.events.append(.init(time: segmentStart, kind: "segment", name: segment.id, planned: a))
-            }
-            let done = DoneFlag()
+            log.withLock { $0.events.append(.init(time: now(), kind: "segment", name: segment.id, planned: a)) }
+            var next = 0
             var skipped = false
-            let outcome: AudioPlayback.Outcome = try await withTaskCancellationHandler {
-                async let sound: AudioPlayback.Outcome = {
-                    let o = await playback.play()
-                    done.set()
+            var offset = 0.0  // seconds of this segment already played (pauses resume from here)
+            var outcome = AudioPlayback.Outcome.finished
+            while true {
+                let move = GestureMove(track: track, start: a + offset, duration: b - a - offset)
+                if needsGoto {
+                    // After a skip or a pause the robot is somewhere else in the track: join it first.
+                    let first = move.evaluate(0)
+                    try await robot.goto(head: first.head, antennas: first.antennas, bodyYaw: 0, duration: 0.3)
+                    needsGoto = false
+                }
+                let lo = min(audio.samples.count, max(0, Int(((a + offset) * Double(audio.sampleRate)).rounded())))
+                let hi = min(audio.samples.count, max(lo, Int((b * Double(audio.sampleRate)).rounded())))
+                let playback = AudioPlayback(sink: sink, samples: Array(audio.samples[lo..<hi]), pace: pace)
+                let partStart = now()
+                let done = DoneFlag()
+                var pausedAfter: Double?
+                outcome = try await withTaskCancellationHandler {
+                    async let sound: AudioPlayback.Outcome = {
+                        let o = await playback.play()
+                        done.set()
+                        return o
+                    }()
+                    async let motion: Void = robot.play(move, initialGotoDuration: 0)
+                    while !done.isSet {
+                        let elapsed = offset + now() - partStart
+                        while next < pending.count, (pending[next].planned ?? 0) - a <= elapsed {
+                            var e = pending[next]
+                            e.time = now()
+                            log.withLock { $0.events.append(e) }
+                            next += 1
+                        }
+                        if !skipped, pausedAfter == nil, skipRequested.load(ordering: .sequentiallyConsistent) {
+                            skipped = true
+                            log.withLock { $0.events.append(.init(time: now(), kind: "skip", name: segment.id)) }
+                            playback.stop()
+                            robot.cancel()
+                        }
+                        if !skipped, pausedAfter == nil, pauseRequested.load(ordering: .sequentiallyConsistent) {
+                            pausedAfter = elapsed
+                            log.withLock { $0.events.append(.init(time: now(), kind: "pause", name: segment.id)) }
+                            playback.stop()
+                            robot.cancel()
+                        }
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    let o = await sound
+                    do {
+                        try await motion
+                    } catch ReachyMiniError.interrupted where skipped || pausedAfter != nil {
+                        needsGoto = true
+                    }
                     return o
-                }()
-                async let motion: Void = robot.play(move, initialGotoDuration: 0)
-                var next = 0
-                while !done.isSet {
-                    let elapsed = now() - segmentStart
-                    while next < pending.count, (pending[next].planned ?? 0) - a <= elapsed {
-                        var e = pending[next]
-                        e.time = segmentStart + elapsed
-                        log.withLock { $0.events.append(e) }
-                        next += 1
-                    }
-                    if !skipped, skipRequested.load(ordering: .sequentiallyConsistent) {
-                        skipped = true
-                        log.withLock { $0.events.append(.init(time: now(), kind: "skip", name: segment.id)) }
-                        playback.stop()
-                        robot.cancel()
-                    }
-                    try await Task.sleep(for: .milliseconds(10))
+                } onCancel: {
+                    playback.stop()
                 }
-                let o = await sound
-                do {
-                    try await motion
-                } catch ReachyMiniError.interrupted where skipped {
-                    needsGoto = true
+                if case .failed = outcome { break }
+                guard let paused = pausedAfter else { break }
+                progress("Paused (send SIGUSR2 again to resume).")
+                while pauseRequested.load(ordering: .sequentiallyConsistent) {
+                    try await Task.sleep(for: .milliseconds(20))
                 }
-                if !skipped {
-                    // Whatever was planned for the very end of the segment.
-                    for var e in pending[next...] {
-                        e.time = now()
-                        log.withLock { $0.events.append(e) }
-                    }
+                log.withLock { $0.events.append(.init(time: now(), kind: "resume", name: segment.id)) }
+                progress("Resumed.")
+                offset = min(b - a, paused)
+            }
+            if !skipped {
+                // Whatever was planned for the very end of the segment.
+                for var e in pending[next...] {
+                    e.time = now()
+                    log.withLock { $0.events.append(e) }
                 }
-                return o
-            } onCancel: {
-                playback.stop()
             }
             if case .failed(let error) = outcome { throw error }
             try Task.checkCancellation()
