@@ -5,7 +5,10 @@ public struct NewsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "news",
         abstract: "Read AI news digests aloud: plan the recital, synthesize it, run the daily routine.",
-        subcommands: [NewsPlanCommand.self, NewsSpeakCommand.self, NewsReciteCommand.self, NewsBenchCommand.self]
+        subcommands: [
+            NewsPlanCommand.self, NewsSpeakCommand.self, NewsReciteCommand.self, NewsDailyCommand.self,
+            NewsBenchCommand.self,
+        ]
     )
 
     public init() {}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `reachy` binary (next to the test bundle in .build/<config>/).
-private enum NewsCLI {
+enum NewsCLI {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let sample = repository.appendingPathComponent("examples/news/digest-2025-12-21.md").path
@@ -154,11 +154,12 @@ struct NewsCLITests {
         // The sample is from 2025-12-21: widen the catch-up window so it counts as unread.
         let args = [
             "news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--items", "1",
-            "--catch-up-days", "3650",
+            "--catch-up-days", "3650", "--sim", "--length", "headlines", "--speech-rate", "450",
         ]
         let first = try NewsCLI.run(args)
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("Decision: recite (1 unread digest(s) with 9 new item(s)).\nWrote \(wav): "))
+        #expect(first.stdout.contains(" s, 1 item(s).\nNext slot: "))
         #expect(FileManager.default.fileExists(atPath: state))
         let second = try NewsCLI.run(args)
         #expect(second.status == 0)

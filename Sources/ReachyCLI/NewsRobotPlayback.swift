@@ -1,0 +1,186 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ReachyBridge
+import ReachyHardware
+import ReachyNews
+import ReachySpeech
+
+/// Plays rendered recitals on the robot (or the simulator) for `reachy news recite`, `daily` and `demo`: picks the
+/// audio sink, connects, wakes the robot, performs, puts it to sleep, and turns SIGINT/SIGTERM into a safe stop
+/// (audio stopped, motion cancelled, `--on-interrupt` pose). SIGUSR1 skips the current item, SIGUSR2 pauses and
+/// resumes.
+enum NewsRobotPlayback {
+    /// How a playback ended.
+    enum Outcome {
+        /// Played to the end (or items skipped by SIGUSR1); `wav` is the file written, if any.
+        case completed(RecitalPerformance, wav: String?)
+        /// Stopped by a signal (its number); nothing should be marked as recited.
+        case interrupted(Int32, wav: String?)
+    }
+
+    /// What to do around the recital.
+    struct Steps: Sendable {
+        var wakeUp = true
+        var sleepAfter = true
+        /// Runs after waking up, before the recital (the demo dances here).
+        var before: (@Sendable (ReachyMini) async throws -> Void)? = nil
+    }
+
+    /// The WAV path used on the simulator when none was given.
+    static func defaultWAVPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+    }
+
+    /// Connects to the robot the flags choose and performs what `render` gives; the rendering runs while the robot
+    /// connects and wakes up, so the first word is not delayed by synthesis.
+    static func play(
+        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, connection: ConnectionOptions, run: RobotRunOptions,
+        playback: NewsPlaybackOptions, signals: SignalWatch, defaultWAV: String, steps: Steps = Steps()
+    ) async throws -> Outcome {
+        let target = try connection.resolve(fallBackToSimulator: true)
+        let sink: any AudioSink
+        var wavPath: String?
+        var pace = false
+        if let path = playback.wav ?? (target == .simulator ? defaultWAV : nil) {
+            sink = WAVFileSink(url: URL(fileURLWithPath: path), sampleRate: 16_000)
+            wavPath = path
+            pace = true
+        } else {
+            do {
+                let speaker = try playback.audioDevice.map { try SpeakerSink.device($0) } ?? SpeakerSink.reachyMini()
+                if let volume = playback.volume { setVolume(volume, device: playback.audioDevice) }
+                sink = speaker
+            } catch {
+                throw CLIError(String(describing: error))
+            }
+        }
+        if target == .simulator, playback.volume != nil {
+            printNotice("Notice: --volume applies to a robot's speaker; the simulator writes a WAV file.")
+        }
+        Progress.say("Voice → \(wavPath ?? sink.name)")
+
+        var options = ReachyMiniOptions(rate: run.rate)
+        do { options.configuration = try RobotConfiguration(RobotDescription.reachyMini()) } catch {
+            throw CLIError(String(describing: error))
+        }
+        let mini: ReachyMini
+        do {
+            let link: ReachyConnection =
+                switch target {
+                case .simulator: .simulator(VirtualReachyMini(clock: MonotonicClock()))
+                case .serial(let path): .serial(path, baud: connection.baud)
+                }
+            mini = try await ReachyMini.connect(link, options: options) { printNotice("Notice: \($0)") }
+        } catch {
+            try? sink.close()
+            throw CLIError(String(describing: error))
+        }
+        defer { mini.close() }
+        let events = Task { for await event in mini.events() { printNotice("Note: \(event)") } }
+        defer { events.cancel() }
+
+        let performer = RecitalPerformer(robot: mini, sink: sink, pace: pace)
+        let skip = UserSignal(SIGUSR1) {
+            Progress.say("SIGUSR1: skipping to the next item.")
+            performer.skip()
+        }
+        defer { skip.cancel() }
+        let pause = UserSignal(SIGUSR2) {
+            Progress.say(performer.togglePause() ? "SIGUSR2: pausing…" : "SIGUSR2: resuming…")
+        }
+        defer { pause.cancel() }
+        let record = playback.record != nil
+        let task = Task { () throws -> RecitalPerformance in
+            async let rendering = render()
+            if steps.wakeUp { try await mini.wakeUp() }
+            if let before = steps.before { try await before(mini) }
+            let rendered = try await rendering
+            let performance = try await performer.perform(rendered, recordMotion: record) { Progress.say($0) }
+            if steps.sleepAfter { try await mini.gotoSleep(settle: 0.5) }
+            return performance
+        }
+        signals.onSignal { task.cancel() }
+        let result = await task.result
+        signals.onSignal {}
+        if let number = signals.received {
+            Progress.say(
+                "Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): audio stopped, stopping safely (\(run.stopMode.rawValue))…")
+            let outcome = await mini.safeStop(mode: run.stopMode)
+            Progress.say(outcome.description)
+            try? sink.close()
+            return .interrupted(number, wav: wavPath)
+        }
+        do {
+            try sink.close()
+        } catch {
+            throw CLIError(error.description)
+        }
+        switch result {
+        case .success(let performance):
+            if let path = playback.record {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                do {
+                    try encoder.encode(performance).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw CLIError("could not write the record to \(path): \(error.localizedDescription). Check the directory.")
+                }
+            }
+            return .completed(performance, wav: wavPath)
+        case .failure(let error):
+            if error is CancellationError { return .interrupted(SIGINT, wav: wavPath) }
+            if let error = error as? NewsCLIError { throw error }
+            throw CLIError(String(describing: error))
+        }
+    }
+
+    /// Best effort: a card without a mixer keeps its volume (with a notice).
+    static func setVolume(_ percent: Int, device: String?) {
+        do {
+            let mixer: AlsaMixer
+            if let device {
+                mixer = try AlsaMixer(card: device.hasPrefix("plughw:") ? "hw:" + device.dropFirst(7).split(separator: ",")[0] : "default")
+            } else {
+                mixer = try AlsaMixer(soundCard: try SoundCards.card(named: SoundCards.reachyMiniAudioName))
+            }
+            try mixer.setVolume(percent)
+            Progress.say("Volume set to \(percent) %.")
+        } catch {
+            printNotice("Notice: could not set the volume (\(error)); playing at the current volume.")
+        }
+    }
+
+    /// Renders a plan on a dedicated thread (espeak-ng blocks; never on a Swift concurrency task).
+    static func render(_ plan: RecitalPlan, rate: Int = 165) async throws -> RecitalRenderer.Rendered {
+        let result: Result<RecitalRenderer.Rendered, SpeechError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do throws(SpeechError) {
+                    continuation.resume(returning: .success(try RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate)).render(plan)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "reachy.news.synth"
+            thread.start()
+        }
+        switch result {
+        case .success(let rendered): return rendered
+        case .failure(let error): throw NewsCLIError.speech(error.description)
+        }
+    }
+}
+
+/// SIGUSR1 (skip the current item) or SIGUSR2 (pause/resume) through a dispatch source, like SIGINT/SIGTERM.
+final class UserSignal: @unchecked Sendable {  // the source is only created and cancelled
+    private let source: any DispatchSourceSignal
+
+    init(_ number: Int32, _ handler: @escaping @Sendable () -> Void) {
+        signal(number, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler(handler: handler)
+        source.resume()
+    }
+
+    func cancel() { source.cancel() }
+}
