@@ -35,9 +35,10 @@ oracles:
 build: setup
 	$(SWIFT) build
 
+# A debug build: it builds in a third of the time of a release build and runs the demo just as well.
 demo: setup
-	$(SWIFT) build -c release --product reachy
-	.build/release/reachy demo
+	$(SWIFT) build --product reachy
+	.build/debug/reachy demo
 
 # Tests run one at a time: several talk to a simulator over a pty or to the official Python controller, whose
 # timeouts (10 ms) a test run loading both cores with parallel suites could exceed.
