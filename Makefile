@@ -51,7 +51,7 @@ bench: setup
 	.build/release/reachy bench all
 
 lint:
-	$(SWIFT) format lint --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build $(ORACLE_VENV)

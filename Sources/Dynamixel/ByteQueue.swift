@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DequeModule
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A thread-safe byte queue with a blocking, deadline-bounded read: one direction of an in-memory link.
 final class ByteQueue: @unchecked Sendable {
@@ -17,7 +18,7 @@ final class ByteQueue: @unchecked Sendable {
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
         #if os(Linux)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         #endif
         pthread_cond_init(&condition, &attributes)
         pthread_condattr_destroy(&attributes)
@@ -46,9 +47,9 @@ final class ByteQueue: @unchecked Sendable {
         if bytes.isEmpty && !closed && timeout > .zero {
             var deadline = timespec()
             #if os(Linux)
-            clock_gettime(CLOCK_MONOTONIC, &deadline)
+                clock_gettime(CLOCK_MONOTONIC, &deadline)
             #else
-            clock_gettime(CLOCK_REALTIME, &deadline)
+                clock_gettime(CLOCK_REALTIME, &deadline)
             #endif
             let (seconds, attoseconds) = timeout.components
             var nanoseconds = Int(deadline.tv_nsec) + Int(attoseconds / 1_000_000_000)

@@ -25,7 +25,8 @@ public enum DynamixelBenchmarks {
             let perSecond = Int(iterationsPerSecond.rounded())
             let packets = Int(packetsPerSecond.rounded())
             let micros = (microsecondsPerIteration * 100).rounded() / 100
-            return (isValid ? "" : "INVALID ") + "\(name): \(perSecond)/s (\(micros) µs each, \(packets) packets/s, \(iterations) runs)"
+            return (isValid ? "" : "INVALID ")
+                + "\(name): \(perSecond)/s (\(micros) µs each, \(packets) packets/s, \(iterations) runs)"
         }
     }
 

@@ -31,7 +31,9 @@ public enum FastReadReply {
     public static func encode(_ blocks: [Block]) -> [UInt8] {
         let length = 1 + blocks.reduce(0) { $0 + 4 + $1.data.count }
         var bytes = PacketFraming.header + [PacketFraming.broadcastID]
-        bytes += [UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8), Instruction.status.rawValue]
+        bytes += [
+            UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8), Instruction.status.rawValue,
+        ]
         var crc = CRC16.checksum(bytes)
         for block in blocks {
             let part = [block.error.rawValue, block.id] + block.data
@@ -44,14 +46,19 @@ public enum FastReadReply {
     }
 
     /// The blocks of a complete reply packet as the decoder delivered it (parameters after the first error byte).
-    public static func parse(_ packet: StatusPacket, expecting expected: [Expectation]) -> [UInt8: Result<Block, FastReadError>] {
+    public static func parse(_ packet: StatusPacket, expecting expected: [Expectation]) -> [UInt8: Result<
+        Block, FastReadError
+    >] {
         let length = 1 + 1 + packet.parameters.count + 2
         let raw =
-            PacketFraming.header + [packet.id, UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8)]
+            PacketFraming.header + [
+                packet.id, UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
+            ]
             + [Instruction.status.rawValue, packet.error.rawValue] + packet.parameters
         // The packet CRC was already checked by the decoder; re-append it so every block checks the same way.
         let crc = CRC16.checksum(raw)
-        return parse(raw: raw + [UInt8(truncatingIfNeeded: crc), UInt8(truncatingIfNeeded: crc >> 8)], expecting: expected)
+        return parse(
+            raw: raw + [UInt8(truncatingIfNeeded: crc), UInt8(truncatingIfNeeded: crc >> 8)], expecting: expected)
     }
 
     /// The blocks found in raw received bytes starting at the header, complete or truncated. Each expected ID
@@ -90,7 +97,8 @@ public enum FastReadReply {
                 continue
             }
             crc = CRC16.update(crc, with: raw[(end - 2)..<end])
-            let block = Block(id: blockID, error: StatusError(rawValue: raw[offset]), data: Array(raw[(offset + 2)..<(end - 2)]))
+            let block = Block(
+                id: blockID, error: StatusError(rawValue: raw[offset]), data: Array(raw[(offset + 2)..<(end - 2)]))
             results[expectation.id] = .success(block)
             offset = end
         }
@@ -111,7 +119,8 @@ public enum FastReadError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .noReply(let id): "no reply from motor \(id) in the fast read"
         case .corrupted(let id): "motor \(id)'s part of the fast read reply was corrupted"
-        case .unexpectedID(let expected, let received): "motor \(received) answered where motor \(expected) was expected"
+        case .unexpectedID(let expected, let received):
+            "motor \(received) answered where motor \(expected) was expected"
         }
     }
 }

@@ -17,10 +17,14 @@ public struct HardwareErrorStatus: OptionSet, Hashable, Sendable, CustomStringCo
     public static let overload = HardwareErrorStatus(rawValue: 0x20)
 
     /// Every defined bit, in bit order.
-    public static let all: [HardwareErrorStatus] = [.inputVoltage, .overheating, .motorEncoder, .electricalShock, .overload]
+    public static let all: [HardwareErrorStatus] = [
+        .inputVoltage, .overheating, .motorEncoder, .electricalShock, .overload,
+    ]
 
     /// The factory Shutdown value of the XL330 (input voltage, overheating, electrical shock, overload).
-    public static let xl330DefaultShutdown: HardwareErrorStatus = [.inputVoltage, .overheating, .electricalShock, .overload]
+    public static let xl330DefaultShutdown: HardwareErrorStatus = [
+        .inputVoltage, .overheating, .electricalShock, .overload,
+    ]
     /// Reachy Mini's Shutdown value (52): as the factory value but without input voltage.
     public static let reachyShutdown: HardwareErrorStatus = [.overheating, .electricalShock, .overload]
 

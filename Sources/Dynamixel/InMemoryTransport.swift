@@ -13,7 +13,8 @@ public final class InMemoryTransport: ByteTransport, @unchecked Sendable {
     }
 
     /// Two connected ends.
-    public static func makePair(name: String = "in-memory bus") -> (host: InMemoryTransport, device: InMemoryTransport) {
+    public static func makePair(name: String = "in-memory bus") -> (host: InMemoryTransport, device: InMemoryTransport)
+    {
         let toDevice = ByteQueue()
         let toHost = ByteQueue()
         return (

@@ -44,7 +44,8 @@ public struct Register: Hashable, Sendable, CustomStringConvertible {
 
     public init(
         _ name: String, address: UInt16, size: Int, access: Access, signed: Bool = false,
-        range: ClosedRange<Int>? = nil, allowed: [Int]? = nil, unit: RegisterUnit = .none, default defaultValue: Int? = nil,
+        range: ClosedRange<Int>? = nil, allowed: [Int]? = nil, unit: RegisterUnit = .none,
+        default defaultValue: Int? = nil,
         summary: String = ""
     ) {
         self.name = name

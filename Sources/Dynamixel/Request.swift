@@ -58,7 +58,9 @@ public enum Request: Hashable, Sendable {
         case .bulkRead(let entries), .fastBulkRead(let entries):
             return entries.flatMap { [$0.id] + le($0.address) + le($0.length) }
         case .bulkWrite(let entries):
-            return entries.flatMap { [$0.id] + le($0.address) + le(UInt16(truncatingIfNeeded: $0.data.count)) + $0.data }
+            return entries.flatMap {
+                [$0.id] + le($0.address) + le(UInt16(truncatingIfNeeded: $0.data.count)) + $0.data
+            }
         }
     }
 
@@ -175,7 +177,8 @@ extension Request {
         case .write, .regWrite:
             guard p.count >= 3 else { return .failure(bad) }
             let data = Array(p[2...])
-            return .success(instruction == .write ? .write(address: u16(0), data: data) : .regWrite(address: u16(0), data: data))
+            return .success(
+                instruction == .write ? .write(address: u16(0), data: data) : .regWrite(address: u16(0), data: data))
         case .factoryReset:
             guard p.count == 1, let option = FactoryResetOption(rawValue: p[0]) else { return .failure(bad) }
             return .success(.factoryReset(option))
@@ -220,7 +223,8 @@ extension Request {
                 let length = Int(u16(index + 3))
                 guard length > 0, index + 5 + length <= p.count else { return .failure(bad) }
                 entries.append(
-                    BulkWriteEntry(id: p[index], address: u16(index + 1), data: Array(p[(index + 5)..<(index + 5 + length)])))
+                    BulkWriteEntry(
+                        id: p[index], address: u16(index + 1), data: Array(p[(index + 5)..<(index + 5 + length)])))
                 index += 5 + length
             }
             guard !entries.isEmpty else { return .failure(bad) }

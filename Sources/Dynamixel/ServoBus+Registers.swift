@@ -7,7 +7,8 @@ extension ServoBus {
     public func read(_ register: Register, from id: UInt8) throws(ServoBusError) -> Int {
         let bytes = try read(id: id, address: register.address, length: register.size)
         guard let value = register.value(from: bytes) else {
-            throw .unexpectedReply(id: id, detail: "\(bytes.count) bytes for the \(register.size)-byte \(register.name)")
+            throw .unexpectedReply(
+                id: id, detail: "\(bytes.count) bytes for the \(register.size)-byte \(register.name)")
         }
         return value
     }

@@ -134,7 +134,9 @@ public final class ServoBus: @unchecked Sendable {
     public func write(id: UInt8, address: UInt16, data: [UInt8]) throws(ServoBusError) {
         try ServoBus.check(id: id, allowBroadcast: true)
         _ = try ServoBus.check(length: data.count)
-        try locked { _ = try $0.transact(.write(address: address, data: data), to: id, expectedLength: 0, address: address) }
+        try locked {
+            _ = try $0.transact(.write(address: address, data: data), to: id, expectedLength: 0, address: address)
+        }
     }
 
     /// Registers a write that `action` will carry out (to synchronise several devices).
@@ -163,7 +165,8 @@ public final class ServoBus: @unchecked Sendable {
         try ServoBus.check(id: id, allowBroadcast: true)
         if id == PacketFraming.broadcastID, option == .all {
             throw .invalidArgument(
-                "A broadcast factory reset that also resets IDs would give every motor ID 1; reset one motor at a time.")
+                "A broadcast factory reset that also resets IDs would give every motor ID 1; reset one motor at a time."
+            )
         }
         try locked { _ = try $0.transact(.factoryReset(option), to: id, expectedLength: 0) }
     }
@@ -227,8 +230,9 @@ public final class ServoBus: @unchecked Sendable {
     }
 
     /// Like `bulkRead`, with one combined reply (firmware 46 or later).
-    public func fastBulkRead(_ entries: [BulkReadEntry]) throws(ServoBusError) -> [UInt8: Result<[UInt8], ServoBusError>]
-    {
+    public func fastBulkRead(_ entries: [BulkReadEntry]) throws(ServoBusError) -> [UInt8: Result<
+        [UInt8], ServoBusError
+    >] {
         try ServoBus.checkBulk(entries.map(\.id), lengths: entries.map { Int($0.length) })
         return try locked { engine in
             try engine.collectFastReply(

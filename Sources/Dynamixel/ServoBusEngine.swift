@@ -124,7 +124,8 @@ struct ServoBusEngine {
                     }
                     note(status.error, from: id)
                     if status.error.number != 0, !deliverErrors || status.parameters.count != expectedLength {
-                        throw .statusError(id: id, error: status.error, instruction: request.instruction, address: address)
+                        throw .statusError(
+                            id: id, error: status.error, instruction: request.instruction, address: address)
                     }
                     return status
                 }
@@ -248,7 +249,8 @@ struct ServoBusEngine {
                 if let error = refused[expectation.id] {
                     note(error, from: expectation.id)
                     results[expectation.id] = .failure(
-                        .statusError(id: expectation.id, error: error, instruction: instruction, address: expectation.address))
+                        .statusError(
+                            id: expectation.id, error: error, instruction: instruction, address: expectation.address))
                     continue
                 }
                 switch parsed[expectation.id] {

@@ -39,7 +39,9 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
                 """
         case .statusError(let id, let error, let instruction, let address):
             var what = "\(instruction)"
-            if let address { what += " at address \(address)" + (ControlTable.registerName(at: address).map { " (\($0))" } ?? "") }
+            if let address {
+                what += " at address \(address)" + (ControlTable.registerName(at: address).map { " (\($0))" } ?? "")
+            }
             var text = "Motor \(id) refused \(what): \(error.error?.description ?? "error \(error.number)")."
             if let hint = error.error.map(ServoBusError.hint(for:)), !hint.isEmpty { text += " " + hint }
             if error.alert { text += " " + ServoBusError.alertHint(id) }
@@ -82,7 +84,8 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
         case .crcError: "The motor received a corrupted packet: check the cable and connectors."
         case .dataRangeError: "Send a value inside the register's range (`reachy read` shows the register)."
         case .dataLengthError: "Write the whole register (all of its bytes) at once."
-        case .dataLimitError: "The value is outside the limits configured in the motor (position, velocity or current limits)."
+        case .dataLimitError:
+            "The value is outside the limits configured in the motor (position, velocity or current limits)."
         case .accessError:
             "The register may be read-only or undefined; if it is in EEPROM (addresses 0–63), turn torque off first (write 0 to Torque Enable, address 64)."
         case .unknown: ""

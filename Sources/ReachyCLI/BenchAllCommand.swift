@@ -26,7 +26,8 @@ struct BenchAllCommand: AsyncParsableCommand {
             try text.split(separator: ",").map { name throws(ValidationError) in
                 guard let suite = Suite(rawValue: String(name)) else {
                     throw ValidationError(
-                        "Unknown suite '\(name)'. Choose from: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).")
+                        "Unknown suite '\(name)'. Choose from: \(Suite.allCases.map(\.rawValue).joined(separator: ", "))."
+                    )
                 }
                 return suite
             }
@@ -41,7 +42,7 @@ struct BenchAllCommand: AsyncParsableCommand {
 
     func run() async throws {
         #if DEBUG
-        printNotice("This is a debug build; numbers will be much slower. Use `make bench` (release).")
+            printNotice("This is a debug build; numbers will be much slower. Use `make bench` (release).")
         #endif
         for suite in only {
             print("== \(suite.rawValue)")

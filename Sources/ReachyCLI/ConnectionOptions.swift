@@ -6,7 +6,9 @@ import ReachySimulator
 /// Where a command finds its robot: `--port PATH` (a robot's serial port, or any simulator pty), `--sim` (the
 /// built-in simulator, in process), or neither: the robot if one is plugged in, else the simulator with a notice.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Serial port of the robot (e.g. /dev/ttyACM0) or of a simulator pty.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Serial port of the robot (e.g. /dev/ttyACM0) or of a simulator pty.", valueName: "path"))
     var port: String?
 
     @Flag(name: .long, help: "Use the built-in simulator instead of a robot.")

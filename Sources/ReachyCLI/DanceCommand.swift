@@ -114,10 +114,13 @@ struct DanceCommand: AsyncParsableCommand {
         print("\(name) @ \(formatBPM(bpm)) BPM, duration \(String(format: "%.4f", dance.duration)) s")
         print("       t        x mm      y mm      z mm    roll°   pitch°     yaw°  r.ant°  l.ant°")
         for (s, frame) in zip(frames, dance.samples(count: count).map(\.frame)) {
-            let p = frame.head.translation * 1000, e = frame.head.euler
-            print(String(
-                format: "%8.4f %9.3f %9.3f %9.3f %8.2f %8.2f %8.2f %7.2f %7.2f", s.t, p.x, p.y, p.z, degrees(e.roll),
-                degrees(e.pitch), degrees(e.yaw), degrees(frame.antennas.right), degrees(frame.antennas.left)))
+            let p = frame.head.translation * 1000
+            let e = frame.head.euler
+            print(
+                String(
+                    format: "%8.4f %9.3f %9.3f %9.3f %8.2f %8.2f %8.2f %7.2f %7.2f", s.t, p.x, p.y, p.z,
+                    degrees(e.roll),
+                    degrees(e.pitch), degrees(e.yaw), degrees(frame.antennas.right), degrees(frame.antennas.left)))
         }
     }
 
@@ -127,13 +130,15 @@ struct DanceCommand: AsyncParsableCommand {
         let move: any Move
         do {
             let tempo = bpm
-            move = try beats.map { beats throws(MoveError) in try TimedMove(dance, duration: beats * 60 / tempo) } ?? dance
+            move =
+                try beats.map { beats throws(MoveError) in try TimedMove(dance, duration: beats * 60 / tempo) } ?? dance
         } catch {
             throw MotionCLIError(description: String(describing: error))
         }
         let tempo = self.bpm
         try await RobotSession.run(connection, robot) { mini in
-            Progress.say("Dancing \(name) at \(Self.formatBPM(tempo)) BPM for \(String(format: "%.2f", move.duration)) s…")
+            Progress.say(
+                "Dancing \(name) at \(Self.formatBPM(tempo)) BPM for \(String(format: "%.2f", move.duration)) s…")
             try await mini.play(move)
             Progress.say("Done.")
         }

@@ -9,7 +9,8 @@ import ReachyNews
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Show what ReachyBridge does: find the robot (or the simulator), check its motors, wake it, dance, read the news.",
+        abstract:
+            "Show what ReachyBridge does: find the robot (or the simulator), check its motors, wake it, dance, read the news.",
         discussion: """
             Without --port or --sim, uses the robot if one is plugged in, else the built-in simulator (and says so).
             After the motor check the robot wakes up, dances 4 beats, reads the sample AI-news digest (the intro, the \
@@ -19,13 +20,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Flag(name: .long, help: "Read the whole sample digest (about 8 minutes) instead of the first sentence of the first 2 items.")
+    @Flag(
+        name: .long,
+        help: "Read the whole sample digest (about 8 minutes) instead of the first sentence of the first 2 items.")
     var full = false
 
     @Option(name: .long, help: "The digest to read.")
     var digest: String = "examples/news/digest-2025-12-21.md"
 
-    @Option(name: .long, help: "Where the voice goes on the simulator (WAV); default: a file in the temporary directory.")
+    @Option(
+        name: .long, help: "Where the voice goes on the simulator (WAV); default: a file in the temporary directory.")
     var wav: String?
 
     @Flag(name: .long, help: .hidden)
@@ -49,7 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
                     rows: replies.map { ["\($0.id)", $0.modelName, "\($0.firmware)"] }))
             guard !replies.isEmpty else {
                 throw CLIError(
-                    "No motor answered on \(opened.label). Check that the robot's power supply is plugged in and switched on.")
+                    "No motor answered on \(opened.label). Check that the robot's power supply is plugged in and switched on."
+                )
             }
             print("")
             print("Step 2 — health check:")
@@ -67,7 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
         let result = DigestParser.parse(contentsOf: URL(fileURLWithPath: digest))
         if case .unreadable(let path, let reason)? = result.firstError {
             throw CLIError(
-                "cannot read the sample digest \(path): \(reason). Run the demo from the repository root or pass --digest FILE.")
+                "cannot read the sample digest \(path): \(reason). Run the demo from the repository root or pass --digest FILE."
+            )
         }
         let planner: RecitalPlanner
         do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
@@ -91,7 +97,8 @@ struct DemoCommand: AsyncParsableCommand {
         let signals = SignalWatch()
         defer { signals.cancel() }
         let outcome = try await NewsRobotPlayback.play(
-            render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: target, run: try RobotRunOptions.parse([]), playback: playback, signals: signals,
+            render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: target,
+            run: try RobotRunOptions.parse([]), playback: playback, signals: signals,
             defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-demo-news.wav"), steps: steps)
         switch outcome {
         case .interrupted(let number, _):

@@ -37,7 +37,8 @@ struct DoctorCommand: ParsableCommand {
             checks.append(
                 DoctorCheck(
                     title: "Motors answer", status: .skipped,
-                    detail: "No port to talk to the motors.", fix: "Fix the checks above, or try `reachy doctor --sim`."))
+                    detail: "No port to talk to the motors.", fix: "Fix the checks above, or try `reachy doctor --sim`."
+                ))
         }
         checks.append(SpeechCheck.run())
         if json {
@@ -49,7 +50,8 @@ struct DoctorCommand: ParsableCommand {
             print("")
             print(
                 failed == 0
-                    ? (warnings == 0 ? "Everything looks good." : "Works, with \(warnings) warning\(warnings == 1 ? "" : "s").")
+                    ? (warnings == 0
+                        ? "Everything looks good." : "Works, with \(warnings) warning\(warnings == 1 ? "" : "s").")
                     : "\(failed) problem\(failed == 1 ? "" : "s") to fix before the robot can move.")
         }
         if checks.contains(where: { $0.status == .failed }) { throw ExitCode.failure }

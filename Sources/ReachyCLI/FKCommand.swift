@@ -41,8 +41,9 @@ struct FKCommand: ParsableCommand {
         }
         let e = pose.euler
         if json {
-            print(try MotionCLISupport.json(
-                FKOutput(pose: pose.rows, xyz: pose.translation.array, rpy: [e.roll, e.pitch, e.yaw])))
+            print(
+                try MotionCLISupport.json(
+                    FKOutput(pose: pose.rows, xyz: pose.translation.array, rpy: [e.roll, e.pitch, e.yaw])))
             return
         }
         for row in pose.rows {

@@ -65,10 +65,12 @@ struct GotoCommand: AsyncParsableCommand {
                 print("joints (rad): " + line.joined(separator: ", "))
             }
             if let head = mini.headPose {
-                let p = head.translation * 1000, e = head.euler
+                let p = head.translation * 1000
+                let e = head.euler
                 print(
                     String(
-                        format: "head: x %.1f mm, y %.1f mm, z %.1f mm, roll %.1f°, pitch %.1f°, yaw %.1f°", p.x, p.y, p.z,
+                        format: "head: x %.1f mm, y %.1f mm, z %.1f mm, roll %.1f°, pitch %.1f°, yaw %.1f°", p.x, p.y,
+                        p.z,
                         ReachyMotion.degrees(e.roll), ReachyMotion.degrees(e.pitch), ReachyMotion.degrees(e.yaw)))
             }
         }

@@ -109,7 +109,8 @@ struct NewsDailyCommand: AsyncParsableCommand {
                     options: RecitalOptions(maxItems: items, length: RecitalOptions.Length(rawValue: length) ?? .full))
                 let rate = playback.speechRate
                 let outcome = try await NewsRobotPlayback.play(
-                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection, run: robot, playback: playback, signals: signals,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection,
+                    run: robot, playback: playback, signals: signals,
                     defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-daily.wav"))
                 if case .interrupted = outcome {
                     log("Recital interrupted; the digests stay unread. Exiting.")

@@ -24,7 +24,9 @@ struct NewsPlaybackOptions: ParsableArguments {
                 + "plughw:CARD=Device,DEV=0.", valueName: "NAME"))
     var audioDevice: String?
 
-    @Option(name: .long, help: ArgumentHelp("Set the speaker volume (0–100 %) through the card's mixer first.", valueName: "PCT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Set the speaker volume (0–100 %) through the card's mixer first.", valueName: "PCT"))
     var volume: Int?
 
     @Option(name: .customLong("speech-rate"), help: "Speaking rate in words per minute (80–450).")

@@ -51,7 +51,8 @@ struct NewsReciteCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
     var length: String = "full"
 
-    @Option(name: .long, help: "With --state: unread digests older than this many days are skipped (recorded, not read).")
+    @Option(
+        name: .long, help: "With --state: unread digests older than this many days are skipped (recorded, not read).")
     var catchUpDays: Int = 3
 
     @Flag(name: .long, help: "Only print the decision; change nothing, move nothing.")
@@ -70,7 +71,8 @@ struct NewsReciteCommand: AsyncParsableCommand {
         }
         _ = try NewsSchedule.slot(at)
         guard TimeZone(identifier: timeZone) != nil else {
-            throw ValidationError("--time-zone '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
+            throw ValidationError(
+                "--time-zone '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
         }
         guard (1...3650).contains(catchUpDays) else {
             throw ValidationError("--catch-up-days must be between 1 and 3650 (got \(catchUpDays)).")
@@ -120,7 +122,9 @@ struct NewsReciteCommand: AsyncParsableCommand {
             do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
             let plan = planner.plan(chosen, options: recitalOptions)
             if plan.items.isEmpty {
-                if store == nil { throw NewsCLIError.noItems(files: files + [dir].compactMap { $0 }, filtered: !categories.isEmpty) }
+                if store == nil {
+                    throw NewsCLIError.noItems(files: files + [dir].compactMap { $0 }, filtered: !categories.isEmpty)
+                }
                 print("Nothing left to read after the filters.")
             } else if dryRun {
                 print("Would recite \(plan.items.count) item(s).")
@@ -130,7 +134,8 @@ struct NewsReciteCommand: AsyncParsableCommand {
                 let signals = SignalWatch()
                 defer { signals.cancel() }
                 let outcome = try await NewsRobotPlayback.play(
-                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection, run: robot, playback: playback, signals: signals,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection,
+                    run: robot, playback: playback, signals: signals,
                     defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-\(getpid()).wav"))
                 switch outcome {
                 case .interrupted(let number, let wav):
@@ -144,7 +149,8 @@ struct NewsReciteCommand: AsyncParsableCommand {
                             "Wrote \(wav): \(String(format: "%.1f", performance.segments.last?.audioEnd ?? 0)) s, "
                                 + "\(plan.items.count) item(s)" + (skipped > 0 ? " (\(skipped) skipped)" : "") + ".")
                     } else {
-                        print("Recited \(plan.items.count) item(s)" + (skipped > 0 ? " (\(skipped) skipped)" : "") + ".")
+                        print(
+                            "Recited \(plan.items.count) item(s)" + (skipped > 0 ? " (\(skipped) skipped)" : "") + ".")
                     }
                     if let path = playback.record { print("Wrote the record to \(path).") }
                 }

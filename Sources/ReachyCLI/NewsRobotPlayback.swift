@@ -35,7 +35,8 @@ enum NewsRobotPlayback {
     /// Connects to the robot the flags choose and performs what `render` gives; the rendering runs while the robot
     /// connects and wakes up, so the first word is not delayed by synthesis.
     static func play(
-        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, connection: ConnectionOptions, run: RobotRunOptions,
+        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, connection: ConnectionOptions,
+        run: RobotRunOptions,
         playback: NewsPlaybackOptions, signals: SignalWatch, defaultWAV: String, steps: Steps = Steps()
     ) async throws -> Outcome {
         let target = try connection.resolve(fallBackToSimulator: true)
@@ -105,7 +106,8 @@ enum NewsRobotPlayback {
         signals.onSignal {}
         if let number = signals.received {
             Progress.say(
-                "Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): audio stopped, stopping safely (\(run.stopMode.rawValue))…")
+                "Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): audio stopped, stopping safely (\(run.stopMode.rawValue))…"
+            )
             let outcome = await mini.safeStop(mode: run.stopMode)
             Progress.say(outcome.description)
             try? sink.close()
@@ -124,7 +126,8 @@ enum NewsRobotPlayback {
                 do {
                     try encoder.encode(performance).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    throw CLIError("could not write the record to \(path): \(error.localizedDescription). Check the directory.")
+                    throw CLIError(
+                        "could not write the record to \(path): \(error.localizedDescription). Check the directory.")
                 }
             }
             return .completed(performance, wav: wavPath)
@@ -140,7 +143,9 @@ enum NewsRobotPlayback {
         do {
             let mixer: AlsaMixer
             if let device {
-                mixer = try AlsaMixer(card: device.hasPrefix("plughw:") ? "hw:" + device.dropFirst(7).split(separator: ",")[0] : "default")
+                mixer = try AlsaMixer(
+                    card: device.hasPrefix("plughw:") ? "hw:" + device.dropFirst(7).split(separator: ",")[0] : "default"
+                )
             } else {
                 mixer = try AlsaMixer(soundCard: try SoundCards.card(named: SoundCards.reachyMiniAudioName))
             }
@@ -156,7 +161,9 @@ enum NewsRobotPlayback {
         let result: Result<RecitalRenderer.Rendered, SpeechError> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do throws(SpeechError) {
-                    continuation.resume(returning: .success(try RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate)).render(plan)))
+                    continuation.resume(
+                        returning: .success(
+                            try RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate)).render(plan)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

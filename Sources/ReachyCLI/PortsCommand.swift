@@ -43,8 +43,10 @@ struct PortsCommand: ParsableCommand {
             return
         }
         let table = rows.map { row in
-            [row.port.name, Self.roleText(row.role), row.port.usbID?.description ?? "-",
-                row.port.serialNumber ?? "-", row.port.product ?? row.port.portDescription ?? "-"]
+            [
+                row.port.name, Self.roleText(row.role), row.port.usbID?.description ?? "-",
+                row.port.serialNumber ?? "-", row.port.product ?? row.port.portDescription ?? "-",
+            ]
         }
         print(TextTable.render(header: ["PORT", "WHAT", "USB", "SERIAL", "DESCRIPTION"], rows: table))
         print("")

@@ -42,7 +42,8 @@ struct ReadCommand: ParsableCommand {
                 Reading(
                     id: id, register: register.key, address: register.address, raw: raw,
                     value: register.unit == .pulse ? DynamixelUnits.radians(fromPosition: raw) : physical,
-                    unit: register.unit == .pulse ? "rad" : (register.unit.symbol.isEmpty ? nil : register.unit.symbol)))
+                    unit: register.unit == .pulse ? "rad" : (register.unit.symbol.isEmpty ? nil : register.unit.symbol))
+            )
             return
         }
         var line = "\(register.name) of motor \(id) = \(raw)"

@@ -23,7 +23,10 @@ struct RecordCommand: AsyncParsableCommand {
     var seconds: Double
     @Option(name: .customLong("sample-rate"), help: "Samples per second (at most the loop rate).")
     var sampleRate: Double = 50
-    @Flag(help: "Switch the motors off first, so the head and antennas can be moved by hand (otherwise they stay as they are).")
+    @Flag(
+        help:
+            "Switch the motors off first, so the head and antennas can be moved by hand (otherwise they stay as they are)."
+    )
     var release = false
 
     enum Format { case json, csv }
@@ -44,8 +47,12 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let seconds = self.seconds, period = 1 / sampleRate, out = self.out, format = self.format ?? .json
-        let rate = sampleRate, release = self.release
+        let seconds = self.seconds
+        let period = 1 / sampleRate
+        let out = self.out
+        let format = self.format ?? .json
+        let rate = sampleRate
+        let release = self.release
         let recording = RecordingBox()
         try await RobotSession.run(connection, run, enableMotors: false) { mini in
             if release, mini.motorMode != .disabled {
@@ -99,10 +106,13 @@ struct RecordCommand: AsyncParsableCommand {
                 + ReachyMotor.allCases.map(\.name)).joined(separator: ",")
         ]
         for s in samples {
-            let p = s.head.translation, e = s.head.euler
+            let p = s.head.translation
+            let e = s.head.euler
             let values =
-                [s.t, p.x, p.y, p.z, e.roll, e.pitch, e.yaw, s.joints.head.body, s.joints.antennas.right,
-                    s.joints.antennas.left] + s.joints.motorOrder
+                [
+                    s.t, p.x, p.y, p.z, e.roll, e.pitch, e.yaw, s.joints.head.body, s.joints.antennas.right,
+                    s.joints.antennas.left,
+                ] + s.joints.motorOrder
             lines.append(values.map { String(format: "%.6f", $0) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -77,7 +77,9 @@ enum RobotSession {
         signals.onSignal { task.cancel() }
         let result = await task.result
         if let number = signals.received {
-            printNotice("Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): stopping safely (\(run.stopMode.rawValue))…")
+            printNotice(
+                "Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")): stopping safely (\(run.stopMode.rawValue))…"
+            )
             let outcome = await mini.safeStop(mode: run.stopMode)
             printNotice(outcome.description)
             mini.close()

@@ -14,7 +14,8 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     @Option(
-        name: .long, help: ArgumentHelp("IDs to ping, as ranges and lists: 10-18, 1,3,5 (default: 0-252).", valueName: "ids"),
+        name: .long,
+        help: ArgumentHelp("IDs to ping, as ranges and lists: 10-18, 1,3,5 (default: 0-252).", valueName: "ids"),
         transform: { text throws(CLIError) in IDList(try IDList.parse(text)) })
     var ids: IDList = IDList(Array(0...PacketFraming.maxDeviceID))
 
@@ -47,7 +48,8 @@ struct ScanCommand: ParsableCommand {
             replies = try opened.bus.scan(ids: ids.ids, retries: 2)
         }
         let found = replies.map {
-            Found(id: $0.id, model: $0.modelNumber, model_name: DynamixelModel.displayName(for: $0.modelNumber),
+            Found(
+                id: $0.id, model: $0.modelNumber, model_name: DynamixelModel.displayName(for: $0.modelNumber),
                 firmware: $0.firmware)
         }
         guard !found.isEmpty else {

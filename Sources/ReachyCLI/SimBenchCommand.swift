@@ -24,7 +24,9 @@ public struct SimBenchCommand: ParsableCommand {
 
     public func run() throws {
         do {
-            for result in try SimulatorBenchmarks.run(transactions: transactions, roundTrips: roundTrips) { print(result) }
+            for result in try SimulatorBenchmarks.run(transactions: transactions, roundTrips: roundTrips) {
+                print(result)
+            }
         } catch let error as BenchmarkError {
             throw ValidationError("Benchmark failed: \(error.description)")
         }

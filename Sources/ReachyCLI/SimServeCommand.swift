@@ -22,7 +22,8 @@ public struct SimServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed for the fault generator; the same seed and traffic give the same faults.")
     var seed: UInt64 = 0
 
-    @Option(name: .long, help: "Inject a fault, NAME=VALUE (repeatable), e.g. --fault byte-loss=0.05 --fault missing=14.")
+    @Option(
+        name: .long, help: "Inject a fault, NAME=VALUE (repeatable), e.g. --fault byte-loss=0.05 --fault missing=14.")
     var fault: [String] = []
 
     @Flag(name: .long, help: "Log every received and sent byte (hex) to standard error.")
@@ -77,7 +78,8 @@ public struct SimServeCommand: AsyncParsableCommand {
         let unplugged = robot.bus.isUnplugged && !stop.fired
         server.stop()
         for source in sources { source.cancel() }
-        FileHandle.standardOutput.write(Data((unplugged ? "Simulated unplug: the pty is closed.\n" : "Stopped.\n").utf8))
+        FileHandle.standardOutput.write(
+            Data((unplugged ? "Simulated unplug: the pty is closed.\n" : "Stopped.\n").utf8))
     }
 }
 

@@ -14,7 +14,8 @@ extension Diagnostics {
             guard let reply = try? bus.ping(motor.id) else { continue }
             present.append(motor)
             if reply.modelNumber != motor.model.number {
-                wrongModel.append("\(motor.name) (ID \(motor.id)) is a \(reply.modelName), expected \(motor.model.name)")
+                wrongModel.append(
+                    "\(motor.name) (ID \(motor.id)) is a \(reply.modelName), expected \(motor.model.name)")
             }
         }
         let missing = description.motors.filter { motor in !present.contains { $0.id == motor.id } }
@@ -80,12 +81,15 @@ extension Diagnostics {
             ]
             for (register, value) in expected {
                 guard let actual = try? bus.read(register, from: motor.id) else { continue }
-                if actual != value { mismatches.append("\(motor.name) \(register.key) is \(actual), expected \(value)") }
+                if actual != value {
+                    mismatches.append("\(motor.name) \(register.key) is \(actual), expected \(value)")
+                }
             }
         }
         checks.append(
             mismatches.isEmpty
-                ? DoctorCheck(title: "Motor settings", status: .ok, detail: "EEPROM settings match hardware/reachy-mini.json.")
+                ? DoctorCheck(
+                    title: "Motor settings", status: .ok, detail: "EEPROM settings match hardware/reachy-mini.json.")
                 : DoctorCheck(
                     title: "Motor settings", status: .warning, detail: mismatches.joined(separator: "; ") + ".",
                     fix: "`reachy wake` rewrites the expected settings before moving (torque off first)."))

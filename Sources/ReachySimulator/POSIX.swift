@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // File-scope wrappers, so that types with their own `read`/`write`/`close` methods reach the C functions on both

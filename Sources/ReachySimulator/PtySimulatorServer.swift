@@ -1,15 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Glibc's module map hides the pty functions (they need _XOPEN_SOURCE); bind them by symbol.
 @_silgen_name("posix_openpt") private func c_posix_openpt(_ flags: Int32) -> Int32
 @_silgen_name("grantpt") private func c_grantpt(_ descriptor: Int32) -> Int32
 @_silgen_name("unlockpt") private func c_unlockpt(_ descriptor: Int32) -> Int32
-@_silgen_name("ptsname_r") private func c_ptsname_r(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ length: Int) -> Int32
+@_silgen_name("ptsname_r") private func c_ptsname_r(
+    _ descriptor: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ length: Int
+) -> Int32
 
 /// Serves a `VirtualBus` on a pseudo-terminal, so that any Dynamixel client (rustypot, the ROBOTIS SDK, the
 /// official Reachy Mini controller, `reachy scan`) can open the slave path as if it were the robot's serial port.
@@ -122,9 +125,9 @@ public final class PtySimulatorServer: @unchecked Sendable {
         cfmakeraw(&settings)
         settings.c_cflag |= tcflag_t(CLOCAL | CREAD)
         #if os(Linux)
-        let speed = speed_t(B1000000)
+            let speed = speed_t(B1000000)
         #else
-        let speed = speed_t(1_000_000)  // Darwin takes the rate itself
+            let speed = speed_t(1_000_000)  // Darwin takes the rate itself
         #endif
         cfsetispeed(&settings, speed)
         cfsetospeed(&settings, speed)

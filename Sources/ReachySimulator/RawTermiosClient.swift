@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dynamixel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A bare termios client of a serial path (raw, 8N1, B1000000, `poll` for timeouts): what any outside program
 /// does to talk to the pty simulator. Used by the pty benchmark and tests; real programs use ReachyHardware's
@@ -16,7 +17,8 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
         name = path
         descriptor = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw errno == ENOENT ? .notFound(path: path) : .io(name: path, operation: "open", code: errno, message: "cannot open")
+            throw errno == ENOENT
+                ? .notFound(path: path) : .io(name: path, operation: "open", code: errno, message: "cannot open")
         }
         PtySimulatorServer.makeRaw(descriptor)
     }
@@ -42,7 +44,8 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
     func read(maxCount: Int, timeout: Duration) throws(TransportError) -> [UInt8] {
         guard descriptor >= 0 else { throw .closed(name: name) }
         var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         let result = poll(&ready, 1, max(0, milliseconds))
         if result <= 0 { return [] }
         if ready.revents & Int16(POLLIN) == 0 && ready.revents & Int16(POLLHUP | POLLERR) != 0 {

@@ -35,19 +35,39 @@ public enum ReachyMiniFactory {
 
     /// The nine motors in the canonical order `[body, stewart 1–6, right antenna, left antenna]`.
     public static let motors: [ReachyMiniMotor] = [
-        ReachyMiniMotor(name: "body_rotation", id: 10, model: .xc330M288, homingOffset: 0, positionLimits: 0...4095, positionGains: (200, 0, 0)),
-        ReachyMiniMotor(name: "stewart_1", id: 11, model: .xl330M288, homingOffset: 1024, positionLimits: 1502...2958, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "stewart_2", id: 12, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2844, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "stewart_3", id: 13, model: .xl330M288, homingOffset: 1024, positionLimits: 1502...2958, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "stewart_4", id: 14, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2594, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "stewart_5", id: 15, model: .xl330M288, homingOffset: 1024, positionLimits: 1252...2958, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "stewart_6", id: 16, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2594, positionGains: (300, 0, 0)),
-        ReachyMiniMotor(name: "right_antenna", id: 17, model: .xl330M077, homingOffset: 0, positionLimits: 0...4095, positionGains: (200, 0, 0)),
-        ReachyMiniMotor(name: "left_antenna", id: 18, model: .xl330M077, homingOffset: 0, positionLimits: 0...4095, positionGains: (200, 0, 0)),
+        ReachyMiniMotor(
+            name: "body_rotation", id: 10, model: .xc330M288, homingOffset: 0, positionLimits: 0...4095,
+            positionGains: (200, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_1", id: 11, model: .xl330M288, homingOffset: 1024, positionLimits: 1502...2958,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_2", id: 12, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2844,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_3", id: 13, model: .xl330M288, homingOffset: 1024, positionLimits: 1502...2958,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_4", id: 14, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2594,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_5", id: 15, model: .xl330M288, homingOffset: 1024, positionLimits: 1252...2958,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "stewart_6", id: 16, model: .xl330M288, homingOffset: -1024, positionLimits: 1138...2594,
+            positionGains: (300, 0, 0)),
+        ReachyMiniMotor(
+            name: "right_antenna", id: 17, model: .xl330M077, homingOffset: 0, positionLimits: 0...4095,
+            positionGains: (200, 0, 0)),
+        ReachyMiniMotor(
+            name: "left_antenna", id: 18, model: .xl330M077, homingOffset: 0, positionLimits: 0...4095,
+            positionGains: (200, 0, 0)),
     ]
 
     /// A servo configured as `motor`, torque off, its horn at `presentPosition` (2048 = 0 rad by default).
-    public static func servo(for motor: ReachyMiniMotor, presentPosition: Int32 = 2048, supplyVoltage: Double = supplyVoltage) -> VirtualServo {
+    public static func servo(
+        for motor: ReachyMiniMotor, presentPosition: Int32 = 2048, supplyVoltage: Double = supplyVoltage
+    ) -> VirtualServo {
         typealias T = VirtualControlTable
         var servo = VirtualServo(model: motor.model, id: motor.id, firmware: firmware, supplyVoltage: supplyVoltage)
         servo.set(T.baudRate, Int64(baudRateCode))

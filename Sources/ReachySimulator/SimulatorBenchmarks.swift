@@ -79,8 +79,10 @@ public enum SimulatorBenchmarks {
         let measured = Array(samples.dropFirst(50)).sorted()
         func percentile(_ p: Double) -> Double { measured[min(measured.count - 1, Int(Double(measured.count) * p))] }
         return [
-            SimulatorBenchmarkResult(name: "pty 9-servo sync read + sync write, median", value: percentile(0.5), unit: "µs"),
-            SimulatorBenchmarkResult(name: "pty 9-servo sync read + sync write, p99", value: percentile(0.99), unit: "µs"),
+            SimulatorBenchmarkResult(
+                name: "pty 9-servo sync read + sync write, median", value: percentile(0.5), unit: "µs"),
+            SimulatorBenchmarkResult(
+                name: "pty 9-servo sync read + sync write, p99", value: percentile(0.99), unit: "µs"),
         ]
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where the simulator's time comes from: a virtual clock that tests advance explicitly (deterministic, faster
 /// than real time), or the real monotonic clock (the pty server).

@@ -85,7 +85,9 @@ public struct SimulatorFaults: Hashable, Sendable {
     static func ids(_ text: String, _ kind: FaultKind) throws(SimulatorFaultError) -> Set<UInt8> {
         var result: Set<UInt8> = []
         for item in text.split(separator: ",") {
-            guard let id = UInt8(item.trimmingWhitespace()), id <= 252 else { throw .badValue(kind, text, kind.expected) }
+            guard let id = UInt8(item.trimmingWhitespace()), id <= 252 else {
+                throw .badValue(kind, text, kind.expected)
+            }
             result.insert(id)
         }
         guard !result.isEmpty else { throw .badValue(kind, text, kind.expected) }

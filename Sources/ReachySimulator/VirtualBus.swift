@@ -100,7 +100,8 @@ public final class VirtualBus: @unchecked Sendable {
             throw .disconnected(name: "simulator", reason: "the simulated robot was unplugged")
         }
         advanceLocked(to: now)
-        if let timeout = interByteTimeout, let last = lastByteTime, now - last > timeout, !decoder.pendingBytes.isEmpty {
+        if let timeout = interByteTimeout, let last = lastByteTime, now - last > timeout, !decoder.pendingBytes.isEmpty
+        {
             decoder.reset()
         }
         if !bytes.isEmpty { lastByteTime = now }
@@ -314,7 +315,8 @@ public final class VirtualBus: @unchecked Sendable {
     /// The combined fast-read reply. Each servo appends its block after the previous one; the first servo that
     /// is absent (or silent at Status Return Level 0) ends the chain, so the packet is truncated there. A servo
     /// that cannot read the range reports the error in its block, with zeros as data to keep the layout.
-    private func fastReadLocked(_ entries: [BulkReadEntry], instruction: Instruction) -> (bytes: [UInt8], ids: [UInt8])? {
+    private func fastReadLocked(_ entries: [BulkReadEntry], instruction: Instruction) -> (bytes: [UInt8], ids: [UInt8])?
+    {
         var blocks: [FastReadReply.Block] = []
         var complete = true
         for entry in entries {
@@ -326,12 +328,20 @@ public final class VirtualBus: @unchecked Sendable {
             switch servo.read(address: Int(entry.address), length: Int(entry.length)) {
             case .success(let data): blocks.append(.init(id: entry.id, error: servo.statusError(), data: data))
             case .failure(let error):
-                blocks.append(.init(id: entry.id, error: servo.statusError(error), data: Array(repeating: 0, count: Int(entry.length))))
+                blocks.append(
+                    .init(
+                        id: entry.id, error: servo.statusError(error),
+                        data: Array(repeating: 0, count: Int(entry.length))))
             }
         }
         guard !blocks.isEmpty else { return nil }
         let full = FastReadReply.encode(
-            complete ? blocks : blocks + entries[blocks.count...].map { .init(id: $0.id, data: Array(repeating: 0, count: Int($0.length))) })
+            complete
+                ? blocks
+                : blocks
+                    + entries[blocks.count...].map {
+                        .init(id: $0.id, data: Array(repeating: 0, count: Int($0.length)))
+                    })
         guard !complete else { return (full, blocks.map(\.id)) }
         // LEN announces every requested device, but only the blocks of devices that answered are sent.
         let sent = PacketFraming.prefixLength + 1 + blocks.reduce(0) { $0 + 4 + $1.data.count }

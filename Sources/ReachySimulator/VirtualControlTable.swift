@@ -14,7 +14,8 @@ public enum VirtualControlTable {
     public static let operatingMode = VirtualRegister("Operating Mode", 11, 1, .oneOf([0, 1, 3, 4, 5, 16]))
     public static let secondaryID = VirtualRegister("Secondary ID", 12, 1, .range(0, 255))
     public static let protocolType = VirtualRegister("Protocol Type", 13, 1, .oneOf([2, 22]))
-    public static let homingOffset = VirtualRegister("Homing Offset", 20, 4, signed: true, .range(-1_044_479, 1_044_479))
+    public static let homingOffset = VirtualRegister(
+        "Homing Offset", 20, 4, signed: true, .range(-1_044_479, 1_044_479))
     public static let movingThreshold = VirtualRegister("Moving Threshold", 24, 4, .range(0, 1023))
     public static let temperatureLimit = VirtualRegister("Temperature Limit", 31, 1, .range(0, 100))
     public static let maxVoltageLimit = VirtualRegister("Max Voltage Limit", 32, 2, .range(31, 70))

@@ -26,7 +26,10 @@ public struct VirtualRegister: Hashable, Sendable, CustomStringConvertible {
     public var signed: Bool
     public var check: Check
 
-    public init(_ name: String, _ address: Int, _ size: Int, _ access: Access = .readWrite, signed: Bool = false, _ check: Check = .none) {
+    public init(
+        _ name: String, _ address: Int, _ size: Int, _ access: Access = .readWrite, signed: Bool = false,
+        _ check: Check = .none
+    ) {
         self.name = name
         self.address = address
         self.size = size

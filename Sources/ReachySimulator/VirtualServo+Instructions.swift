@@ -95,7 +95,8 @@ extension VirtualServo {
             case T.goalPosition:
                 let mode = table[T.operatingMode.address]
                 if mode == 3 || mode == 5 {
-                    return value < current(T.minPositionLimit) || value > current(T.maxPositionLimit) ? .dataLimitError : nil
+                    return value < current(T.minPositionLimit) || value > current(T.maxPositionLimit)
+                        ? .dataLimitError : nil
                 }
                 if mode == 4 { return abs(value) > 1_048_575 ? .dataLimitError : nil }
                 return nil
@@ -110,7 +111,8 @@ extension VirtualServo {
         if let error = validateWrite(address: address, data: data) { return error }
         let hadTorque = torqueEnabled
         let previousMode = operatingMode
-        let turnsTorqueOn = address <= T.torqueEnable.address && address + data.count > T.torqueEnable.address
+        let turnsTorqueOn =
+            address <= T.torqueEnable.address && address + data.count > T.torqueEnable.address
             && data[T.torqueEnable.address - address] == 1
         if turnsTorqueOn && !hadTorque && hardwareErrorStatus & memory[T.shutdown.address] != 0 {
             // After a shutdown the firmware keeps torque off until a Reboot.

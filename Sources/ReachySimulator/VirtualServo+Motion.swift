@@ -199,7 +199,9 @@ extension VirtualServo {
             }
         }
         memory[T.movingStatus.address] = status
-        if temperature > Double(value(T.temperatureLimit)) && hardwareErrorStatus & HardwareErrorBits.overheating.rawValue == 0 {
+        if temperature > Double(value(T.temperatureLimit))
+            && hardwareErrorStatus & HardwareErrorBits.overheating.rawValue == 0
+        {
             raiseHardwareError(.overheating)
         }
     }

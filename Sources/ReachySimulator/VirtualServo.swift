@@ -41,7 +41,10 @@ public struct VirtualServo: Sendable {
 
     /// A servo fresh from ROBOTIS: ID 1, 57600 bps, torque off, every register at its model default, holding the
     /// horn at `presentPosition`.
-    public init(model: VirtualServoModel, id: UInt8 = 1, firmware: UInt8 = 52, presentPosition: Int32 = 2048, supplyVoltage: Double = 5.0) {
+    public init(
+        model: VirtualServoModel, id: UInt8 = 1, firmware: UInt8 = 52, presentPosition: Int32 = 2048,
+        supplyVoltage: Double = 5.0
+    ) {
         self.model = model
         memory = VirtualServo.factoryMemory(model: model, firmware: firmware)
         memory[VirtualControlTable.id.address] = id
@@ -182,7 +185,9 @@ public struct VirtualServo: Sendable {
 
     mutating func checkVoltage() {
         let tenths = (supplyVoltage * 10).rounded()
-        if tenths < Double(value(VirtualControlTable.minVoltageLimit)) || tenths > Double(value(VirtualControlTable.maxVoltageLimit)) {
+        if tenths < Double(value(VirtualControlTable.minVoltageLimit))
+            || tenths > Double(value(VirtualControlTable.maxVoltageLimit))
+        {
             if hardwareErrorStatus & HardwareErrorBits.inputVoltage.rawValue == 0 {
                 raiseHardwareError(.inputVoltage)
             }

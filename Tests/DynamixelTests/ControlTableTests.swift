@@ -1,9 +1,12 @@
 import Testing
+
 @testable import Dynamixel
 
 @Suite("Control table")
 struct ControlTableTests {
-    @Test("names are found whatever their spelling", arguments: ["goal_position", "Goal Position", "goal-position", "GOALPOSITION", "GoalPosition"])
+    @Test(
+        "names are found whatever their spelling",
+        arguments: ["goal_position", "Goal Position", "goal-position", "GOALPOSITION", "GoalPosition"])
     func lookupByName(name: String) {
         #expect(ControlTable.register(named: name) == .goalPosition)
     }
@@ -97,7 +100,9 @@ struct ControlTableTests {
         #expect(throws: RegisterValueError.outOfRange(register: "ID", value: 253, range: 0...252)) {
             try Register.id.encodeForWrite(253)
         }
-        #expect(throws: RegisterValueError.notAllowed(register: "Operating Mode", value: 2, allowed: [0, 1, 3, 4, 5, 16])) {
+        #expect(
+            throws: RegisterValueError.notAllowed(register: "Operating Mode", value: 2, allowed: [0, 1, 3, 4, 5, 16])
+        ) {
             try Register.operatingMode.encodeForWrite(2)
         }
         #expect(throws: RegisterValueError.self) { try Register.goalCurrent.encodeForWrite(-2353) }
@@ -195,7 +200,8 @@ struct ServoBusRegisterTests {
             try bus.write(.returnDelayTime, value: 5, to: 1, force: true)
             Issue.record("the write should have been refused")
         } catch {
-            #expect(error == .statusError(id: 1, error: StatusError(error: .accessError), instruction: .write, address: 9))
+            #expect(
+                error == .statusError(id: 1, error: StatusError(error: .accessError), instruction: .write, address: 9))
             #expect(error.description.contains("Return Delay Time") && error.description.contains("torque off"))
         }
         #expect(servos.peek(1, address: 9, count: 1) == [0])
@@ -204,7 +210,8 @@ struct ServoBusRegisterTests {
     @Test func goalPositionStaysInsideTheMotorsLimits() throws {
         let servos = TestServoBus(ids: [11])
         servos.poke(11, address: 11, [3])  // position mode
-        servos.poke(11, address: 48, Register.maxPositionLimit.bytes(of: 2958) + Register.minPositionLimit.bytes(of: 1502))
+        servos.poke(
+            11, address: 48, Register.maxPositionLimit.bytes(of: 2958) + Register.minPositionLimit.bytes(of: 1502))
         let bus = ServoBus(transport: servos.transport)
         #expect(throws: ServoBusError.outsidePositionLimits(id: 11, value: 3000, limits: 1502...2958)) {
             try bus.write(.goalPosition, value: 3000, to: 11, force: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Dynamixel
 
 /// One entry of `decoded.json`: a packet and its meaning, written from the sources.
@@ -60,7 +61,9 @@ struct DecodedVector: Decodable, CustomStringConvertible {
         case "reboot": return .reboot
         case "clear": return .clear
         case "factoryReset":
-            let options: [String: FactoryResetOption] = ["all": .all, "allButID": .allButID, "allButIDAndBaudRate": .allButIDAndBaudRate]
+            let options: [String: FactoryResetOption] = [
+                "all": .all, "allButID": .allButID, "allButIDAndBaudRate": .allButIDAndBaudRate,
+            ]
             return options[option ?? ""].map { .factoryReset($0) }
         case "controlTableBackup": return .controlTableBackup(operation == "store" ? .store : .restore)
         case "syncRead": return .syncRead(address: address ?? 0, length: length ?? 0, ids: ids ?? [])
@@ -70,7 +73,9 @@ struct DecodedVector: Decodable, CustomStringConvertible {
                 address: address ?? 0, length: length ?? 0,
                 entries: (entries ?? []).map { SyncWriteEntry(id: $0.id, data: VectorFiles.bytes(hex: $0.data ?? "")) })
         case "bulkRead", "fastBulkRead":
-            let list = (entries ?? []).map { BulkReadEntry(id: $0.id, address: $0.address ?? 0, length: $0.length ?? 0) }
+            let list = (entries ?? []).map {
+                BulkReadEntry(id: $0.id, address: $0.address ?? 0, length: $0.length ?? 0)
+            }
             return instruction == "bulkRead" ? .bulkRead(list) : .fastBulkRead(list)
         case "bulkWrite":
             return .bulkWrite(
@@ -124,20 +129,32 @@ struct DecodedVectorTests {
             #expect(status.parameters == VectorFiles.bytes(hex: vector.params ?? ""))
             if let value = vector.value { #expect(signedLittleEndian(status.parameters) == value) }
             if let model = vector.model {
-                #expect(PingReply(status) == PingReply(id: vector.id, modelNumber: model, firmware: vector.firmware ?? 0))
+                #expect(
+                    PingReply(status) == PingReply(id: vector.id, modelNumber: model, firmware: vector.firmware ?? 0))
             }
-            #expect(StatusPacket(id: vector.id, error: StatusError(rawValue: vector.error ?? 0), parameters: status.parameters).encoded() == vector.bytes)
+            #expect(
+                StatusPacket(
+                    id: vector.id, error: StatusError(rawValue: vector.error ?? 0), parameters: status.parameters
+                ).encoded() == vector.bytes)
         case ("fastStatus", .status(let status)):
             let blocks = try #require(vector.blocks)
-            let expectations = blocks.map { FastReadReply.Expectation(id: $0.id, length: VectorFiles.bytes(hex: $0.data).count) }
+            let expectations = blocks.map {
+                FastReadReply.Expectation(id: $0.id, length: VectorFiles.bytes(hex: $0.data).count)
+            }
             let parsed = FastReadReply.parse(status, expecting: expectations)
             for block in blocks {
                 let data = VectorFiles.bytes(hex: block.data)
-                #expect(parsed[block.id] == .success(FastReadReply.Block(id: block.id, error: StatusError(rawValue: block.error), data: data)))
+                #expect(
+                    parsed[block.id]
+                        == .success(
+                            FastReadReply.Block(id: block.id, error: StatusError(rawValue: block.error), data: data)))
                 #expect(signedLittleEndian(data) == block.value)
             }
             let encoded = FastReadReply.encode(
-                blocks.map { FastReadReply.Block(id: $0.id, error: StatusError(rawValue: $0.error), data: VectorFiles.bytes(hex: $0.data)) })
+                blocks.map {
+                    FastReadReply.Block(
+                        id: $0.id, error: StatusError(rawValue: $0.error), data: VectorFiles.bytes(hex: $0.data))
+                })
             #expect(encoded == vector.bytes)
             // Each block's running CRC sits right after its data.
             var offset = 8
@@ -151,7 +168,8 @@ struct DecodedVectorTests {
         }
     }
 
-    @Test("the e-manual's printed CRCs are the typos", arguments: try DecodedVector.all().filter { $0.printedCRC != nil })
+    @Test(
+        "the e-manual's printed CRCs are the typos", arguments: try DecodedVector.all().filter { $0.printedCRC != nil })
     func printedCRCIsWrong(vector: DecodedVector) throws {
         let printed = Array(vector.bytes.dropLast(2)) + VectorFiles.bytes(hex: vector.printedCRC ?? "")
         var decoder = PacketDecoder()
@@ -207,7 +225,8 @@ struct StuffingVectorTests {
             #expect(ByteStuffing.needsStuffing(plain) == (plain != stuffed), "\(pair.name)")
         }
         for lenient in file.lenient {
-            #expect(ByteStuffing.unstuff(VectorFiles.bytes(hex: lenient.input)) == VectorFiles.bytes(hex: lenient.output))
+            #expect(
+                ByteStuffing.unstuff(VectorFiles.bytes(hex: lenient.input)) == VectorFiles.bytes(hex: lenient.output))
         }
     }
 
@@ -221,7 +240,9 @@ struct StuffingVectorTests {
                 let result = parsed[expect.id]
                 switch expect.result {
                 case "ok":
-                    #expect(try result?.get().data == VectorFiles.bytes(hex: expect.data ?? ""), "\(reply.name) \(expect.id)")
+                    #expect(
+                        try result?.get().data == VectorFiles.bytes(hex: expect.data ?? ""),
+                        "\(reply.name) \(expect.id)")
                 case "noReply":
                     #expect(result == .failure(.noReply(id: expect.id)), "\(reply.name) \(expect.id)")
                 case "corrupted":

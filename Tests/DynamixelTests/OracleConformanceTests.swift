@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Dynamixel
 
 /// Outside libraries against our codec, over a real pty: the peer is the host, this process plays the servos
@@ -12,7 +13,8 @@ struct OracleConformanceTests {
     private func check(_ run: OracleRun, _ id: UInt8, _ request: Request, sameBytes: Bool = true) {
         #expect(run.requests.contains { $0.id == id && $0.request == request }, "not received: \(id) \(request)")
         let ours = InstructionPacket(id: id, request: request).encoded()
-        #expect(run.sent(ours) == sameBytes, "\(request): peer bytes \(sameBytes ? "differ from" : "equal") ours \(ours)")
+        #expect(
+            run.sent(ours) == sameBytes, "\(request): peer bytes \(sameBytes ? "differ from" : "equal") ours \(ours)")
     }
 
     @Test func rustypotStuffsAndDestuffsLikeUs() throws {
@@ -23,7 +25,9 @@ struct OracleConformanceTests {
         let stuffedWrite = Request.write(address: 116, data: [0x00, 0xFF, 0xFF, 0xFD])
         check(run, 1, stuffedWrite)
         #expect(
-            InstructionPacket(id: 1, request: stuffedWrite).encoded().prefix(7) == [0xFF, 0xFF, 0xFD, 0x00, 0x01, 0x0A, 0x00])
+            InstructionPacket(id: 1, request: stuffedWrite).encoded().prefix(7) == [
+                0xFF, 0xFF, 0xFD, 0x00, 0x01, 0x0A, 0x00,
+            ])
         // Our stuffed status packets decode on rustypot's side to the right values.
         #expect(run.json("read_back_stuffed") == "[0,255,255,253]")
         #expect(run.json("sync_read_raw") == "[[0,8,0,0],[0,255,255,253]]")
@@ -34,7 +38,10 @@ struct OracleConformanceTests {
             run, 0xFE,
             .syncWrite(
                 address: 116, length: 4,
-                entries: [SyncWriteEntry(id: 1, data: [0x00, 0xFF, 0xFF, 0xFD]), SyncWriteEntry(id: 2, data: [0x10, 0, 0, 0])]))
+                entries: [
+                    SyncWriteEntry(id: 1, data: [0x00, 0xFF, 0xFF, 0xFD]),
+                    SyncWriteEntry(id: 2, data: [0x10, 0, 0, 0]),
+                ]))
         // Access Error with no data, the Alert bit, and Reboot clearing it.
         #expect(run.json("undefined_address") == "[[],7]")
         #expect(run.json("alert") == "[[210,4,0,0],128]")
@@ -70,7 +77,9 @@ struct OracleConformanceTests {
             run, 0xFE,
             .syncWrite(
                 address: 116, length: 4,
-                entries: [SyncWriteEntry(id: 1, data: [0x20, 0x01, 0, 0]), SyncWriteEntry(id: 2, data: [0x30, 0x02, 0, 0])]))
+                entries: [
+                    SyncWriteEntry(id: 1, data: [0x20, 0x01, 0, 0]), SyncWriteEntry(id: 2, data: [0x30, 0x02, 0, 0]),
+                ]))
         // The SDK's TX bug: it does not stuff. We still decode the intended write, but its bytes are not ours.
         #expect(run.json("write_unstuffed_bug") == "[0,0]")
         check(run, 5, .write(address: 116, data: [0x00, 0xFF, 0xFF, 0xFD]), sameBytes: false)
@@ -99,6 +108,8 @@ struct OracleConformanceTests {
         // A negative oracle: rmmc 1.5.6 does not de-stuff, so a real servo's stuffed reply kills its read.
         let run = try OracleRun(library: "rmmc_stuffed") { $0.poke(10, address: 132, [0x00, 0xFF, 0xFF, 0xFD]) }
         let result = run.results["read_all_positions"] as? [String: Any]
-        #expect((result?["exception"] as? String)?.contains("TryFromSliceError") == true, "rmmc read: \(run.json("read_all_positions"))")
+        #expect(
+            (result?["exception"] as? String)?.contains("TryFromSliceError") == true,
+            "rmmc read: \(run.json("read_all_positions"))")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Dynamixel
 
 @Suite("Packet vectors")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Dynamixel
 
 /// The CRC computed bit by bit, as the e-manual describes it (independent of the table).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Dynamixel
 
 /// A Present Position value as the test servos hold it (2048 + id), little-endian.
@@ -78,8 +79,14 @@ struct ServoBusTransactionTests {
         servos.setFaults { $0.echo = true }
         let bus = makeBus(servos)
         #expect(try bus.read(id: 1, address: 132, length: 4) == position(1))
-        #expect(try bus.syncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
-        #expect(try bus.fastSyncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [1: position(1), 2: position(2)])
+        #expect(
+            try bus.syncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [
+                1: position(1), 2: position(2),
+            ])
+        #expect(
+            try bus.fastSyncRead(address: 132, length: 4, ids: [1, 2]).mapValues { try? $0.get() } == [
+                1: position(1), 2: position(2),
+            ])
         try bus.write(id: 2, address: 65, data: [1])
         #expect(bus.statistics.retries == 0 && bus.statistics.discardedPackets == 4)  // one echo per call
     }
@@ -160,7 +167,10 @@ struct ServoBusTransactionTests {
             return StatusPacket(id: 6, error: StatusError(rawValue: 0x81), parameters: [0xB0, 0x04, 0x34]).encoded()
         }
         let bus = ServoBus(transport: transport)
-        #expect(try bus.scan(ids: 5...7) == [PingReply(id: 6, modelNumber: 1200, firmware: 52, error: StatusError(rawValue: 0x81))])
+        #expect(
+            try bus.scan(ids: 5...7) == [
+                PingReply(id: 6, modelNumber: 1200, firmware: 52, error: StatusError(rawValue: 0x81))
+            ])
         #expect(bus.alertingIDs == [6])
     }
 
@@ -195,7 +205,9 @@ struct ServoBusGroupTests {
         try bus.regWrite(id: 0xFE, address: 116, data: [0, 8, 0, 0])
         try bus.action()
         try bus.syncWrite(address: 64, length: 1, values: [1: [1], 2: [0]])
-        try bus.bulkWrite([BulkWriteEntry(id: 1, address: 65, data: [0]), BulkWriteEntry(id: 2, address: 102, data: [5, 0])])
+        try bus.bulkWrite([
+            BulkWriteEntry(id: 1, address: 65, data: [0]), BulkWriteEntry(id: 2, address: 102, data: [5, 0]),
+        ])
         #expect(servos.peek(1, address: 64, count: 2) == [1, 0] && servos.peek(2, address: 64, count: 2) == [0, 1])
         #expect(servos.peek(1, address: 116, count: 4) == [0, 8, 0, 0])
         #expect(servos.peek(2, address: 102, count: 2) == [5, 0])
@@ -220,7 +232,9 @@ struct ServoBusGroupTests {
             servos.receivedBytes
                 == [
                     VectorFiles.bytes(
-                        hex: "FF FF FD 00 FE 19 00 83 40 00 01 00 0A 01 0B 01 0C 01 0D 01 0E 01 0F 01 10 01 11 01 12 01 3A 04")
+                        hex:
+                            "FF FF FD 00 FE 19 00 83 40 00 01 00 0A 01 0B 01 0C 01 0D 01 0E 01 0F 01 10 01 11 01 12 01 3A 04"
+                    )
                 ])
     }
 
@@ -233,7 +247,8 @@ struct ServoBusGroupTests {
         #expect(results[2] == .failure(.noReply(id: 2)))
         // The retries asked only the missing motor.
         let retried = servos.received.dropFirst().compactMap { try? $0.request().get() }
-        #expect(retried == [.syncRead(address: 132, length: 4, ids: [2]), .syncRead(address: 132, length: 4, ids: [2])])
+        #expect(
+            retried == [.syncRead(address: 132, length: 4, ids: [2]), .syncRead(address: 132, length: 4, ids: [2])])
         #expect(bus.statistics.timeouts == 3)
     }
 
@@ -241,7 +256,10 @@ struct ServoBusGroupTests {
         let servos = TestServoBus(ids: [1, 2])
         let bus = makeBus(servos)
         let results = try bus.syncRead(address: 254, length: 4, ids: [1, 2])
-        #expect(results[1] == .failure(.statusError(id: 1, error: StatusError(error: .accessError), instruction: .syncRead, address: 254)))
+        #expect(
+            results[1]
+                == .failure(
+                    .statusError(id: 1, error: StatusError(error: .accessError), instruction: .syncRead, address: 254)))
         #expect(servos.received.count == 1)
     }
 
@@ -289,7 +307,10 @@ struct ServoBusGroupTests {
 
     @Test func corruptedFastBlockIsRetried() throws {
         let servos = TestServoBus(ids: [1, 2, 3])
-        servos.setFaults { $0.corruptNext[2] = 1; $0.garbage = [0x12, 0xFF] }
+        servos.setFaults {
+            $0.corruptNext[2] = 1
+            $0.garbage = [0x12, 0xFF]
+        }
         let bus = makeBus(servos)
         let results = try bus.fastBulkRead([
             BulkReadEntry(id: 1, address: 132, length: 4), BulkReadEntry(id: 2, address: 132, length: 4),
@@ -306,7 +327,11 @@ struct ServoBusGroupTests {
         servos.setFaults { $0.noFastRead = [1] }
         let bus = makeBus(servos)
         let results = try bus.fastSyncRead(address: 132, length: 4, ids: [1])
-        #expect(results[1] == .failure(.statusError(id: 1, error: StatusError(error: .instructionError), instruction: .fastSyncRead, address: 132)))
+        #expect(
+            results[1]
+                == .failure(
+                    .statusError(
+                        id: 1, error: StatusError(error: .instructionError), instruction: .fastSyncRead, address: 132)))
     }
 
     @Test func broadcastPingAndScanFindThePresentServos() throws {

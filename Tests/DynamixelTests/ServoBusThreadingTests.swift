@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import Dynamixel
 
 @Suite("ServoBus over a threaded in-memory link")

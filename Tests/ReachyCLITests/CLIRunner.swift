@@ -32,7 +32,8 @@ enum CLIRunner {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

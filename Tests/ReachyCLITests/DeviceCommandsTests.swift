@@ -150,7 +150,8 @@ struct DeviceCommandsTests {
         let checks = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let motors = try #require(checks.first { $0["title"] as? String == "Motors answer" })
         #expect(motors["status"] as? String == "failed")
-        #expect(motors["detail"] as? String == "7 of 9 motors answer; missing: stewart_2 (ID 12), right_antenna (ID 17).")
+        #expect(
+            motors["detail"] as? String == "7 of 9 motors answer; missing: stewart_2 (ID 12), right_antenna (ID 17).")
         let supply = try #require(checks.first { $0["title"] as? String == "Supply voltage" })
         #expect(supply["status"] as? String == "failed")
     }

@@ -17,10 +17,12 @@ final class LiveProcess: Sendable {
         let process = Process()
         process.executableURL = try NewsCLI.binary()
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let stdoutText = self.stdoutText, stderrText = self.stderrText
+        let stdoutText = self.stdoutText
+        let stderrText = self.stderrText
         out.fileHandleForReading.readabilityHandler = { h in
             let d = h.availableData
             stdoutText.append(d)

@@ -79,9 +79,10 @@ struct MotionCommandsTests {
         let r = try CLIRunner.run(["fk", "0", "1.5", "1.5", "1.5", "1.5", "1.5", "1.5"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("Error: Forward kinematics did not converge (rod-length residual "))
-        #expect(r.stderr.hasSuffix(
-            "m): these joint angles do not correspond to an assemblable head pose. Check the joint order "
-                + "[body, s1…s6] and units (rad).\n"))
+        #expect(
+            r.stderr.hasSuffix(
+                "m): these joint angles do not correspond to an assemblable head pose. Check the joint order "
+                    + "[body, s1…s6] and units (rad).\n"))
     }
 
     @Test("ik --manual-body-yaw keeps the body and clamps the head yaw to 65° from it")
@@ -147,7 +148,8 @@ struct MotionCommandsTests {
         #expect(lines.count == 20)
         #expect(
             lines.first
-                == "simple_nod             4  beats @ 114 BPM = 2.11 s  A simple, continuous up-and-down nodding motion.")
+                == "simple_nod             4  beats @ 114 BPM = 2.11 s  A simple, continuous up-and-down nodding motion."
+        )
         let fast = try CLIRunner.run(["dance", "--list", "--json", "--bpm", "57"])
         let dances = try #require(try CLIRunner.json(fast.stdout)["dances"] as? [[String: Any]])
         #expect(dances.count == 20)

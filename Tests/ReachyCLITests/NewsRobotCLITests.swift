@@ -42,7 +42,8 @@ struct NewsRobotCLITests {
         let doc = try CLIRunner.json(try String(contentsOfFile: record, encoding: .utf8))
         let played = try #require(doc["segments"] as? [[String: Any]])
         #expect(played.compactMap { $0["id"] as? String } == ["intro", "i1", "i2", "outro"])
-        #expect(played.compactMap { $0["headline"] as? String } == plannedSegments.compactMap { $0["headline"] as? String })
+        #expect(
+            played.compactMap { $0["headline"] as? String } == plannedSegments.compactMap { $0["headline"] as? String })
         #expect(played.allSatisfy { ($0["skipped"] as? Bool) == false })
 
         // Speech events: every sentence of the plan started, in plan order, and time only moves forward.
@@ -74,7 +75,9 @@ struct NewsRobotCLITests {
         #expect(data.count > 44 && String(decoding: data[0..<4], as: UTF8.self) == "RIFF")
     }
 
-    @Test("SIGUSR1 skips an item, SIGUSR2 pauses; an interrupted recital exits 130 and does not mark the digest as recited")
+    @Test(
+        "SIGUSR1 skips an item, SIGUSR2 pauses; an interrupted recital exits 130 and does not mark the digest as recited"
+    )
     func interrupted() throws {
         let dir = try sampleDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -134,8 +137,10 @@ struct NewsRobotCLITests {
         ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Step 3 — wake up, dance 2 beats, read the news, go to sleep:\n"))
-        #expect(out.stdout.hasSuffix(
-            "The robot is asleep (motors off).\nThe news recital's voice is in \(wav) (play it with `aplay \(wav)`).\n"))
+        #expect(
+            out.stdout.hasSuffix(
+                "The robot is asleep (motors off).\nThe news recital's voice is in \(wav) (play it with `aplay \(wav)`).\n"
+            ))
         #expect(out.stderr.contains("Dancing simple_nod for 2 beats…"))
         #expect(FileManager.default.fileExists(atPath: wav))
     }

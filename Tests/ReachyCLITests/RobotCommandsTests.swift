@@ -24,7 +24,9 @@ struct RobotCommandsTests {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("joints (rad): body_rotation ") == true)
-        #expect(lines.first?.contains("right_antenna -0.34") == true || lines.first?.contains("right_antenna -0.35") == true)
+        #expect(
+            lines.first?.contains("right_antenna -0.34") == true || lines.first?.contains("right_antenna -0.35") == true
+        )
         // The head reached the pose to within the simulated servos' tracking error.
         let head = lines.last ?? ""
         #expect(head.hasPrefix("head: x "))
@@ -136,6 +138,8 @@ struct RobotCommandsTests {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 143)
-        #expect(stderr.hasSuffix("Interrupted (SIGTERM): stopping safely (hold)…\nThe robot holds its position (motors on).\n"))
+        #expect(
+            stderr.hasSuffix(
+                "Interrupted (SIGTERM): stopping safely (hold)…\nThe robot holds its position (motors on).\n"))
     }
 }

@@ -66,7 +66,8 @@ struct DanceReferenceTests {
             _ = try DanceMove("moonwalk")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("Unknown dance \"moonwalk\". Available dances: simple_nod, head_tilt_roll"))
+            #expect(
+                error.description.hasPrefix("Unknown dance \"moonwalk\". Available dances: simple_nod, head_tilt_roll"))
         }
         #expect(throws: DanceError.self) { try DanceMove("simple_nod", overrides: ["speed": .number(2)]) }
         #expect(throws: DanceError.self) { try DanceMove("simple_nod", overrides: ["waveform": .text("zigzag")]) }

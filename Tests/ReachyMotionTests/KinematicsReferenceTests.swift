@@ -66,7 +66,9 @@ struct KinematicsReferenceTests {
     @Test("IK matches every generated case to 1e-9 rad (automatic body yaw on and off)")
     func inverseKinematicsCases() throws {
         #expect(reference.ik.count >= 200)
-        var reachable = 0, unreachable = 0, automatic = 0
+        var reachable = 0
+        var unreachable = 0
+        var automatic = 0
         for c in reference.ik {
             let pose = try HeadPose(rowMajor: c.pose)
             // The builder reproduces the SDK's create_head_pose.

@@ -1,4 +1,6 @@
+import Synchronization
 import Testing
+
 @testable import ReachyMotion
 
 @Suite("Lateness statistics")
@@ -48,8 +50,6 @@ struct PeriodicThreadTests {
         #expect(thread.lateness.count == UInt64(afterStop))
     }
 }
-
-import Synchronization
 
 final class TickRecorder: Sendable {
     private let storage = Mutex<[UInt64]>([])

@@ -58,7 +58,8 @@ struct InterpolationReferenceTests {
     @Test("linear_pose_interpolation, geodesic and yaw-as-scalar, including extrapolation")
     func poseInterpolation() throws {
         for c in reference.pose_interpolation {
-            let a = try HeadPose(rowMajor: c.start), b = try HeadPose(rowMajor: c.target)
+            let a = try HeadPose(rowMajor: c.start)
+            let b = try HeadPose(rowMajor: c.target)
             for (i, alpha) in c.alphas.enumerated() {
                 let g = PoseInterpolation.interpolate(from: a, to: b, alpha: alpha)
                 #expect(maxAbsDifference(g.rowMajor, c.geodesic[i]) < 1e-9)
@@ -70,7 +71,8 @@ struct InterpolationReferenceTests {
 
     @Test("a yaw from −150° to +150° goes through the front with yaw as a scalar")
     func yawThroughTheFront() {
-        let a = HeadPose.degrees(yaw: -150), b = HeadPose.degrees(yaw: 150)
+        let a = HeadPose.degrees(yaw: -150)
+        let b = HeadPose.degrees(yaw: 150)
         let mid = PoseInterpolation.interpolate(from: a, to: b, alpha: 0.5, yawAsScalar: true)
         #expect(abs(mid.euler.yaw) < 1e-9)
         let geodesic = PoseInterpolation.interpolate(from: a, to: b, alpha: 0.5)
@@ -164,11 +166,15 @@ struct RecordedMoveTests {
             try RecordedMove(json: Data(#"{"time": [], "set_target_data": []}"#.utf8))
         }
         do {
-            _ = try RecordedMove(json: Data(#"{"time": [0], "set_target_data": [{"head": [1,2,3], "antennas": [0,0]}]}"#.utf8))
+            _ = try RecordedMove(
+                json: Data(#"{"time": [0], "set_target_data": [{"head": [1,2,3], "antennas": [0,0]}]}"#.utf8))
             Issue.record("expected an error")
         } catch {
-            #expect(error == .invalidFrame(index: 0, reason: PoseError.wrongShape(description: "3 numbers").description))
-            #expect(error.description.hasPrefix("Frame 0 of the recorded move is invalid: A head pose must be a 4×4 matrix"))
+            #expect(
+                error == .invalidFrame(index: 0, reason: PoseError.wrongShape(description: "3 numbers").description))
+            #expect(
+                error.description.hasPrefix("Frame 0 of the recorded move is invalid: A head pose must be a 4×4 matrix")
+            )
         }
         do {
             _ = try RecordedMove(json: Data("not json".utf8))

@@ -26,14 +26,17 @@ struct PoseAndJointTests {
         #expect((y.rotation * Vector3(1, 0, 0) - Vector3(0, 1, 0)).length < 1e-12)
         let combined = HeadPose(roll: 0.1, pitch: 0.2, yaw: 0.3).rotation
         let manual = Matrix3.rotationZ(0.3) * Matrix3.rotationY(0.2) * Matrix3.rotationX(0.1)
-        #expect(HeadPose(rotation: combined, translation: .zero).maxDifference(to: HeadPose(rotation: manual, translation: .zero)) < 1e-15)
+        #expect(
+            HeadPose(rotation: combined, translation: .zero).maxDifference(
+                to: HeadPose(rotation: manual, translation: .zero)) < 1e-15)
     }
 
     @Test("rotation vectors round-trip, including angles near π")
     func rotationVector() {
         var rng = SeededGenerator(seed: 11)
         for _ in 0..<300 {
-            var v = Vector3(.random(in: -1...1, using: &rng), .random(in: -1...1, using: &rng), .random(in: -1...1, using: &rng))
+            var v = Vector3(
+                .random(in: -1...1, using: &rng), .random(in: -1...1, using: &rng), .random(in: -1...1, using: &rng))
             v = v * (Double.random(in: 0...(Double.pi - 1e-6), using: &rng) / max(v.length, 1e-9))
             let back = Matrix3.rotation(vector: v).rotationVector
             #expect((back - v).length < 1e-7)
@@ -101,10 +104,11 @@ struct PoseAndJointTests {
     @Test("motors: canonical order, IDs 10…18, official names")
     func motors() {
         #expect(ReachyMotor.allCases.map(\.id) == Array(10...18))
-        #expect(ReachyMotor.allCases.map(\.name) == [
-            "body_rotation", "stewart_1", "stewart_2", "stewart_3", "stewart_4", "stewart_5", "stewart_6",
-            "right_antenna", "left_antenna",
-        ])
+        #expect(
+            ReachyMotor.allCases.map(\.name) == [
+                "body_rotation", "stewart_1", "stewart_2", "stewart_3", "stewart_4", "stewart_5", "stewart_6",
+                "right_antenna", "left_antenna",
+            ])
         #expect(ReachyMotor(id: 14) == .stewart4 && ReachyMotor(id: 9) == nil && ReachyMotor(id: 19) == nil)
         #expect(ReachyMotor(name: "left_antenna") == .leftAntenna)
         let v = try? JointVector(motorOrder: [0, 1, 2, 3, 4, 5, 6, 7, 8])

@@ -253,9 +253,10 @@ struct ReachyMiniTests {
             for (id, raw) in goals { #expect(ReachyMotor(id: id)?.rawPositionLimits.contains(raw) == true) }
         }
         let final = try SafeKinematics().motorGoals(head: HeadPose(yaw: 0.6), antennas: .zero).value
-        #expect(await eventually(within: 3) {
-            ReachyMotor.allCases.allSatisfy { abs(link.present($0) - final[$0]) < Self.tolerance }
-        })
+        #expect(
+            await eventually(within: 3) {
+                ReachyMotor.allCases.allSatisfy { abs(link.present($0) - final[$0]) < Self.tolerance }
+            })
     }
 
     @Test("magic distance: millimetres plus degrees")

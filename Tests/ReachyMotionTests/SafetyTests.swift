@@ -127,7 +127,9 @@ struct SafetyTests {
                 ? specials[Int.random(in: 0..<specials.count, using: &rng)]
                 : Double.random(in: -scale...scale, using: &rng)
         }
-        var produced = 0, refused = 0, clampedGoals = 0
+        var produced = 0
+        var refused = 0
+        var clampedGoals = 0
         for i in 0..<4000 {
             let pose = HeadPose(
                 x: value(0.1), y: value(0.1), z: value(0.1), roll: value(4), pitch: value(4), yaw: value(7))

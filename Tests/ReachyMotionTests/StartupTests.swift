@@ -7,7 +7,8 @@ import Testing
 @Suite("Robot startup")
 struct StartupTests {
     func run(
-        _ faults: SimulatorFaults = SimulatorFaults(), enable: Bool = true, prepare: (VirtualReachyMini) -> Void = { _ in }
+        _ faults: SimulatorFaults = SimulatorFaults(), enable: Bool = true,
+        prepare: (VirtualReachyMini) -> Void = { _ in }
     ) throws(StartupError) -> (RobotStartup.Report, VirtualReachyMini) {
         let robot = VirtualReachyMini(faults: faults)
         prepare(robot)

@@ -46,21 +46,29 @@ struct GestureTrackTests {
     @Test("Sway is added while speaking and the sum never leaves the gesture limits")
     func swayAndLimits() {
         let track = GestureTrack(
-            keyframes: [keyframe("a", at: 0, GesturePose(roll: 15, pitch: -15, yaw: 15, right: 60, left: -60, duration: 0.05, easing: .cartoon))],
+            keyframes: [
+                keyframe(
+                    "a", at: 0,
+                    GesturePose(roll: 15, pitch: -15, yaw: 15, right: 60, left: -60, duration: 0.05, easing: .cartoon))
+            ],
             sway: [SwayFrame(time: 0, roll: 3, pitch: -3, yaw: 3), SwayFrame(time: 1, roll: 3, pitch: -3, yaw: 3)])
         for t in stride(from: 0.0, through: 2, by: 0.01) {
             let p = track.pose(at: t)
             #expect([p.roll, p.pitch, p.yaw].allSatisfy { abs($0) <= GestureLimits.head })
             #expect([p.right, p.left].allSatisfy { abs($0) <= GestureLimits.antenna })
         }
-        let quiet = GestureTrack(keyframes: [], sway: [SwayFrame(time: 0, roll: 0, pitch: 0, yaw: 0), SwayFrame(time: 0.1, roll: 2, pitch: 0, yaw: 0)])
+        let quiet = GestureTrack(
+            keyframes: [],
+            sway: [SwayFrame(time: 0, roll: 0, pitch: 0, yaw: 0), SwayFrame(time: 0.1, roll: 2, pitch: 0, yaw: 0)])
         #expect(abs(quiet.pose(at: 0.05).roll - 1) < 1e-9)
         #expect(quiet.pose(at: 5).roll == 0)
     }
 
     @Test("A window of the track is a Move that starts at its offset into the audio")
     func window() {
-        let track = GestureTrack(keyframes: [keyframe("a", at: 2, GesturePose(pitch: 10, duration: 1, easing: .minjerk))])
+        let track = GestureTrack(keyframes: [
+            keyframe("a", at: 2, GesturePose(pitch: 10, duration: 1, easing: .minjerk))
+        ])
         let move = GestureMove(track: track, start: 2, duration: 1)
         #expect(move.duration == 1)
         #expect(move.evaluate(0) == GestureTrack.Pose.neutral.frame)

@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// The access, length and range rules of the X330 control table, exercised over the wire.
@@ -56,8 +57,12 @@ import Testing
 
     @Test func partialWriteOfAMultiByteRegisterIsADataLengthError() throws {
         let (_, _, host) = makeRobot()
-        #expect(try host.request(10, .write(address: Address.goalPosition, data: [0x00, 0x08])).first?.error.error == .dataLengthError)
-        #expect(try host.request(10, .write(address: Address.goalPosition + 1, data: [0x08, 0, 0])).first?.error.error == .dataLengthError)
+        #expect(
+            try host.request(10, .write(address: Address.goalPosition, data: [0x00, 0x08])).first?.error.error
+                == .dataLengthError)
+        #expect(
+            try host.request(10, .write(address: Address.goalPosition + 1, data: [0x08, 0, 0])).first?.error.error
+                == .dataLengthError)
         // The D, I, P gains written together in one 6-byte write (what the official daemon does) are fine.
         let gains = le(1, 2) + le(2, 2) + le(333, 2)
         #expect(try host.request(11, .write(address: Address.positionDGain, data: gains)).first?.error == .ok)

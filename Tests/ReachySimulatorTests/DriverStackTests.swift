@@ -2,6 +2,7 @@ import Dynamixel
 import Foundation
 import ReachyHardware
 import Testing
+
 @testable import ReachySimulator
 
 /// The project's own driver stack (ReachyHardware's transport + ServoBus) against the pty simulator, as
@@ -15,7 +16,8 @@ import Testing
         defer { server.stop() }
         let transport = try openTransport(path: server.devicePath)
         defer { transport.close() }
-        let bus = ServoBus(transport: transport, configuration: ServoBusConfiguration(latencyAllowance: .milliseconds(50)))
+        let bus = ServoBus(
+            transport: transport, configuration: ServoBusConfiguration(latencyAllowance: .milliseconds(50)))
         let found = try bus.broadcastPing(timeout: .seconds(1))
         #expect(found.map(\.id) == Array(10...18))
         #expect(found.map(\.modelNumber) == [1240, 1200, 1200, 1200, 1200, 1200, 1200, 1190, 1190])

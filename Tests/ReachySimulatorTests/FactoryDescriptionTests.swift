@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReachySimulator
 
 /// The simulator's factory table agrees with the repository's hardware description (`hardware/reachy-mini.json`).
@@ -47,7 +48,9 @@ import Testing
             #expect(described.homingOffset == Int(simulated.homingOffset))
             #expect(described.positionLimits.min == Int(simulated.positionLimits.lowerBound))
             #expect(described.positionLimits.max == Int(simulated.positionLimits.upperBound))
-            #expect([described.pid.p, described.pid.i, described.pid.d] == [simulated.positionGains.p, simulated.positionGains.i, simulated.positionGains.d].map(Int.init))
+            #expect(
+                [described.pid.p, described.pid.i, described.pid.d]
+                    == [simulated.positionGains.p, simulated.positionGains.i, simulated.positionGains.d].map(Int.init))
             #expect(described.operatingMode == Int(ReachyMiniFactory.operatingMode))
             #expect(described.returnDelayTime == Int(ReachyMiniFactory.returnDelayTime))
             #expect(described.shutdown == Int(ReachyMiniFactory.shutdown))

@@ -1,11 +1,14 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// Faults on demand: reproducible, and never able to make a reply look like another motor's.
 @Suite struct FaultTests {
     /// Distinct positions inside every motor's limits.
-    static let positions: [UInt8: Int64] = [10: 1010, 11: 2011, 12: 2012, 13: 2013, 14: 2014, 15: 2015, 16: 2016, 17: 1017, 18: 3018]
+    static let positions: [UInt8: Int64] = [
+        10: 1010, 11: 2011, 12: 2012, 13: 2013, 14: 2014, 15: 2015, 16: 2016, 17: 1017, 18: 3018,
+    ]
 
     @Test func byteLossNeverMisassignsAReply() throws {
         var faults = SimulatorFaults()
@@ -21,7 +24,8 @@ import Testing
             while !missing.isEmpty && attempts < 20 {
                 attempts += 1
                 clock.advance(by: .milliseconds(10))  // the host's timeout: a stale partial packet is dropped
-                let replies = try host.request(0xFE, .syncRead(address: Address.presentPosition, length: 4, ids: missing.sorted()))
+                let replies = try host.request(
+                    0xFE, .syncRead(address: Address.presentPosition, length: 4, ids: missing.sorted()))
                 for reply in replies where reply.error.error == nil && reply.parameters.count == 4 {
                     // A reply that survived its CRC is the motor it names, with that motor's position.
                     #expect(signed(reply.parameters) == Self.positions[reply.id])
@@ -42,7 +46,8 @@ import Testing
             faults.byteLossRate = 0.05
             faults.crcCorruptionRate = 0.1
             let (_, _, host) = makeRobot(seed: seed, faults: faults)
-            let packet = InstructionPacket(id: 0xFE, request: .syncRead(address: Address.presentPosition, length: 4, ids: Array(10...18)))
+            let packet = InstructionPacket(
+                id: 0xFE, request: .syncRead(address: Address.presentPosition, length: 4, ids: Array(10...18)))
             return try (0..<50).map { _ in try host.raw(packet.encoded()) }
         }
         #expect(try run(seed: 7) == run(seed: 7))
@@ -61,10 +66,13 @@ import Testing
         faults.missingIDs = [14]
         let (robot, _, host) = makeRobot(faults: faults)
         #expect(try host.request(14, .ping).isEmpty)
-        let replies = try host.request(0xFE, .syncRead(address: Address.presentPosition, length: 4, ids: Array(10...18)))
+        let replies = try host.request(
+            0xFE, .syncRead(address: Address.presentPosition, length: 4, ids: Array(10...18)))
         #expect(replies.map(\.id) == [10, 11, 12, 13, 15, 16, 17, 18])
         // The fast reply is cut where motor 14 should have answered.
-        let fast = try host.raw(InstructionPacket(id: 0xFE, request: .fastSyncRead(address: 132, length: 4, ids: [10, 11, 14, 15])).encoded())
+        let fast = try host.raw(
+            InstructionPacket(id: 0xFE, request: .fastSyncRead(address: 132, length: 4, ids: [10, 11, 14, 15]))
+                .encoded())
         let parsed = FastReadReply.parse(raw: fast, expecting: [10, 11, 14, 15].map { .init(id: $0, length: 4) })
         #expect((try? parsed[11]?.get().data) == le(2048, 4))
         #expect(parsed[14].map { if case .failure(.noReply) = $0 { true } else { false } } == true)
@@ -129,6 +137,7 @@ import Testing
         }
         #expect(
             SimulatorFaultError.badValue(.latency, "5", FaultKind.latency.expected).description
-                == "Fault latency: '5' is not valid; expected a duration up to 1s with a unit ms, us or s (e.g. latency=5ms).")
+                == "Fault latency: '5' is not valid; expected a duration up to 1s with a unit ms, us or s (e.g. latency=5ms)."
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// Hardware errors: alert bit, shutdown, and Reboot.

@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// Less common instructions: Bulk Read/Write, Fast Bulk Read, Clear, Control Table Backup, indirect addressing,
@@ -8,21 +9,31 @@ import Testing
     @Test func bulkReadAndWriteAddressEachMotorSeparately() throws {
         let (robot, _, host) = makeRobot()
         robot.bus.setHandPosition(id: 12, 2222)
-        #expect(try host.request(0xFE, .bulkWrite([
-            BulkWriteEntry(id: 10, address: Address.led, data: [1]),
-            BulkWriteEntry(id: 11, address: Address.goalPosition, data: le(2500, 4)),
-        ])).isEmpty)
-        let replies = try host.request(0xFE, .bulkRead([
-            BulkReadEntry(id: 12, address: Address.presentPosition, length: 4),
-            BulkReadEntry(id: 10, address: Address.led, length: 1),
-            BulkReadEntry(id: 11, address: Address.goalPosition, length: 4),
-        ]))
+        #expect(
+            try host.request(
+                0xFE,
+                .bulkWrite([
+                    BulkWriteEntry(id: 10, address: Address.led, data: [1]),
+                    BulkWriteEntry(id: 11, address: Address.goalPosition, data: le(2500, 4)),
+                ])
+            ).isEmpty)
+        let replies = try host.request(
+            0xFE,
+            .bulkRead([
+                BulkReadEntry(id: 12, address: Address.presentPosition, length: 4),
+                BulkReadEntry(id: 10, address: Address.led, length: 1),
+                BulkReadEntry(id: 11, address: Address.goalPosition, length: 4),
+            ]))
         #expect(replies.map(\.id) == [12, 10, 11])
         #expect(replies.map(\.parameters) == [le(2222, 4), [1], le(2500, 4)])
-        let fast = try host.raw(InstructionPacket(id: 0xFE, request: .fastBulkRead([
-            BulkReadEntry(id: 12, address: Address.presentPosition, length: 4),
-            BulkReadEntry(id: 10, address: Address.presentInputVoltage, length: 2),
-        ])).encoded())
+        let fast = try host.raw(
+            InstructionPacket(
+                id: 0xFE,
+                request: .fastBulkRead([
+                    BulkReadEntry(id: 12, address: Address.presentPosition, length: 4),
+                    BulkReadEntry(id: 10, address: Address.presentInputVoltage, length: 2),
+                ])
+            ).encoded())
         let parsed = FastReadReply.parse(raw: fast, expecting: [.init(id: 12, length: 4), .init(id: 10, length: 2)])
         #expect((try? parsed[12]?.get().data) == le(2222, 4))
         #expect((try? parsed[10]?.get().data) == le(50, 2))

@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// The protocol's inter-byte rule: a packet whose bytes stop arriving for longer than the timeout is dropped.

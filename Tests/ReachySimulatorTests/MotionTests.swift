@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// Motion on the virtual clock: deterministic, faster than real time.

@@ -1,6 +1,7 @@
 import Dynamixel
 import Foundation
 import Testing
+
 @testable import ReachySimulator
 
 /// Conformance against code nobody here wrote: rustypot, the ROBOTIS SDK and Pollen's official motor controller
@@ -8,11 +9,14 @@ import Testing
 @Suite(.serialized, .enabled(if: Oracle.python != nil, "set REACHY_ORACLE_PYTHON (run `make oracles`)"))
 struct OracleTests {
     /// Distinct hand positions (inside every motor's limits), so a value delivered to the wrong motor shows.
-    static let handPositions: [UInt8: Int64] = [10: 1900, 11: 2011, 12: 2012, 13: 2013, 14: 2014, 15: 2015, 16: 2016, 17: 2217, 18: 1818]
+    static let handPositions: [UInt8: Int64] = [
+        10: 1900, 11: 2011, 12: 2012, 13: 2013, 14: 2014, 15: 2015, 16: 2016, 17: 2217, 18: 1818,
+    ]
     static let ids: [UInt8] = Array(10...18)
 
     func serve(faults: SimulatorFaults = SimulatorFaults(), _ body: (String) throws -> Void) throws {
-        let robot = VirtualReachyMini(clock: MonotonicClock(), faults: faults, interByteTimeout: PtySimulatorServer.interByteTimeout)
+        let robot = VirtualReachyMini(
+            clock: MonotonicClock(), faults: faults, interByteTimeout: PtySimulatorServer.interByteTimeout)
         for (id, position) in Self.handPositions { robot.bus.setHandPosition(id: id, position) }
         let server = try PtySimulatorServer(bus: robot.bus)
         server.start()
@@ -24,7 +28,11 @@ struct OracleTests {
         try serve { path in
             let json = try Oracle.run("rustypot_check.py", path)
             let scan = try #require(json["scan"] as? [String: Int])
-            #expect(scan == ["10": 1240, "11": 1200, "12": 1200, "13": 1200, "14": 1200, "15": 1200, "16": 1200, "17": 1190, "18": 1190])
+            #expect(
+                scan == [
+                    "10": 1240, "11": 1200, "12": 1200, "13": 1200, "14": 1200, "15": 1200, "16": 1200, "17": 1190,
+                    "18": 1190,
+                ])
             #expect(json["ping"] as? [String: Bool] == ["9": false, "10": true, "14": true, "18": true, "19": false])
             #expect(json["present"] as? [Int] == Self.ids.map { Int(Self.handPositions[$0] ?? 0) })
             #expect(json["firmware"] as? [Int] == Array(repeating: 52, count: 9))

@@ -1,6 +1,7 @@
 import Dynamixel
 import Foundation
 import Testing
+
 @testable import ReachySimulator
 
 /// The simulator on a real pseudo-terminal, talked to by a plain termios client.
@@ -18,11 +19,16 @@ import Testing
         let host = TestHost(transport: client)
         let pings = try host.transact(InstructionPacket(id: 0xFE, request: .ping), timeout: .seconds(2), expecting: 9)
         #expect(pings.map(\.id) == Array(10...18))
-        #expect(try host.transact(InstructionPacket(id: 13, request: .write(address: 65, data: [1])), timeout: .seconds(2), expecting: 1).first?.error == .ok)
-        let led = try host.transact(InstructionPacket(id: 13, request: .read(address: 65, length: 1)), timeout: .seconds(2), expecting: 1)
+        #expect(
+            try host.transact(
+                InstructionPacket(id: 13, request: .write(address: 65, data: [1])), timeout: .seconds(2), expecting: 1
+            ).first?.error == .ok)
+        let led = try host.transact(
+            InstructionPacket(id: 13, request: .read(address: 65, length: 1)), timeout: .seconds(2), expecting: 1)
         #expect(led.first?.parameters == [1])
         let positions = try host.transact(
-            InstructionPacket(id: 0xFE, request: .syncRead(address: 132, length: 4, ids: Array(10...18))), timeout: .seconds(2), expecting: 9)
+            InstructionPacket(id: 0xFE, request: .syncRead(address: 132, length: 4, ids: Array(10...18))),
+            timeout: .seconds(2), expecting: 9)
         #expect(positions.map(\.parameters) == Array(repeating: le(2048, 4), count: 9))
         server.stop()
         #expect(!FileManager.default.fileExists(atPath: link))
@@ -38,7 +44,8 @@ import Testing
         let client = try RawTermiosClient(path: server.devicePath)
         defer { client.close() }
         let host = TestHost(transport: client)
-        #expect(try host.transact(InstructionPacket(id: 10, request: .ping), timeout: .seconds(2), expecting: 1).count == 1)
+        #expect(
+            try host.transact(InstructionPacket(id: 10, request: .ping), timeout: .seconds(2), expecting: 1).count == 1)
         // After the unplug the client's reads fail instead of timing out forever.
         var failure: TransportError?
         let deadline = ContinuousClock.now + .seconds(5)
@@ -62,7 +69,8 @@ import Testing
         defer { transport.close() }
         let host = TestHost(transport: transport)
         let replies = try host.transact(
-            InstructionPacket(id: 0xFE, request: .fastSyncRead(address: 132, length: 4, ids: [10, 18])), timeout: .seconds(2), expecting: 1)
+            InstructionPacket(id: 0xFE, request: .fastSyncRead(address: 132, length: 4, ids: [10, 18])),
+            timeout: .seconds(2), expecting: 1)
         let blocks = try #require(replies.first).parameters
         // After the first ERR byte (the packet's error field): ID data CRC for motor 10, then ERR ID data for 18
         // (whose CRC is the packet's).

@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// The project's host driver (`ServoBus`) against a lossy simulated bus: it reports and retries, and a value it

@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+
 @testable import ReachySimulator
 
 /// A minimal host written for these tests with the codec only (independent of the simulator): send one packet,
@@ -8,7 +9,9 @@ struct TestHost {
     let transport: any ByteTransport
 
     /// Sends `packet` and returns the status packets received within `timeout` (the loopback answers at once).
-    func transact(_ packet: InstructionPacket, timeout: Duration = .milliseconds(50), expecting count: Int = .max) throws -> [StatusPacket] {
+    func transact(_ packet: InstructionPacket, timeout: Duration = .milliseconds(50), expecting count: Int = .max)
+        throws -> [StatusPacket]
+    {
         try transport.flushInput()
         try transport.write(packet.encoded())
         return try collect(timeout: timeout, expecting: count)
@@ -79,7 +82,9 @@ func hex(_ text: String) -> [UInt8] {
 }
 
 /// A fresh factory robot on a virtual clock, with a loopback host.
-func makeRobot(seed: UInt64 = 0, faults: SimulatorFaults = SimulatorFaults(), interByteTimeout: Duration? = nil) -> (VirtualReachyMini, VirtualClock, TestHost) {
+func makeRobot(seed: UInt64 = 0, faults: SimulatorFaults = SimulatorFaults(), interByteTimeout: Duration? = nil) -> (
+    VirtualReachyMini, VirtualClock, TestHost
+) {
     let clock = VirtualClock()
     let robot = VirtualReachyMini(clock: clock, seed: seed, faults: faults, interByteTimeout: interByteTimeout)
     return (robot, clock, TestHost(transport: robot.makeTransport()))

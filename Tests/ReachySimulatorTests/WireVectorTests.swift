@@ -1,5 +1,6 @@
 import Dynamixel
 import Testing
+
 @testable import ReachySimulator
 
 /// Reply bytes checked against packets published in the ROBOTIS e-manual and captured from peer libraries
@@ -20,25 +21,35 @@ import Testing
     @Test func fastSyncReadReplyMatchesTheEmanualExample() throws {
         let (_, host) = bus([(3, 166), (7, 2079), (4, 1023)])
         let reply = try host.raw(hex("FF FF FD 00 FE 0A 00 8A 84 00 04 00 03 07 04 20 F2"))
-        #expect(reply == hex("FF FF FD 00 FE 19 00 55 00 03 A6 00 00 00 84 08 00 07 1F 08 00 00 16 CA 00 04 FF 03 00 00 D1 9E"))
+        #expect(
+            reply
+                == hex(
+                    "FF FF FD 00 FE 19 00 55 00 03 A6 00 00 00 84 08 00 07 1F 08 00 00 16 CA 00 04 FF 03 00 00 D1 9E"))
     }
 
     @Test func syncReadAnswersEachIDInTheListedOrder() throws {
         let (_, host) = bus([(1, 166), (2, 2079)])
-        let reply = try host.raw(hex("FF FF FD 00 FE 09 00 82 84 00 04 00 02 01 CE FA".replacingOccurrences(of: "CE FA", with: "00 00")))
+        let reply = try host.raw(
+            hex("FF FF FD 00 FE 09 00 82 84 00 04 00 02 01 CE FA".replacingOccurrences(of: "CE FA", with: "00 00")))
         #expect(reply.isEmpty)  // bad CRC on a broadcast: no one answers
         let good = InstructionPacket(id: 0xFE, request: .syncRead(address: 132, length: 4, ids: [2, 1])).encoded()
         let statuses = try host.raw(good)
-        #expect(statuses == hex("FF FF FD 00 02 08 00 55 00 1F 08 00 00 BA BE") + hex("FF FF FD 00 01 08 00 55 00 A6 00 00 00 8C C0"))
+        #expect(
+            statuses == hex("FF FF FD 00 02 08 00 55 00 1F 08 00 00 BA BE")
+                + hex("FF FF FD 00 01 08 00 55 00 A6 00 00 00 8C C0"))
     }
 
     @Test func readPingAndAccessErrorMatchCapturedBytes() throws {
         let (_, host) = bus([(1, 166)])
-        #expect(try host.raw(hex("FF FF FD 00 01 07 00 02 84 00 04 00 1D 15")) == hex("FF FF FD 00 01 08 00 55 00 A6 00 00 00 8C C0"))
+        #expect(
+            try host.raw(hex("FF FF FD 00 01 07 00 02 84 00 04 00 1D 15"))
+                == hex("FF FF FD 00 01 08 00 55 00 A6 00 00 00 8C C0"))
         #expect(try host.raw(hex("FF FF FD 00 01 03 00 01 19 4E")) == hex("FF FF FD 00 01 07 00 55 00 B0 04 34 B2 D4"))
         let undefined = InstructionPacket(id: 1, request: .read(address: 14, length: 1)).encoded()
         #expect(try host.raw(undefined) == hex("FF FF FD 00 01 04 00 55 07 B0 8C"))
-        #expect(try host.raw(hex("FF FF FD 00 01 09 00 03 74 00 00 02 00 00 CA 89")) == hex("FF FF FD 00 01 04 00 55 00 A1 0C"))
+        #expect(
+            try host.raw(hex("FF FF FD 00 01 09 00 03 74 00 00 02 00 00 CA 89"))
+                == hex("FF FF FD 00 01 04 00 55 00 A1 0C"))
     }
 
     @Test func presentPositionThatNeedsStuffingIsStuffed() throws {

@@ -70,7 +70,9 @@ public final class ControlLoop: @unchecked Sendable {
 
     /// A loop over `io`. Every goal goes through `clamp` (the safety limits) before it is written; when `clamp`
     /// returns nil (no safe goal exists), nothing is written that tick.
-    public init(io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]?) {
+    public init(
+        io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]?
+    ) {
         self.io = io
         self.configuration = configuration
         self.clamp = clamp
@@ -195,10 +197,12 @@ public final class ControlLoop: @unchecked Sendable {
             readError = error
         }
         let anyAnswer = present.contains { $0 != nil }
-        let recovering = anyAnswer && status.withLock { status -> Bool in
-            if case .noReplies = status.fault { return true }
-            return false
-        }
+        let recovering =
+            anyAnswer
+            && status.withLock { status -> Bool in
+                if case .noReplies = status.fault { return true }
+                return false
+            }
         if recovering {
             // The robot came back: whatever was running is stale (the motors may have been power-cycled), so stop
             // commanding and let the owner decide what to do next. This happens before the fault is cleared, so a

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs a body at a fixed rate on its own OS thread, waking at absolute deadlines
 /// (`clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)`), so lateness never accumulates and a busy Swift
@@ -60,9 +61,9 @@ public final class PeriodicThread: @unchecked Sendable {
             &handle, nil,
             { raw in
                 #if canImport(Darwin)
-                let this = Unmanaged<PeriodicThread>.fromOpaque(raw).takeRetainedValue()
+                    let this = Unmanaged<PeriodicThread>.fromOpaque(raw).takeRetainedValue()
                 #else
-                let this = Unmanaged<PeriodicThread>.fromOpaque(raw!).takeRetainedValue()
+                    let this = Unmanaged<PeriodicThread>.fromOpaque(raw!).takeRetainedValue()
                 #endif
                 this.run()
                 return nil
@@ -135,15 +136,15 @@ public final class PeriodicThread: @unchecked Sendable {
     private static func sleep(until deadline: UInt64) {
         var time = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
         #if os(Linux)
-        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &time, nil) == EINTR {}
+            while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &time, nil) == EINTR {}
         #else
-        let now = Self.now()
-        if deadline > now {
-            var relative = timespec(
-                tv_sec: Int((deadline - now) / 1_000_000_000), tv_nsec: Int((deadline - now) % 1_000_000_000))
-            nanosleep(&relative, nil)
-        }
-        _ = time
+            let now = Self.now()
+            if deadline > now {
+                var relative = timespec(
+                    tv_sec: Int((deadline - now) / 1_000_000_000), tv_nsec: Int((deadline - now) % 1_000_000_000))
+                nanosleep(&relative, nil)
+            }
+            _ = time
         #endif
     }
 }

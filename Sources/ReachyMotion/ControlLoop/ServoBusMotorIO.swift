@@ -83,7 +83,9 @@ public final class ServoBusMotorIO: MotorIO, @unchecked Sendable {
 
     static func bytes(_ value: Int32) -> [UInt8] {
         let bits = UInt32(bitPattern: value)
-        return [UInt8(truncatingIfNeeded: bits), UInt8(truncatingIfNeeded: bits >> 8),
-            UInt8(truncatingIfNeeded: bits >> 16), UInt8(truncatingIfNeeded: bits >> 24)]
+        return [
+            UInt8(truncatingIfNeeded: bits), UInt8(truncatingIfNeeded: bits >> 8),
+            UInt8(truncatingIfNeeded: bits >> 16), UInt8(truncatingIfNeeded: bits >> 24),
+        ]
     }
 }

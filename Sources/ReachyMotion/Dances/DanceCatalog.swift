@@ -24,8 +24,9 @@ public enum DanceCatalog {
     }
 
     private static let loaded: Result<[DanceInfo], DanceError> = {
-        guard let url = Bundle.module.url(forResource: "dances", withExtension: "json", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "dances", withExtension: "json")
+        guard
+            let url = Bundle.module.url(forResource: "dances", withExtension: "json", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "dances", withExtension: "json")
         else { return .failure(.catalogUnavailable("dances.json is missing from the ReachyMotion bundle")) }
         do {
             let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))

@@ -95,7 +95,8 @@ enum DanceMotions {
     }
 
     static func dizzySpin(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let roll = try p.number("roll_amplitude_rad"), pitch = try p.number("pitch_amplitude_rad")
+        let roll = try p.number("roll_amplitude_rad")
+        let pitch = try p.number("pitch_amplitude_rad")
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
@@ -107,7 +108,8 @@ enum DanceMotions {
     }
 
     static func stumbleAndRecover(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let yaw = try p.number("yaw_amplitude_rad"), pitch = try p.number("pitch_amplitude_rad")
+        let yaw = try p.number("yaw_amplitude_rad")
+        let pitch = try p.number("pitch_amplitude_rad")
         let y = try p.number("y_amplitude_m")
         let c = try common(&p, style: .both)
         return { t in
@@ -121,7 +123,8 @@ enum DanceMotions {
     }
 
     static func headbangerCombo(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let pitch = try p.number("pitch_amplitude_rad"), z = try p.number("z_amplitude_m")
+        let pitch = try p.number("pitch_amplitude_rad")
+        let z = try p.number("z_amplitude_m")
         let c = try common(&p, style: .both)
         return { t in
             var o = DanceOffsets()
@@ -133,7 +136,9 @@ enum DanceMotions {
     }
 
     static func interwovenSpirals(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let roll = try p.number("roll_amp"), pitch = try p.number("pitch_amp"), yaw = try p.number("yaw_amp")
+        let roll = try p.number("roll_amp")
+        let pitch = try p.number("pitch_amp")
+        let yaw = try p.number("yaw_amp")
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
@@ -146,7 +151,9 @@ enum DanceMotions {
     }
 
     static func sidePeekaboo(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let zAmp = try p.number("z_amp"), yAmp = try p.number("y_amp"), pitchAmp = try p.number("pitch_amp")
+        let zAmp = try p.number("z_amp")
+        let yAmp = try p.number("y_amp")
+        let pitchAmp = try p.number("pitch_amp")
         let c = try common(&p, style: .both, subcycles: 0.5, hasPhase: false, hasWaveform: false)
         return { t in
             var o = DanceOffsets()
@@ -208,7 +215,8 @@ enum DanceMotions {
     }
 
     static func chinLead(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let x = try p.number("x_amplitude_m"), pitch = try p.number("pitch_amplitude_rad")
+        let x = try p.number("x_amplitude_m")
+        let pitch = try p.number("pitch_amplitude_rad")
         let c = try common(&p, style: .both)
         return { t in
             var o = DanceOffsets()
@@ -220,7 +228,8 @@ enum DanceMotions {
     }
 
     static func groovySwayAndRoll(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let y = try p.number("y_amplitude_m"), roll = try p.number("roll_amplitude_rad")
+        let y = try p.number("y_amplitude_m")
+        let roll = try p.number("roll_amplitude_rad")
         let c = try common(&p, style: .wiggle)
         return { t in
             var o = DanceOffsets()
@@ -265,7 +274,8 @@ enum DanceMotions {
     }
 
     static func polyrhythmCombo(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let sway = try p.number("sway_amplitude_m"), nod = try p.number("nod_amplitude_rad")
+        let sway = try p.number("sway_amplitude_m")
+        let nod = try p.number("nod_amplitude_rad")
         let antenna = try p.number("antenna_amplitude_rad")
         let style = try p.antennaStyle(default: .wiggle)
         return { t in
@@ -298,8 +308,10 @@ enum DanceMotions {
     }
 
     static func jacksonSquare(_ p: inout DanceParameterReader) throws(DanceError) -> DanceMotion {
-        let yAmp = try p.number("y_amp_m"), zAmp = try p.number("z_amp_m")
-        let twitch = try p.number("twitch_amplitude_rad"), zOffset = try p.number("z_offset_m", default: -0.01)
+        let yAmp = try p.number("y_amp_m")
+        let zAmp = try p.number("z_amp_m")
+        let twitch = try p.number("twitch_amplitude_rad")
+        let zOffset = try p.number("z_offset_m", default: -0.01)
         let c = try common(&p, style: .wiggle, hasPhase: false, hasWaveform: false)
         let points = [
             Vector3(0, 0, zOffset), Vector3(0, yAmp, zAmp + zOffset), Vector3(0, -yAmp, zAmp + zOffset),
@@ -314,7 +326,8 @@ enum DanceMotions {
             let number = (t / leg).rounded(.down)
             let odd = number.isFinite && Int(exactly: number).map { $0 & 1 == 1 } ?? false
             o.orientation.roll = value * (odd ? -1 : 1)
-            let start = points[index], end = points[(index + 1) % points.count]
+            let start = points[index]
+            let end = points[(index + 1) % points.count]
             let progress = R.mod(tp, leg) / leg
             o.position = start + (end - start) * R.ease(progress)
             o.antennas = c.antennas(t)

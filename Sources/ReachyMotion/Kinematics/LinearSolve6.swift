@@ -4,7 +4,8 @@
 /// `x[r]` is left in `m[7r + 6]` and true is returned; false means the matrix is (numerically) singular.
 @usableFromInline
 func solveLinear6(_ m: UnsafeMutableBufferPointer<Double>) -> Bool {
-    let n = 6, w = 7
+    let n = 6
+    let w = 7
     guard m.count >= n * w else { return false }
     for col in 0..<n {
         var pivot = col

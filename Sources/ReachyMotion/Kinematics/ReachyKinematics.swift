@@ -62,7 +62,8 @@ public struct ReachyKinematics: Sendable, Equatable {
     /// half-angle substitution gives `θ = 2·atan2(2·rs·py ± √(4rs²(px²+py²) − K²), K + 2·rs·px)`.
     @inlinable func legAngle(_ branch: StewartBranch, _ platform: HeadPose) -> Double {
         let p = branch.motorFromWorld * (platform * branch.anchor)
-        let rs = geometry.motorArmLength, rp = geometry.rodLength
+        let rs = geometry.motorArmLength
+        let rp = geometry.rodLength
         let k = p.x * p.x + p.y * p.y + p.z * p.z + rs * rs - rp * rp
         let d = 4 * rs * rs * (p.x * p.x + p.y * p.y) - k * k
         let y = 2 * p.y * rs + branch.solutionSign * d.squareRoot()

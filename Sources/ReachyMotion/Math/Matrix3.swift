@@ -60,7 +60,9 @@ public struct Matrix3: Sendable, Equatable, Hashable {
 
     /// The general inverse (cofactors / determinant); non-finite for a singular matrix.
     public var inverse: Matrix3 {
-        let a = r1.cross(r2), b = r2.cross(r0), c = r0.cross(r1)
+        let a = r1.cross(r2)
+        let b = r2.cross(r0)
+        let c = r0.cross(r1)
         let inv = 1 / r0.dot(a)
         // Columns of the inverse are the cross products of rows.
         return Matrix3(
@@ -72,7 +74,9 @@ public struct Matrix3: Sendable, Equatable, Hashable {
     }
 
     @inlinable public static func * (a: Matrix3, b: Matrix3) -> Matrix3 {
-        let c0 = b.c0, c1 = b.c1, c2 = b.c2
+        let c0 = b.c0
+        let c1 = b.c1
+        let c2 = b.c2
         return Matrix3(
             Vector3(a.r0.dot(c0), a.r0.dot(c1), a.r0.dot(c2)),
             Vector3(a.r1.dot(c0), a.r1.dot(c1), a.r1.dot(c2)),

@@ -20,19 +20,22 @@ public struct EulerAngles: Sendable, Equatable, Hashable {
 extension Matrix3 {
     /// Rotation about x by `a` radians.
     @inlinable public static func rotationX(_ a: Double) -> Matrix3 {
-        let c = cos(a), s = sin(a)
+        let c = cos(a)
+        let s = sin(a)
         return Matrix3(Vector3(1, 0, 0), Vector3(0, c, -s), Vector3(0, s, c))
     }
 
     /// Rotation about y by `a` radians.
     @inlinable public static func rotationY(_ a: Double) -> Matrix3 {
-        let c = cos(a), s = sin(a)
+        let c = cos(a)
+        let s = sin(a)
         return Matrix3(Vector3(c, 0, s), Vector3(0, 1, 0), Vector3(-s, 0, c))
     }
 
     /// Rotation about z by `a` radians.
     @inlinable public static func rotationZ(_ a: Double) -> Matrix3 {
-        let c = cos(a), s = sin(a)
+        let c = cos(a)
+        let s = sin(a)
         return Matrix3(Vector3(c, -s, 0), Vector3(s, c, 0), Vector3(0, 0, 1))
     }
 

@@ -8,10 +8,12 @@ public enum PoseInterpolation {
     public static func interpolate(from start: HeadPose, to target: HeadPose, alpha: Double, yawAsScalar: Bool = false)
         -> HeadPose
     {
-        let rs = start.rotation, re = target.rotation
+        let rs = start.rotation
+        let re = target.rotation
         let rotation: Matrix3
         if yawAsScalar {
-            let ys = rs.euler.yaw, ye = re.euler.yaw
+            let ys = rs.euler.yaw
+            let ye = re.euler.yaw
             let yaw = ys + (ye - ys) * alpha
             let resStart = Matrix3.rotationZ(-ys) * rs
             let resEnd = Matrix3.rotationZ(-ye) * re

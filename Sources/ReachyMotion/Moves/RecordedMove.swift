@@ -31,7 +31,8 @@ public struct RecordedMove: Move, Equatable {
         self.description = description
         self.times = times
         self.frames = frames
-        let last = times[times.count - 1], first = times[0]
+        let last = times[times.count - 1]
+        let first = times[0]
         self.duration = Double(times.count) * ((last - first) / Double(times.count))
     }
 
@@ -84,16 +85,19 @@ public struct RecordedMove: Move, Equatable {
         let t = t.isNaN ? times[0] : t
         if t >= times[times.count - 1] { return frames[frames.count - 1] }
         // First index whose time is > t (bisect_right).
-        var lo = 0, hi = times.count
+        var lo = 0
+        var hi = times.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if times[mid] <= t { lo = mid + 1 } else { hi = mid }
         }
         let prev = lo > 0 ? lo - 1 : 0
         let next = lo < times.count ? lo : prev
-        let t0 = times[prev], t1 = times[next]
+        let t0 = times[prev]
+        let t1 = times[next]
         let alpha = t1 == t0 ? 0 : (t - t0) / (t1 - t0)
-        let a = frames[prev], b = frames[next]
+        let a = frames[prev]
+        let b = frames[next]
         return MoveFrame(
             head: PoseInterpolation.interpolate(from: a.head, to: b.head, alpha: alpha),
             antennas: Antennas(

@@ -56,7 +56,8 @@ public struct RobotConfiguration: Sendable, Hashable {
                 "the robot description must list motors with IDs 10…18 once each; it lists "
                     + motors.map { String($0.id) }.joined(separator: ", "))
         }
-        for motor in sorted where motor.minPosition > motor.maxPosition || motor.minPosition < 0 || motor.maxPosition > 4095 {
+        for motor in sorted
+        where motor.minPosition > motor.maxPosition || motor.minPosition < 0 || motor.maxPosition > 4095 {
             throw .invalidConfiguration(
                 "\(motor.name) has position limits \(motor.minPosition)…\(motor.maxPosition), not inside 0…4095")
         }
@@ -65,11 +66,14 @@ public struct RobotConfiguration: Sendable, Hashable {
 
     /// The factory configuration of a Reachy Mini (reachy_mini.md §1.1, `hardware_config.yaml`).
     public static let reachyMini: RobotConfiguration = {
-        let rows: [(Int32, UInt16)] = [(0, 200), (1024, 300), (-1024, 300), (1024, 300), (-1024, 300), (1024, 300),
-            (-1024, 300), (0, 200), (0, 200)]
+        let rows: [(Int32, UInt16)] = [
+            (0, 200), (1024, 300), (-1024, 300), (1024, 300), (-1024, 300), (1024, 300),
+            (-1024, 300), (0, 200), (0, 200),
+        ]
         let motors = zip(ReachyMotor.allCases, rows).map { motor, row in
             MotorConfiguration(
-                name: motor.name, id: motor.id, homingOffset: row.0, minPosition: Int32(motor.rawPositionLimits.lowerBound),
+                name: motor.name, id: motor.id, homingOffset: row.0,
+                minPosition: Int32(motor.rawPositionLimits.lowerBound),
                 maxPosition: Int32(motor.rawPositionLimits.upperBound), p: row.1)
         }
         // Valid by construction: IDs 10…18 in order, limits inside 0…4095.

@@ -124,8 +124,11 @@ extension ReachyMini {
 
     /// Follows `move` through the safety layer and waits until it has ended and the goals have caught up with it.
     func run(_ move: any Move) async throws {
-        let start = goals.state.withLock { $0.last } ?? latest?.joints?.motorOrder ?? JointVector(
-            head: HeadJoints(body: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0), antennas: .zero).motorOrder
+        let start =
+            goals.state.withLock { $0.last } ?? latest?.joints?.motorOrder
+            ?? JointVector(
+                head: HeadJoints(body: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0), antennas: .zero
+            ).motorOrder
         let trajectory = MoveTrajectory(move: move, safe: safe, start: start) { [weak self] event in
             self?.emit(event)
         }
@@ -155,7 +158,7 @@ extension ReachyMini {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

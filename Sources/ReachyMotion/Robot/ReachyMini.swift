@@ -81,7 +81,8 @@ public final class ReachyMini: @unchecked Sendable {
         let ids = options.configuration.motors.map(\.id)
         let names = options.configuration.motors.map(\.name)
         // Blocking bus work on the bus queue, never on the cooperative pool.
-        let (report, motorIO, hold) = try await BusQueue().run { () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
+        let (report, motorIO, hold) = try await BusQueue().run {
+            () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
             let report = try startup.run(on: bus, enableTorque: options.enableMotors)
             let motorIO = ServoBusMotorIO(
                 bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
@@ -109,7 +110,9 @@ public final class ReachyMini: @unchecked Sendable {
         self.safe = SafeKinematics(limits: options.limits, automaticBodyYaw: options.automaticBodyYaw)
         self.state = Mutex(State(motorMode: report.torqueOn ? .enabled : .disabled))
         let events = EventSink()
-        self.io = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in events.send(.reconnected(bus.transport.name)) }
+        self.io = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in
+            events.send(.reconnected(bus.transport.name))
+        }
         let goals = self.goals
         let limits = options.limits
         let dt = 1 / options.rate

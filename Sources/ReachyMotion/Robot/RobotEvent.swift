@@ -17,7 +17,8 @@ public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .clamped(let entries): "clamped to the safety limits: " + entries.map(\.description).joined(separator: "; ")
+        case .clamped(let entries):
+            "clamped to the safety limits: " + entries.map(\.description).joined(separator: "; ")
         case .speedLimited(let joints): "slowed to the joint speed limit: " + joints.joined(separator: ", ")
         case .targetRefused(let message): message
         case .fault(let fault): fault.description

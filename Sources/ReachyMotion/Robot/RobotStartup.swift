@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dynamixel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The startup sequence of the official controller (reachy_mini.md §1.5), and then some. Blocking: run it on a
 /// dedicated thread or queue, never on the Swift cooperative pool.
@@ -44,7 +45,9 @@ public struct RobotStartup: Sendable {
     /// The expected motor table.
     public var configuration: RobotConfiguration
 
-    public init(configuration: RobotConfiguration = .reachyMini, minimumSupply: Double = 4.5, supplyTimeout: Double = 30) {
+    public init(
+        configuration: RobotConfiguration = .reachyMini, minimumSupply: Double = 4.5, supplyTimeout: Double = 30
+    ) {
         self.configuration = configuration
         self.minimumSupply = minimumSupply
         self.supplyTimeout = supplyTimeout
@@ -101,13 +104,18 @@ public struct RobotStartup: Sendable {
             try bus.syncRead(address: Register.hardwareErrorStatus.address, length: 1, ids: ids)
         }
         for id in ids {
-            guard case .success(let bytes)? = errors[id], let status = bytes.first, status & ~0x01 != 0 else { continue }
+            guard case .success(let bytes)? = errors[id], let status = bytes.first, status & ~0x01 != 0 else {
+                continue
+            }
             try step("rebooting \(name(id))") { () throws(ServoBusError) in try bus.reboot(id: id) }
             report.rebooted[name(id)] = status
             let deadline = PeriodicThread.now() + UInt64(rebootTimeout * 1e9)
             var back = false
             while !back {
-                if (try? bus.ping(id)) != nil { back = true; break }
+                if (try? bus.ping(id)) != nil {
+                    back = true
+                    break
+                }
                 if PeriodicThread.now() > deadline { break }
                 Self.sleep(seconds: 0.01)
             }
@@ -115,7 +123,9 @@ public struct RobotStartup: Sendable {
             let after = try step("reading hardware error status") { () throws(ServoBusError) in
                 try bus.read(.hardwareErrorStatus, from: id)
             }
-            if after & ~0x01 != 0 { throw .hardwareErrorPersists(motor: name(id), status: UInt8(truncatingIfNeeded: after)) }
+            if after & ~0x01 != 0 {
+                throw .hardwareErrorPersists(motor: name(id), status: UInt8(truncatingIfNeeded: after))
+            }
         }
 
         // 4. Firmware.
@@ -158,7 +168,9 @@ public struct RobotStartup: Sendable {
 
         // 6. PID gains: D, I, P as three u16 LE from address 80.
         for motor in motors {
-            let data = [motor.d, motor.i, motor.p].flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+            let data = [motor.d, motor.i, motor.p].flatMap {
+                [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
+            }
             try step("writing the PID gains of \(motor.name)") { () throws(ServoBusError) in
                 try bus.write(id: motor.id, address: Register.positionDGain.address, data: data)
             }
@@ -166,7 +178,8 @@ public struct RobotStartup: Sendable {
 
         // 7. Pin goal = present, then torque on.
         if enableTorque {
-            _ = try step("switching torque on") { () throws(ServoBusError) in try Self.pinAndEnable(bus: bus, ids: ids) }
+            _ = try step("switching torque on") { () throws(ServoBusError) in try Self.pinAndEnable(bus: bus, ids: ids)
+            }
             report.torqueOn = true
         } else {
             // Leave torque as found, and say how it is (the official backend infers the motor mode the same way).

@@ -27,7 +27,8 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(they are daisy-chained: a loose plug cuts off the motors after it), then run `reachy doctor`."
         case .lowSupply(let volts, let minimum, let waited):
             let readings = volts.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value)) V" }
-            return "The motor supply stayed below \(String(format: "%.1f", minimum)) V for \(String(format: "%.0f", waited)) s"
+            return
+                "The motor supply stayed below \(String(format: "%.1f", minimum)) V for \(String(format: "%.0f", waited)) s"
                 + (readings.isEmpty ? "" : " (\(readings.joined(separator: ", ")))")
                 + ". Plug in the robot's power adapter (5 V, 3 A or more) and switch it on."
         case .rebootFailed(let motor, let status):
@@ -37,7 +38,8 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Motor \(motor) still reports \(HardwareErrorNames.describe(status)) after a reboot. Let it cool "
                 + "down, free the joint if something blocks it, then switch the robot off and on."
         case .configurationRewriteFailed(let motor, let register, let expected, let found):
-            return "Could not set \(register) of motor \(motor) to \(expected) (it reads \(found.map(String.init) ?? "nothing")). "
+            return
+                "Could not set \(register) of motor \(motor) to \(expected) (it reads \(found.map(String.init) ?? "nothing")). "
                 + "Switch the robot off and on and retry; if it persists, run `reachy doctor`."
         case .invalidConfiguration(let message):
             return "The robot configuration is not usable: \(message). Fix hardware/reachy-mini.json."

@@ -52,7 +52,8 @@ public struct SafetyLimits: Sendable, Equatable {
     }
 
     private func intersect(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
-        let lo = max(a.lowerBound, b.lowerBound), hi = min(a.upperBound, b.upperBound)
+        let lo = max(a.lowerBound, b.lowerBound)
+        let hi = min(a.upperBound, b.upperBound)
         return lo <= hi ? lo...hi : lo...lo
     }
 
@@ -102,7 +103,8 @@ public struct SafetyLimits: Sendable, Equatable {
         var out = target
         var clamps: [ClampEntry] = []
         for motor in ReachyMotor.allCases {
-            let from = current[motor], to = target[motor]
+            let from = current[motor]
+            let to = target[motor]
             let delta = to - from
             let limited = abs(delta) <= step ? to : from + (delta > 0 ? step : -step)
             if limited != to {

@@ -38,7 +38,8 @@ public struct GestureTrack: Sendable {
         /// The pose with every angle inside `GestureLimits` (head ±15°, antennas ±60°; NaN → 0).
         public var clamped: Pose {
             Pose(
-                roll: GestureLimits.clamp(roll, GestureLimits.head), pitch: GestureLimits.clamp(pitch, GestureLimits.head),
+                roll: GestureLimits.clamp(roll, GestureLimits.head),
+                pitch: GestureLimits.clamp(pitch, GestureLimits.head),
                 yaw: GestureLimits.clamp(yaw, GestureLimits.head),
                 right: GestureLimits.clamp(right, GestureLimits.antenna),
                 left: GestureLimits.clamp(left, GestureLimits.antenna))
@@ -74,7 +75,8 @@ public struct GestureTrack: Sendable {
                 roll: k.headRoll, pitch: k.headPitch, yaw: k.headYaw, right: k.antennaRight, left: k.antennaLeft)
             spans.append(
                 Span(
-                    start: time, from: from, to: to.clamped, duration: max(GestureLimits.duration.lowerBound, k.duration),
+                    start: time, from: from, to: to.clamped,
+                    duration: max(GestureLimits.duration.lowerBound, k.duration),
                     method: InterpolationMethod(k.easing)))
         }
         self.spans = spans
@@ -92,12 +94,14 @@ public struct GestureTrack: Sendable {
     /// The sway offset at `t` (linear between frames, zero outside them).
     public func swayOffset(at t: Double) -> (roll: Double, pitch: Double, yaw: Double) {
         guard let first = sway.first, let last = sway.last, t >= first.time, t <= last.time else { return (0, 0, 0) }
-        var lo = 0, hi = sway.count - 1
+        var lo = 0
+        var hi = sway.count - 1
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if sway[mid].time <= t { lo = mid } else { hi = mid }
         }
-        let a = sway[lo], b = sway[hi]
+        let a = sway[lo]
+        let b = sway[hi]
         let s = b.time > a.time ? (t - a.time) / (b.time - a.time) : 0
         func mix(_ x: Double, _ y: Double) -> Double { x + (y - x) * min(1, max(0, s)) }
         return (mix(a.roll, b.roll), mix(a.pitch, b.pitch), mix(a.yaw, b.yaw))
@@ -114,7 +118,8 @@ public struct GestureTrack: Sendable {
     }
 
     private static func value(_ spans: [Span], at t: Double) -> Pose {
-        var lo = 0, hi = spans.count
+        var lo = 0
+        var hi = spans.count
         while lo < hi {  // first span starting after t
             let mid = (lo + hi) / 2
             if spans[mid].start <= t { lo = mid + 1 } else { hi = mid }

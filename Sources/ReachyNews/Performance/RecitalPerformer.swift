@@ -55,7 +55,9 @@ public final class RecitalPerformer: Sendable {
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> RecitalPerformance {
         let plan = rendered.plan
-        let audio = rendered.audio.sampleRate == sink.sampleRate ? rendered.audio : rendered.audio.resampled(to: sink.sampleRate)
+        let audio =
+            rendered.audio.sampleRate == sink.sampleRate
+            ? rendered.audio : rendered.audio.resampled(to: sink.sampleRate)
         let track = GestureTrack(plan: plan, sway: rendered.sway)
         let bounds = Self.bounds(of: plan, duration: audio.duration)
         let clock = ContinuousClock()

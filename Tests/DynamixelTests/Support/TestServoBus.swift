@@ -211,7 +211,8 @@ final class TestServoBus: @unchecked Sendable {
             blocks.append(
                 FastReadReply.Block(
                     id: entry.id, error: StatusError(rawValue: alert | error),
-                    data: error == 0 && data.count == Int(entry.length) ? data : [UInt8](repeating: 0, count: Int(entry.length))))
+                    data: error == 0 && data.count == Int(entry.length)
+                        ? data : [UInt8](repeating: 0, count: Int(entry.length))))
         }
         var bytes = FastReadReply.encode(blocks)
         if let cut {
