@@ -1,10 +1,10 @@
 import ArgumentParser
 import Bop
 
-/// `reachy bop-bench` — times the Bop compiler and evaluator (use a release build).
+/// `reachy bench bop` — times the Bop compiler and evaluator (use a release build).
 public struct BopBenchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "bop-bench",
+        commandName: "bop",
         abstract: "Benchmark Bop: a 10,000-line program to a timeline, and a 10-minute dance (build with -c release).")
 
     @Option(name: .long, help: "How many times to run each benchmark (the median and the best are reported).")

@@ -31,7 +31,7 @@ public struct ReachyCommand: AsyncParsableCommand {
                 subcommands: [ScanCommand.self, ReadCommand.self, WriteCommand.self, RegistersCommand.self]),
             CommandGroup(
                 name: "Simulator and measurements",
-                subcommands: [SimCommand.self, BenchCommand.self, BopBenchCommand.self]),
+                subcommands: [SimCommand.self, BenchCommand.self]),
         ]
     )
 

@@ -144,7 +144,7 @@ import Testing
 }
 
 /// The benchmark programs are valid and as long as they claim (the numbers are measured in release builds by
-/// `reachy bop-bench`, not here).
+/// `reachy bench bop`, not here).
 @Suite struct BenchmarkProgramTests {
     @Test func tenMinuteDanceLastsExactlyTenMinutes() throws {
         let result = BopCompiler.compile(BopBenchmarks.tenMinuteDance())
