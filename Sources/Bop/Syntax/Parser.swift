@@ -80,6 +80,11 @@ final class Parser {
         return statements
     }
 
+    /// Words that may name the block after `end` (`end repeat`).
+    static let blockWords: Set<String> = [
+        "if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order",
+    ]
+
     /// How a body ended.
     enum Closer {
         case end(Token)
@@ -98,10 +103,7 @@ final class Parser {
             }
             if first.keyword == "end" || first.keyword == "else" {
                 // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
-                let blockWords: Set<String> =
-                    first.keyword == "end"
-                    ? ["if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order"]
-                    : []
+                let blockWords: Set<String> = first.keyword == "end" ? Parser.blockWords : []
                 if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
                     report("extra-words", at: extra.range, ["word": extra.text])
                 }
