@@ -56,9 +56,24 @@ extension Lexer {
             }
             if Lexer.isWordByte(a) {
                 var j = i + 1
-                while j < n, Lexer.isWordByte(bytes[j]) || isDigit(bytes[j]) { j += 1 }
+                var hasUpper = a <= 90 && a >= 65
+                while j < n, Lexer.isWordByte(bytes[j]) || isDigit(bytes[j]) {
+                    if bytes[j] <= 90 && bytes[j] >= 65 { hasUpper = true }
+                    j += 1
+                }
                 let word = text(i, j)
-                let folded = TextFolding.fold(word)
+                // `TextFolding.fold` for ASCII: lower case; the same string when already lower case.
+                let folded =
+                    hasUpper
+                    ? String(
+                        unsafeUninitializedCapacity: j - i,
+                        initializingUTF8With: { buffer in
+                            for k in i..<j {
+                                let b = bytes[k]
+                                buffer[k - i] = b >= 65 && b <= 90 ? b + 32 : b
+                            }
+                            return j - i
+                        }) : word
                 if let entry = table.words[folded], !entry.keywords.isEmpty {
                     for keyword in entry.keywords {
                         tokens.append(

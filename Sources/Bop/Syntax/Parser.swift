@@ -52,6 +52,18 @@ final class Parser {
             defer { index += 1 }
             return peek()
         }
+        /// The next token if it is `keyword` (then reads past it). No array per call, unlike the variadic form.
+        mutating func accept(_ keyword: String) -> Token? {
+            guard index < tokens.count, tokens[index].keyword == keyword else { return nil }
+            index += 1
+            return tokens[index - 1]
+        }
+        /// The next token if it is one of two keywords (then reads past it).
+        mutating func accept(_ first: String, _ second: String) -> Token? {
+            guard index < tokens.count, let k = tokens[index].keyword, k == first || k == second else { return nil }
+            index += 1
+            return tokens[index - 1]
+        }
         mutating func accept(_ keywords: String...) -> Token? {
             guard let t = peek(), let k = t.keyword, keywords.contains(k) else { return nil }
             index += 1
