@@ -76,6 +76,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        // Every value is kept reduced, so adding zero is exact as it stands.
+        if rhs.numerator == 0 { return lhs }
+        if lhs.numerator == 0 { return rhs }
         if lhs.denominator == rhs.denominator {
             let (s, o) = lhs.numerator.addingReportingOverflow(rhs.numerator)
             if !o { return Rational(s, lhs.denominator) }
@@ -97,6 +100,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        // Multiplying by one (a whole move's fraction) keeps the reduced value as it is.
+        if rhs.numerator == 1 && rhs.denominator == 1 { return lhs }
+        if lhs.numerator == 1 && lhs.denominator == 1 { return rhs }
         let (n, o1) = lhs.numerator.multipliedReportingOverflow(by: rhs.numerator)
         let (d, o2) = lhs.denominator.multipliedReportingOverflow(by: rhs.denominator)
         if !o1 && !o2 { return Rational(n, d) }

@@ -24,7 +24,12 @@ public struct SourceText: Sendable {
             let slice = bytes[start..<end]
             if slice.allSatisfy({ $0 < 0x80 }) {
                 // Plain ASCII (no line ends left inside): every byte is one character.
-                lines.append(slice.map { SourceText.asciiCharacters[Int($0)] })
+                let table = SourceText.asciiCharacters
+                lines.append(
+                    [Character](unsafeUninitializedCapacity: slice.count) { buffer, count in
+                        for (k, byte) in slice.enumerated() { buffer.initializeElement(at: k, to: table[Int(byte)]) }
+                        count = slice.count
+                    })
                 asciiRanges.append(start..<end)
             } else {
                 lines.append(Array(String(decoding: slice, as: UTF8.self)))
