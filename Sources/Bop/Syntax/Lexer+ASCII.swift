@@ -1,6 +1,10 @@
 /// The lexer's fast path for lines of plain ASCII (most programs): it reads bytes instead of `Character`s
 /// and gives exactly the tokens `lexLine` would (one byte is one column there).
 extension Lexer {
+    /// The ASCII spaces `TextFolding.isSpace` accepts: space, tab, vertical tab, form feed.
+    @inline(__always)
+    static func isSpaceByte(_ a: UInt8) -> Bool { a == 32 || a == 9 || a == 11 || a == 12 }
+
     /// The tokens of the ASCII line `range` of `bytes`.
     func lexASCIILine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> [Token] {
         var tokens: [Token] = []
@@ -15,11 +19,10 @@ extension Lexer {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         @inline(__always) func isDigit(_ a: UInt8) -> Bool { a >= 48 && a <= 57 }
-        @inline(__always) func isSpace(_ a: UInt8) -> Bool { a == 32 || a == 9 || a == 11 || a == 12 }
         var i = base
         while i < n {
             let a = bytes[i]
-            if isSpace(a) {
+            if Lexer.isSpaceByte(a) {
                 i += 1
                 continue
             }
@@ -124,9 +127,7 @@ extension Lexer {
             j += 1
         }
         var end = n
-        while end > start + 1, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 11 || bytes[end - 1] == 12 {
-            end -= 1
-        }
+        while end > start + 1, Lexer.isSpaceByte(bytes[end - 1]) { end -= 1 }
         let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
         tokens.append(
             Token(

@@ -42,7 +42,7 @@ struct Lexer {
         doubleQuotes.contains(c) || singleQuotes.contains(c) || pairedQuotes[c] != nil
     }
 
-    private func lexLine(_ chars: [Character], line: Int) -> [Token] {
+    func lexLine(_ chars: [Character], line: Int) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         let n = chars.count
