@@ -122,7 +122,8 @@ public enum BopCompiler {
         var counts: [String: Int] = [:]
         for line in lines {
             for token in line.tokens {
-                if let code = token.language, token.keyword != nil { counts[code, default: 0] += 1 }
+                // English never wins here, so English keywords are not counted (no hashing per token).
+                if let code = token.language, code != "en", token.keyword != nil { counts[code, default: 0] += 1 }
             }
         }
         let nonEnglish = counts.filter { $0.key != "en" }.sorted {

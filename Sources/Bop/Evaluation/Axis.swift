@@ -50,6 +50,11 @@ public enum Axis: String, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: Axis, rhs: Axis) -> Bool { lhs.order < rhs.order }
+
+    public static func == (lhs: Axis, rhs: Axis) -> Bool { lhs.order == rhs.order }
+
+    /// Hashes the lane number, not the raw-value string (axes are dictionary keys in hot loops).
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 }
 
 /// A lane of the timeline: a body part, the voice or the speaker.

@@ -32,6 +32,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             n = -n
             d = -d
         }
+        if d == 1 {
+            self.numerator = n
+            self.denominator = 1
+            return
+        }
         let g = Rational.gcd(n.magnitude, d.magnitude)
         self.numerator = g > 1 ? n / Int64(g) : n
         self.denominator = g > 1 ? d / Int64(g) : d
@@ -53,13 +58,27 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
+    /// Greatest common divisor (binary method: shifts and subtractions, no divisions); `gcd(0, b) == b`.
+    @inline(__always)
     private static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
+        if a == 0 { return b }
+        if b == 0 { return a }
+        var x = a
+        var y = b
+        let shift = (x | y).trailingZeroBitCount
+        x >>= x.trailingZeroBitCount
+        repeat {
+            y >>= y.trailingZeroBitCount
+            if x > y { swap(&x, &y) }
+            y -= x
+        } while y != 0
+        return x << shift
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        // Every value is kept reduced, so adding zero is exact as it stands.
+        if rhs.numerator == 0 { return lhs }
+        if lhs.numerator == 0 { return rhs }
         if lhs.denominator == rhs.denominator {
             let (s, o) = lhs.numerator.addingReportingOverflow(rhs.numerator)
             if !o { return Rational(s, lhs.denominator) }
@@ -81,6 +100,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        // Multiplying by one (a whole move's fraction) keeps the reduced value as it is.
+        if rhs.numerator == 1 && rhs.denominator == 1 { return lhs }
+        if lhs.numerator == 1 && lhs.denominator == 1 { return rhs }
         let (n, o1) = lhs.numerator.multipliedReportingOverflow(by: rhs.numerator)
         let (d, o2) = lhs.denominator.multipliedReportingOverflow(by: rhs.denominator)
         if !o1 && !o2 { return Rational(n, d) }

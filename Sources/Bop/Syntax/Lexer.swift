@@ -19,9 +19,20 @@ struct Lexer {
 
     /// Every line's tokens.
     func lex() -> [LexedLine] {
-        source.lines.enumerated().map { index, characters in
-            LexedLine(number: index + 1, tokens: lexLine(characters, line: index + 1))
+        var result: [LexedLine] = []
+        result.reserveCapacity(source.lines.count)
+        source.utf8.withUnsafeBufferPointer { bytes in
+            for (index, characters) in source.lines.enumerated() {
+                let tokens: [Token]
+                if index < source.asciiRanges.count, let range = source.asciiRanges[index] {
+                    tokens = lexASCIILine(bytes, range, line: index + 1)
+                } else {
+                    tokens = lexLine(characters, line: index + 1)
+                }
+                result.append(LexedLine(number: index + 1, tokens: tokens))
+            }
         }
+        return result
     }
 
     /// ASCII letters and `_`.
@@ -31,7 +42,7 @@ struct Lexer {
         doubleQuotes.contains(c) || singleQuotes.contains(c) || pairedQuotes[c] != nil
     }
 
-    private func lexLine(_ chars: [Character], line: Int) -> [Token] {
+    func lexLine(_ chars: [Character], line: Int) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         let n = chars.count

@@ -52,6 +52,18 @@ final class Parser {
             defer { index += 1 }
             return peek()
         }
+        /// The next token if it is `keyword` (then reads past it). No array per call, unlike the variadic form.
+        mutating func accept(_ keyword: String) -> Token? {
+            guard index < tokens.count, tokens[index].keyword == keyword else { return nil }
+            index += 1
+            return tokens[index - 1]
+        }
+        /// The next token if it is one of two keywords (then reads past it).
+        mutating func accept(_ first: String, _ second: String) -> Token? {
+            guard index < tokens.count, let k = tokens[index].keyword, k == first || k == second else { return nil }
+            index += 1
+            return tokens[index - 1]
+        }
         mutating func accept(_ keywords: String...) -> Token? {
             guard let t = peek(), let k = t.keyword, keywords.contains(k) else { return nil }
             index += 1
@@ -80,6 +92,11 @@ final class Parser {
         return statements
     }
 
+    /// Words that may name the block after `end` (`end repeat`).
+    static let blockWords: Set<String> = [
+        "if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order",
+    ]
+
     /// How a body ended.
     enum Closer {
         case end(Token)
@@ -98,10 +115,7 @@ final class Parser {
             }
             if first.keyword == "end" || first.keyword == "else" {
                 // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
-                let blockWords: Set<String> =
-                    first.keyword == "end"
-                    ? ["if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order"]
-                    : []
+                let blockWords: Set<String> = first.keyword == "end" ? Parser.blockWords : []
                 if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
                     report("extra-words", at: extra.range, ["word": extra.text])
                 }

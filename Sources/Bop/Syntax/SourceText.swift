@@ -5,12 +5,18 @@ public struct SourceText: Sendable {
     public let text: String
     /// Every line, without its line end. There is always at least one line.
     public let lines: [[Character]]
+    /// The program's UTF-8 bytes, and for every line that is plain ASCII (one byte per character, so byte
+    /// offsets are columns) its byte range; `nil` for lines with other characters. The lexer reads these
+    /// lines byte by byte.
+    let utf8: [UInt8]
+    let asciiRanges: [Range<Int>?]
 
     /// Splits `text` into lines.
     public init(_ text: String) {
         self.text = text
         // Split on line ends in UTF-8 first (fast), then break each line into characters.
         var lines: [[Character]] = []
+        var asciiRanges: [Range<Int>?] = []
         let bytes = Array(text.utf8)
         var start = 0
         var i = 0
@@ -18,9 +24,16 @@ public struct SourceText: Sendable {
             let slice = bytes[start..<end]
             if slice.allSatisfy({ $0 < 0x80 }) {
                 // Plain ASCII (no line ends left inside): every byte is one character.
-                lines.append(slice.map { Character(Unicode.Scalar($0)) })
+                let table = SourceText.asciiCharacters
+                lines.append(
+                    [Character](unsafeUninitializedCapacity: slice.count) { buffer, count in
+                        for (k, byte) in slice.enumerated() { buffer.initializeElement(at: k, to: table[Int(byte)]) }
+                        count = slice.count
+                    })
+                asciiRanges.append(start..<end)
             } else {
                 lines.append(Array(String(decoding: slice, as: UTF8.self)))
+                asciiRanges.append(nil)
             }
         }
         while i < bytes.count {
@@ -43,7 +56,12 @@ public struct SourceText: Sendable {
         }
         cut(bytes.count)
         self.lines = lines
+        self.utf8 = bytes
+        self.asciiRanges = asciiRanges
     }
+
+    /// The 128 ASCII characters, made once.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// The line `number` (1-based) as a string, or an empty string if there is no such line.
     public func line(_ number: Int) -> String {
@@ -61,6 +79,18 @@ public struct SourceText: Sendable {
     public func indentation(ofLine number: Int) -> Int? {
         guard number >= 1 && number <= lines.count else { return nil }
         var width = 0
+        if number <= asciiRanges.count, let range = asciiRanges[number - 1] {
+            // Plain ASCII line: read bytes (same rules; `\u{3000}` and `＃` cannot occur here).
+            for byte in utf8[range] {
+                switch byte {
+                case 32: width += 1
+                case 9: width += 4
+                case 35: return nil
+                default: return width
+                }
+            }
+            return nil
+        }
         for character in lines[number - 1] {
             switch character {
             case " ", "\u{3000}": width += 1
