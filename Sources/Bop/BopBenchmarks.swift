@@ -28,7 +28,7 @@ public struct BopBenchmarkResult: Sendable, CustomStringConvertible {
 }
 
 /// Benchmarks for Bop: compiling a 10,000-line program to a timeline, and evaluating (and sampling at
-/// 50 Hz) a 10-minute dance. Run them from a release build (`reachy bop-bench`).
+/// 50 Hz) a 10-minute dance. Run them from a release build (`reachy bench bop`).
 public enum BopBenchmarks {
     /// A 10,000-line program mixing every kind of line.
     public static func tenThousandLineProgram() -> String {
