@@ -29,11 +29,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
     @Option(name: [.customLong("tz"), .customLong("time-zone")], help: "Time zone of the slot (IANA name).")
     var timeZone: String = "Asia/Shanghai"
 
-    @Option(name: .long, help: "Read at most this many items per recital.")
-    var items: Int?
-
-    @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
-    var length: String = "full"
+    @OptionGroup var selection: RecitalSelectionOptions
 
     @Option(name: .long, help: "Unread digests older than this many days are skipped (recorded, not read).")
     var catchUpDays: Int = 3
@@ -61,10 +57,6 @@ struct NewsDailyCommand: AsyncParsableCommand {
         }
         guard (1...1440).contains(recheck) else {
             throw ValidationError("--recheck must be between 1 and 1440 minutes (got \(recheck)).")
-        }
-        if let items, items < 1 { throw ValidationError("--items must be at least 1 (got \(items)).") }
-        if RecitalOptions.Length(rawValue: length) == nil {
-            throw ValidationError("--length must be one of full, first-sentence, headlines (got '\(length)').")
         }
         if let now, Self.parseDate(now) == nil {
             throw ValidationError("--now must be an ISO 8601 date with an offset, e.g. 2025-12-21T07:59:58+08:00.")
@@ -106,7 +98,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
                 do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
                 let plan = planner.plan(
                     digests,
-                    options: RecitalOptions(maxItems: items, length: RecitalOptions.Length(rawValue: length) ?? .full))
+                    options: selection.recitalOptions)
                 let rate = playback.speechRate
                 let outcome = try await NewsRobotPlayback.play(
                     render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection,

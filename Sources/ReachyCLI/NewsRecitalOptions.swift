@@ -10,29 +10,9 @@ struct NewsRecitalOptions: ParsableArguments {
     )
     var files: [String]
 
-    @Option(name: .long, help: "Read at most this many items (after merging).")
-    var items: Int?
+    @OptionGroup var selection: RecitalSelectionOptions
 
-    @Option(
-        name: .long, parsing: .upToNextOption,
-        help: "Keep only digests whose front-matter categories include one of these (e.g. --categories 机器人 AI应用).")
-    var categories: [String] = []
-
-    @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
-    var length: String = "full"
-
-    func validate() throws {
-        if let items, items < 1 { throw ValidationError("--items must be at least 1 (got \(items)).") }
-        if RecitalOptions.Length(rawValue: length) == nil {
-            throw ValidationError("--length must be one of full, first-sentence, headlines (got '\(length)').")
-        }
-    }
-
-    var recitalOptions: RecitalOptions {
-        RecitalOptions(
-            maxItems: items, categories: categories.isEmpty ? nil : categories,
-            length: RecitalOptions.Length(rawValue: length) ?? .full)
-    }
+    var recitalOptions: RecitalOptions { selection.recitalOptions }
 
     /// Parses the files, prints diagnostics to stderr, and builds the plan. Unreadable files and plans without
     /// items are errors.
@@ -49,7 +29,9 @@ struct NewsRecitalOptions: ParsableArguments {
         let planner: RecitalPlanner
         do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
         let plan = planner.plan(digests, options: recitalOptions)
-        guard !plan.items.isEmpty else { throw NewsCLIError.noItems(files: files, filtered: !categories.isEmpty) }
+        guard !plan.items.isEmpty else {
+            throw NewsCLIError.noItems(files: files, filtered: !selection.categories.isEmpty)
+        }
         return plan
     }
 }

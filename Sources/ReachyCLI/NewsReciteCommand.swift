@@ -40,17 +40,6 @@ struct NewsReciteCommand: AsyncParsableCommand {
     @Option(name: [.customLong("time-zone"), .customLong("tz")], help: "Time zone of the slot (IANA name).")
     var timeZone: String = "Asia/Shanghai"
 
-    @Option(name: .long, help: "Read at most this many items.")
-    var items: Int?
-
-    @Option(
-        name: .long, parsing: .upToNextOption,
-        help: "Keep only digests whose front-matter categories include one of these.")
-    var categories: [String] = []
-
-    @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
-    var length: String = "full"
-
     @Option(
         name: .long, help: "With --state: unread digests older than this many days are skipped (recorded, not read).")
     var catchUpDays: Int = 3
@@ -77,17 +66,11 @@ struct NewsReciteCommand: AsyncParsableCommand {
         guard (1...3650).contains(catchUpDays) else {
             throw ValidationError("--catch-up-days must be between 1 and 3650 (got \(catchUpDays)).")
         }
-        if let items, items < 1 { throw ValidationError("--items must be at least 1 (got \(items)).") }
-        if RecitalOptions.Length(rawValue: length) == nil {
-            throw ValidationError("--length must be one of full, first-sentence, headlines (got '\(length)').")
-        }
     }
 
-    var recitalOptions: RecitalOptions {
-        RecitalOptions(
-            maxItems: items, categories: categories.isEmpty ? nil : categories,
-            length: RecitalOptions.Length(rawValue: length) ?? .full)
-    }
+    @OptionGroup var selection: RecitalSelectionOptions
+
+    var recitalOptions: RecitalOptions { selection.recitalOptions }
 
     func run() async throws {
         let (hour, minute) = try NewsSchedule.slot(at)
@@ -123,7 +106,8 @@ struct NewsReciteCommand: AsyncParsableCommand {
             let plan = planner.plan(chosen, options: recitalOptions)
             if plan.items.isEmpty {
                 if store == nil {
-                    throw NewsCLIError.noItems(files: files + [dir].compactMap { $0 }, filtered: !categories.isEmpty)
+                    throw NewsCLIError.noItems(
+                        files: files + [dir].compactMap { $0 }, filtered: !selection.categories.isEmpty)
                 }
                 print("Nothing left to read after the filters.")
             } else if dryRun {
@@ -156,7 +140,7 @@ struct NewsReciteCommand: AsyncParsableCommand {
                 }
             }
         } else if store == nil {
-            throw NewsCLIError.noItems(files: files + [dir].compactMap { $0 }, filtered: !categories.isEmpty)
+            throw NewsCLIError.noItems(files: files + [dir].compactMap { $0 }, filtered: !selection.categories.isEmpty)
         }
         if let store, let decision {
             let next = DailyRoutine.record(decision, available: candidates.infos, in: current, at: now)

@@ -3,45 +3,22 @@ import Testing
 
 /// `reachy check` and `reachy timeline` run as a child would run them: the built binary, full output, exit status.
 @Suite struct BopCLITests {
-    /// The built `reachy` next to the test bundle, or in .build/debug of this checkout.
-    static let binary: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reachy"),
-            root.appendingPathComponent(".build/debug/reachy"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
     struct Run {
         var status: Int32
         var out: String
         var err: String
     }
 
+    /// Runs the built `reachy`; with `program`, writes it to a temporary .bop file and appends its path.
     func run(_ arguments: [String], program: String? = nil) throws -> Run {
-        let binary = try #require(Self.binary, "build the reachy executable first (swift build)")
         var arguments = arguments
         if let program {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("bop-cli-\(UUID().uuidString).bop")
             try program.write(to: file, atomically: true, encoding: .utf8)
             arguments.append(file.path)
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
+        let result = try CLIRunner.run(arguments)
+        return Run(status: result.status, out: result.stdout, err: result.stderr)
     }
 
     @Test func checkAGoodProgram() throws {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ReachyNews
+
+/// What to read of the digests: `--items`, `--categories`, `--length` (shared by `news plan`, `speak`, `recite`
+/// and `daily`).
+struct RecitalSelectionOptions: ParsableArguments {
+    @Option(name: .long, help: "Read at most this many items (after merging).")
+    var items: Int?
+
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Keep only digests whose front-matter categories include one of these (e.g. --categories 机器人 AI应用).")
+    var categories: [String] = []
+
+    @Option(name: .long, help: "How much of each item to read: full, first-sentence or headlines.")
+    var length: String = "full"
+
+    func validate() throws {
+        if let items, items < 1 { throw ValidationError("--items must be at least 1 (got \(items)).") }
+        if RecitalOptions.Length(rawValue: length) == nil {
+            throw ValidationError("--length must be one of full, first-sentence, headlines (got '\(length)').")
+        }
+    }
+
+    /// The planner's options.
+    var recitalOptions: RecitalOptions {
+        RecitalOptions(
+            maxItems: items, categories: categories.isEmpty ? nil : categories,
+            length: RecitalOptions.Length(rawValue: length) ?? .full)
+    }
+}
