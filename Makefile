@@ -3,6 +3,7 @@
 #   make test    build and run every test (installs system packages and the Python oracles when missing)
 #   make bench   run the benchmarks (release build) and print the numbers
 #   make lint    swift format lint
+#   make install reachy + its resource bundles into $(PREFIX)/bin (default /usr/local)
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build and the tests need. Later features add theirs here.
@@ -13,7 +14,7 @@ ORACLE_PACKAGES := pyserial dynamixel-sdk==4.1.0 rustypot==1.13.1 reachy-mini-mo
 # Tests find the Python oracles through this variable.
 export REACHY_ORACLE_PYTHON := $(ORACLE_VENV)/bin/python
 
-.PHONY: setup build demo test bench lint oracles clean
+.PHONY: setup build demo test bench lint oracles install clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -52,6 +53,15 @@ bench: setup
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+# Installs `reachy` and the resource bundles it reads at run time (they must sit next to the binary).
+PREFIX ?= /usr/local
+install: setup
+	$(SWIFT) build -c release --product reachy
+	install -d "$(PREFIX)/bin"
+	install -m 755 .build/release/reachy "$(PREFIX)/bin/reachy"
+	for bundle in .build/release/*.resources; do rm -rf "$(PREFIX)/bin/$$(basename $$bundle)"; cp -R "$$bundle" "$(PREFIX)/bin/"; done
+	@echo "Installed $(PREFIX)/bin/reachy"
 
 clean:
 	rm -rf .build $(ORACLE_VENV)
