@@ -21,12 +21,17 @@ let package = Package(
         .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
         .library(name: "Bop", targets: ["Bop"]),
         .library(name: "ReachyNews", targets: ["ReachyNews"]),
+        .library(name: "ReachyRemote", targets: ["ReachyRemote"]),
+        .library(name: "ReachyPictures", targets: ["ReachyPictures"]),
+        .library(name: "ReachyService", targets: ["ReachyService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
     ],
     targets: [
         // C libraries: thin system-library shims, nothing else.
@@ -62,9 +67,18 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
-        // Umbrella: motion + hardware + simulator, and connecting by serial port, auto-detection or simulator.
+        // A third backend beside the bus: the official daemon of a Wireless robot, over its `/ws/sdk` WebSocket.
         .target(
-            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator"],
+            name: "ReachyRemote",
+            dependencies: [
+                "ReachyMotion", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // Umbrella: motion + hardware + simulator + daemon, and connecting by serial port, auto-detection,
+        // simulator or daemon URL.
+        .target(
+            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator", "ReachyRemote"],
             swiftSettings: strict),
 
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
@@ -81,12 +95,28 @@ let package = Package(
             resources: [.copy("Data")],
             swiftSettings: strict),
 
-        // Composition: the CLI picks robot or simulator.
+        // Pictures: the robot drawn from its kinematics (SVG), Bop timelines, self-contained HTML replays.
+        .target(name: "ReachyPictures", dependencies: ["ReachyMotion", "Bop"], swiftSettings: strict),
+        // The Bop playground web page (static files served by ReachyService at `/`).
+        .target(
+            name: "ReachyPlayground", dependencies: ["Bop", "ReachyPictures"], resources: [.copy("Site")],
+            swiftSettings: strict),
+        // The daemon-compatible HTTP/WebSocket service.
+        .target(
+            name: "ReachyService",
+            dependencies: [
+                "ReachyBridge", "Bop", "ReachyNews", "ReachyPictures", "ReachyPlayground",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // Composition: the CLI picks robot, simulator or daemon.
         .target(
             name: "ReachyCLI",
             dependencies: [
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
-                "ReachyNews",
+                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,6 +139,24 @@ let package = Package(
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(
             name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachyRemoteTests", dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator"],
+            swiftSettings: strict),
+        .testTarget(name: "ReachyPicturesTests", dependencies: ["ReachyPictures"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyServiceTests",
+            dependencies: [
+                "ReachyService", "ReachySimulator", "reachy",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachyPlaygroundTests",
+            dependencies: [
+                "ReachyPlayground", "reachy", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator"],

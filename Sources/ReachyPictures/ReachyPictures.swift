@@ -1,0 +1,2 @@
+/// Placeholder until the ReachyPictures target has its first real type.
+enum ReachyPicturesModule {}

@@ -1,0 +1,2 @@
+/// Placeholder until the ReachyRemote target has its first real type.
+enum ReachyRemoteModule {}

@@ -1,0 +1,2 @@
+/// Placeholder until the ReachyService target has its first real type.
+enum ReachyServiceModule {}
