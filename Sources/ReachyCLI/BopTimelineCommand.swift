@@ -74,7 +74,7 @@ public struct BopTimelineCommand: ParsableCommand {
         }
         if !result.diagnostics.isEmpty { printToStandardError(DiagnosticFormatter.human(result)) }
         if let svg {
-            let picture = TimelineSVG().document(timeline, title: "Timeline of \(file)")
+            let picture = TimelineSVG().document(timeline, source: result.source, title: "Timeline of \(file)")
             do {
                 try Data(picture.utf8).write(to: URL(fileURLWithPath: svg))
             } catch {

@@ -77,8 +77,43 @@ public struct TimelineSVG: Sendable {
         return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
     }
 
-    /// The SVG document.
-    public func document(_ timeline: Timeline, title: String? = nil) -> String {
+    /// One label on a row: consecutive segments of the same program line (a `nod twice`, a dance) share one.
+    struct Run {
+        var start: Double
+        var label: String
+    }
+
+    /// The label runs of one row's segments: a new run starts where a segment does not follow the previous one
+    /// of the same line without a gap. A run of several segments is labelled with its program line (if the
+    /// source is known) or its dance name, a single segment with ``label(_:)``.
+    static func runs(_ segments: [TimelineSegment], source: SourceText?) -> [Run] {
+        var groups: [[TimelineSegment]] = []
+        for s in segments {
+            if let last = groups.last?.last, last.line == s.line, last.end == s.start, last.text == s.text {
+                groups[groups.count - 1].append(s)
+            } else {
+                groups.append([s])
+            }
+        }
+        return groups.compactMap { group in
+            guard let first = group.first else { return nil }
+            if group.count == 1 { return Run(start: first.start.doubleValue, label: label(first)) }
+            if let text = first.text, !text.isEmpty { return Run(start: first.start.doubleValue, label: label(first)) }
+            let line = source.map { $0.line(first.line).trimmingCharacters(in: .whitespaces) } ?? ""
+            return Run(start: first.start.doubleValue, label: line.isEmpty ? label(first) : line)
+        }
+    }
+
+    /// `text` cut with an ellipsis to about `width` px (7 px per character), or nil when not even 3 fit.
+    static func fit(_ text: String, width: Double) -> String? {
+        let fits = Int(width / 7)
+        if text.count <= fits { return text }
+        guard fits >= 3 else { return nil }
+        return String(text.prefix(fits - 1)) + "…"
+    }
+
+    /// The SVG document; with the program's `source`, repeated strokes are labelled with their program line.
+    public func document(_ timeline: Timeline, source: SourceText? = nil, title: String? = nil) -> String {
         let pps = scale(for: timeline)
         let duration = max(timeline.duration.doubleValue, 0)
         let width = originX + duration * pps + 40
@@ -128,30 +163,34 @@ public struct TimelineSVG: Sendable {
             out += "<text class=\"lane-name\" x=\"8\" y=\"\(SVGText.px(y + 16))\" font-weight=\"bold\" "
             out += "fill=\"\(color)\">\(lane.track.rawValue)</text>\n"
             for (r, row) in lane.rows.enumerated() where lane.rows.count > 1 {
-                out += "<text class=\"row-name\" x=\"60\" y=\"\(SVGText.px(y + Double(r) * rowHeight + 16))\" "
+                out += "<text class=\"row-name\" x=\"74\" y=\"\(SVGText.px(y + Double(r) * rowHeight + 16))\" "
                 out += "fill=\"#777777\">\(SVGText.escape(row.split(separator: ".").last.map(String.init) ?? row))"
                 out += "</text>\n"
             }
-            var lastLabel: [String: (Double, String)] = [:]
-            for s in timeline.segments where s.track == lane.track {
-                let row = lane.rows.firstIndex(of: s.axis?.rawValue ?? lane.track.rawValue) ?? 0
-                let start = s.start.doubleValue
-                let x = originX + start * pps
-                let w = max(1, s.duration.doubleValue * pps)
-                let ry = y + Double(row) * rowHeight + 3
-                out += "<rect class=\"segment\" data-start=\"\(SVGText.number(start))\" "
-                out += "data-duration=\"\(SVGText.number(s.duration.doubleValue))\" data-line=\"\(s.line)\" "
-                out += "x=\"\(SVGText.px(x))\" y=\"\(SVGText.px(ry))\" width=\"\(SVGText.px(w))\" "
-                out += "height=\"\(SVGText.px(rowHeight - 6))\" rx=\"3\" fill=\"\(color)\" fill-opacity=\"0.25\" "
-                out += "stroke=\"\(color)\"><title>\(SVGText.escape(Self.tooltip(s)))</title></rect>\n"
-                let text = Self.label(s)
-                let key = s.axis?.rawValue ?? lane.track.rawValue
-                // The same label at the same time on the same row (a dance's strokes) is written once.
-                if let previous = lastLabel[key], previous.0 == start, previous.1 == text { continue }
-                lastLabel[key] = (start, text)
-                out += "<text class=\"label\" data-start=\"\(SVGText.number(start))\" "
-                out += "x=\"\(SVGText.px(x + labelPadding))\" y=\"\(SVGText.px(ry + 13))\" fill=\"#222222\">"
-                out += "\(SVGText.escape(text))</text>\n"
+            for (r, rowName) in lane.rows.enumerated() {
+                let rowSegments = timeline.segments.filter {
+                    $0.track == lane.track && ($0.axis?.rawValue ?? lane.track.rawValue) == rowName
+                }
+                let ry = y + Double(r) * rowHeight + 3
+                for s in rowSegments {
+                    let x = originX + s.start.doubleValue * pps
+                    out += "<rect class=\"segment\" data-start=\"\(SVGText.number(s.start.doubleValue))\" "
+                    out += "data-duration=\"\(SVGText.number(s.duration.doubleValue))\" data-line=\"\(s.line)\" "
+                    out += "x=\"\(SVGText.px(x))\" y=\"\(SVGText.px(ry))\" "
+                    out += "width=\"\(SVGText.px(max(1, s.duration.doubleValue * pps)))\" "
+                    out += "height=\"\(SVGText.px(rowHeight - 6))\" rx=\"3\" fill=\"\(color)\" "
+                    out += "fill-opacity=\"0.25\" stroke=\"\(color)\">"
+                    out += "<title>\(SVGText.escape(Self.tooltip(s)))</title></rect>\n"
+                }
+                let runs = Self.runs(rowSegments, source: source)
+                for (i, run) in runs.enumerated() {
+                    let next = i + 1 < runs.count ? runs[i + 1].start : duration + 40 / pps
+                    let room = (next - run.start) * pps - labelPadding - 2
+                    guard let text = Self.fit(run.label, width: room) else { continue }
+                    out += "<text class=\"label\" data-start=\"\(SVGText.number(run.start))\" "
+                    out += "x=\"\(SVGText.px(originX + run.start * pps + labelPadding))\" "
+                    out += "y=\"\(SVGText.px(ry + 13))\" fill=\"#222222\">\(SVGText.escape(text))</text>\n"
+                }
             }
             out += "</g>\n"
             y += laneHeight + 8

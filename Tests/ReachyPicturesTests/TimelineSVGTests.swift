@@ -41,23 +41,34 @@ import Testing
     }
 
     @Test func labelsStartAtTheirSegmentsStartTime() throws {
-        let t = try timeline(program)
-        let svg = SVGElements.parse(TimelineSVG(pixelsPerSecond: 50).document(t))
+        let result = BopCompiler.compile(program)
+        let t = try #require(result.timeline)
+        let svg = SVGElements.parse(TimelineSVG(pixelsPerSecond: 50).document(t, source: result.source))
         let (origin, pps) = try root(svg)
         #expect(pps == 50)
         let labels = svg.filter { $0["class"] == "label" }
-        #expect(!labels.isEmpty)
-        // Every segment's start time (from the timeline, not the picture) has a label at its x.
-        for s in t.segments {
-            let x = origin + s.start.doubleValue * 50 + 3
-            #expect(labels.contains { abs(($0.number("x") ?? .nan) - x) < 0.006 }, "segment at \(s.start)")
+        #expect(labels.count >= 6)
+        // Every label starts where a segment of its lane starts (times from the timeline, not the picture).
+        for label in labels {
+            let x = try #require(label.number("x"))
+            let starts = t.segments.filter { $0.track.rawValue == label.lane }.map { $0.start.doubleValue }
+            #expect(starts.contains { abs(origin + $0 * 50 + 3 - x) < 0.006 }, "label at x \(x)")
         }
-        let say = try #require(t.segments.first { $0.track == .voice })
-        let label = try #require(labels.first { $0.lane == "voice" })
-        #expect(abs((label.number("x") ?? .nan) - (origin + say.start.doubleValue * 50 + 3)) < 0.006)
-        let text = TimelineSVG().document(t)
-        #expect(text.contains("say “hello there”</text>"))
-        #expect(text.contains("yaw 20°</text>"))
+        func label(at segment: TimelineSegment) -> String? {
+            labels.first { abs(($0.number("x") ?? .nan) - (origin + segment.start.doubleValue * 50 + 3)) < 0.006
+                && $0.lane == segment.track.rawValue }?["data-start"]
+        }
+        // Single moves each get their own label at their start.
+        for s in t.segments where s.track == .voice || s.track == .sound || s.track == .body || s.line == 2 {
+            #expect(label(at: s) != nil, "line \(s.line) \(s.track)")
+        }
+        let text = TimelineSVG(pixelsPerSecond: 50).document(t, source: result.source)
+        #expect(text.contains(">say “hello there”</text>"))
+        #expect(text.contains(">yaw 20°</text>"))
+        #expect(text.contains(">yaw 30°</text>"))
+        #expect(text.contains(">sound dance1</text>"))
+        // The strokes of `nod twice` share one label: the program line.
+        #expect(text.components(separatedBy: ">nod twice</text>").count == 2)
     }
 
     @Test func beatLinesFollowTheTempo() throws {
