@@ -57,8 +57,11 @@ struct RenderCommand: ParsableCommand {
             throw MotionCLIError(description: error.description)
         }
         let clampLines = picture.clamps.map { "clamped \($0.joint): requested \($0.requested), applied \($0.applied)" }
-        let notes = clampLines.isEmpty ? [] : ["The safety limits changed this pose; drawn as the robot would take it:"]
-            + clampLines
+        let notes =
+            clampLines.isEmpty
+            ? []
+            : ["The safety limits changed this pose; drawn as the robot would take it:"]
+                + clampLines
         let svg = RobotSVG().document(picture.frame, title: "Reachy Mini pose", notes: notes)
         do {
             try Data(svg.utf8).write(to: URL(fileURLWithPath: out))

@@ -72,7 +72,8 @@ public struct ReplayRecording: Sendable, Equatable {
         let bytes = [UInt8](data)
         func float(_ i: Int) -> Double {
             let o = i * 4
-            let bits = UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16
+            let bits =
+                UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16
                 | UInt32(bytes[o + 3]) << 24
             return Double(Float32(bitPattern: bits))
         }

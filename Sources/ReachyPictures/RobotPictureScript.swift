@@ -28,8 +28,11 @@ public enum RobotPictureScript {
     public static func geometryJSON(figure: RobotFigure, geometry: StewartGeometry) -> String {
         func v(_ p: Vector3) -> String { "[\(n(p.x)),\(n(p.y)),\(n(p.z))]" }
         func n(_ x: Double) -> String { SVGText.number(x) }
-        func s(_ x: String) -> String { "\"" + x.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func s(_ x: String) -> String {
+            "\""
+                + x.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         let legs = geometry.branches.map { b -> String in
             let m = b.worldFromMotor
             let rows = [m.rotation.r0, m.rotation.r1, m.rotation.r2]

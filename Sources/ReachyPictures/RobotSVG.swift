@@ -64,7 +64,8 @@ public struct RobotSVG: Sendable {
         let upper = figure.shapes.dropFirst(figure.lowerShapeCount)
         for shape in lower where shape.views.contains(view.name) { out += shapeElement(shape, view, s) }
         for (i, leg) in s.legs.enumerated() {
-            out += circle("motor", "data-leg=\"\(i + 1)\"", view.project(leg.hub), figure.motorRadius, figure.motorColor)
+            out += circle(
+                "motor", "data-leg=\"\(i + 1)\"", view.project(leg.hub), figure.motorRadius, figure.motorColor)
         }
         for (i, leg) in s.legs.enumerated() {
             out += line(

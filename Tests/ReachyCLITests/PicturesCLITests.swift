@@ -76,7 +76,8 @@ import Testing
     func renderHelp() throws {
         let r = try CLIRunner.run(["render", "--help"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("OVERVIEW: Draw the robot in a head pose as an SVG picture (front and side\nviews).\n"))
+        #expect(
+            r.stdout.contains("OVERVIEW: Draw the robot in a head pose as an SVG picture (front and side\nviews).\n"))
         #expect(r.stdout.contains("USAGE: reachy render [--x <x>] [--y <y>] [--z <z>]"))
         #expect(r.stdout.contains("--antennas <R L>"))
         #expect(r.stdout.contains("--out <file.svg>"))
@@ -84,6 +85,22 @@ import Testing
         let root = try CLIRunner.run(["--help"])
         #expect(root.stdout.contains("KINEMATICS AND PICTURES SUBCOMMANDS:"))
         #expect(root.stdout.contains("  render "))
+    }
+
+    @Test("timeline, run and record --help describe --svg and --html")
+    func helpTexts() throws {
+        let timeline = try CLIRunner.run(["timeline", "--help"])
+        #expect(timeline.status == 0)
+        #expect(timeline.stdout.contains("  --svg <out.svg>         Draw the timeline as an SVG picture into this file"))
+        let run = try CLIRunner.run(["run", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  --html <out.html>       Write a self-contained HTML page replaying the run"))
+        let record = try CLIRunner.run(["record", "--help"])
+        #expect(record.status == 0)
+        #expect(record.stdout.contains("  --html <out.html>       Also write a self-contained HTML page replaying the"))
+        let bench = try CLIRunner.run(["bench", "pictures", "--help"])
+        #expect(bench.status == 0)
+        #expect(bench.stdout.hasPrefix("OVERVIEW: Benchmark the pictures: a 10-minute recording to an HTML replay,"))
     }
 
     @Test("timeline --svg draws one lane per part and says what it wrote")
@@ -141,10 +158,11 @@ import Testing
         let r = try CLIRunner.run(["record", "--sim", "--html", html, "--seconds", "0.3", "--sample-rate", "20"])
         #expect(r.status == 0, "\(r.stderr)")
         let page = try Self.read(html)
-        let count = try #require(r.stderr.split(separator: "\n").last.flatMap { line -> Int? in
-            let words = line.split(separator: " ")
-            return words.count > 4 ? Int(words[4]) : nil
-        })
+        let count = try #require(
+            r.stderr.split(separator: "\n").last.flatMap { line -> Int? in
+                let words = line.split(separator: " ")
+                return words.count > 4 ? Int(words[4]) : nil
+            })
         #expect(r.stderr.hasSuffix("Wrote the replay of \(count) samples to \(html).\n"))
         #expect(page.contains("data-samples=\"\(count)\""))
         #expect(!page.contains("<audio"))

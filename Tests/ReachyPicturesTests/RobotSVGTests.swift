@@ -82,8 +82,9 @@ import Testing
         #expect(try eyeY(up) < eyeY(neutral) - 5)
         // The face is on the picture's right in the side view (x forward).
         let side = try #require(figure.views.first { $0.name == "side" })
-        #expect(try #require(SVGElements.find(neutral, "eye", view: "side", "data-side", "left")?.number("cx"))
-            > side.originX + 40)
+        #expect(
+            try #require(SVGElements.find(neutral, "eye", view: "side", "data-side", "left")?.number("cx"))
+                > side.originX + 40)
     }
 
     @Test func bodyYawRotatesTheFrontView() throws {

@@ -23,7 +23,9 @@ import Testing
         let joints = try ReachyKinematics.reachyMini.inverse(pose, bodyYaw: radians(-25), automaticBodyYaw: false)
         let frame = RobotFrame(head: pose, joints: joints, antennas: Antennas(right: 0.4, left: -1.1))
         let flat = "[" + pose.rowMajor.map { "\($0)" }.joined(separator: ",") + "]"
-        let nested = "[" + pose.rows.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }
+        let nested =
+            "["
+            + pose.rows.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }
             .joined(separator: ",") + "]"
         let j = "[" + joints.values.map { "\($0)" }.joined(separator: ",") + "]"
         let html = """

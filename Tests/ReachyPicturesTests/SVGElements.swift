@@ -26,7 +26,8 @@ enum SVGElements {
         var out: [SVGElement] = []
         // Stack of groups: (view, lane) for every open <g>.
         var groups: [(String?, String?)] = []
-        let tagPattern = try! NSRegularExpression(pattern: #"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+="[^"]*")*)\s*(/?)>"#)
+        let tagPattern = try! NSRegularExpression(
+            pattern: #"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+="[^"]*")*)\s*(/?)>"#)
         let attrPattern = try! NSRegularExpression(pattern: #"([^\s=]+)="([^"]*)""#)
         let ns = text as NSString
         for m in tagPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {

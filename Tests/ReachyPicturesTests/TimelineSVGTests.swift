@@ -55,8 +55,10 @@ import Testing
             #expect(starts.contains { abs(origin + $0 * 50 + 3 - x) < 0.006 }, "label at x \(x)")
         }
         func label(at segment: TimelineSegment) -> String? {
-            labels.first { abs(($0.number("x") ?? .nan) - (origin + segment.start.doubleValue * 50 + 3)) < 0.006
-                && $0.lane == segment.track.rawValue }?["data-start"]
+            labels.first {
+                abs(($0.number("x") ?? .nan) - (origin + segment.start.doubleValue * 50 + 3)) < 0.006
+                    && $0.lane == segment.track.rawValue
+            }?["data-start"]
         }
         // Single moves each get their own label at their start.
         for s in t.segments where s.track == .voice || s.track == .sound || s.track == .body || s.line == 2 {
