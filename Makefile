@@ -8,13 +8,20 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build and the tests need. Later features add theirs here.
 APT_PACKAGES := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils sox socat
+	espeak-ng-data alsa-utils sox socat \
+	python3-venv python3-dev libcairo2-dev libgirepository1.0-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
+# (The last line is for the official daemon: pip builds pycairo and PyGObject from source, and the daemon imports
+# GStreamer through gi at start even with --no-media.)
 ORACLE_VENV := $(CURDIR)/.venv-oracles
 ORACLE_PACKAGES := pyserial dynamixel-sdk==4.1.0 rustypot==1.13.1 reachy-mini-motor-controller==1.5.6
 # Tests find the Python oracles through this variable.
 export REACHY_ORACLE_PYTHON := $(ORACLE_VENV)/bin/python
+# The official daemon (Python SDK + reachy-mini-daemon) for the conformance tests of the daemon backend.
+DAEMON_VENV := $(CURDIR)/.venv-daemon
+DAEMON_PACKAGES := reachy-mini==1.13.0
+export REACHY_DAEMON_PYTHON := $(DAEMON_VENV)/bin/python
 
-.PHONY: setup build demo test bench lint oracles install clean
+.PHONY: setup build demo test bench lint oracles daemon-oracle install clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -33,6 +40,13 @@ oracles:
 	  python3 -m venv "$(ORACLE_VENV)" && "$(ORACLE_VENV)/bin/pip" install -q --disable-pip-version-check $(ORACLE_PACKAGES); \
 	fi
 
+# About 350 MB and several minutes (pycairo and PyGObject compile); only when missing or broken.
+daemon-oracle: setup
+	@if [ ! -x "$(DAEMON_VENV)/bin/reachy-mini-daemon" ] || ! "$(DAEMON_VENV)/bin/python" -c "import reachy_mini.daemon.app.main" 2>/dev/null; then \
+	  echo "Installing the official daemon ($(DAEMON_PACKAGES)) into $(DAEMON_VENV)"; \
+	  python3 -m venv "$(DAEMON_VENV)" && "$(DAEMON_VENV)/bin/pip" install -q --disable-pip-version-check $(DAEMON_PACKAGES); \
+	fi
+
 build: setup
 	$(SWIFT) build
 
@@ -43,7 +57,7 @@ demo: setup
 
 # Tests run one at a time: several talk to a simulator over a pty or to the official Python controller, whose
 # timeouts (10 ms) a test run loading both cores with parallel suites could exceed.
-test: setup oracles
+test: setup oracles daemon-oracle
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
@@ -64,4 +78,4 @@ install: setup
 	@echo "Installed $(PREFIX)/bin/reachy"
 
 clean:
-	rm -rf .build $(ORACLE_VENV)
+	rm -rf .build $(ORACLE_VENV) $(DAEMON_VENV)

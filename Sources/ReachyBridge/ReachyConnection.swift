@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a ``ReachyMotion/ReachyMini`` lives: a serial port, whatever is found (the robot, else the simulator),
-/// or a given in-process simulator.
+/// a given in-process simulator, or the official daemon of a (Wireless) robot.
 public enum ReachyConnection: Sendable {
     /// The robot's serial port (e.g. `/dev/ttyACM0`) or a simulator pty, at `baud` bits per second.
     case serial(String, baud: Int = BaudRate.reachyMini)
@@ -9,6 +9,9 @@ public enum ReachyConnection: Sendable {
     case auto
     /// This in-process simulator (its clock should be a `MonotonicClock`: the control loop runs in real time).
     case simulator(VirtualReachyMini)
+    /// The official daemon at this address (`http://reachy-mini.local:8000` for a Wireless robot), over its
+    /// `/ws/sdk` WebSocket (see docs/daemon-backend.md).
+    case daemon(URL)
 
     /// A connection to a serial port at the Reachy Mini's speed.
     public static func serial(_ path: String) -> ReachyConnection { .serial(path, baud: BaudRate.reachyMini) }
@@ -46,6 +49,8 @@ extension ReachyMini {
             return try await connectSimulator(robot, options: options)
         case .serial(let path, let baud):
             return try await connectSerial(path: path, baud: baud, options: options)
+        case .daemon(let url):
+            return try await connectDaemon(url: url, options: options, notice: notice)
         case .auto:
             let selection: RobotPortSelection
             do {
@@ -87,6 +92,30 @@ extension ReachyMini {
             options.bus = configuration
         }
         return try await connect(transport: transport, options: options) { try openTransport(path: path, baud: baud) }
+    }
+}
+
+extension ReachyMini {
+    /// The control-loop rate used with a daemon: the daemon applies targets and streams positions at 50 Hz, so a
+    /// faster loop would only send goals it never applies.
+    public static let daemonLoopRate = 50.0
+
+    /// Connects through the daemon at `url`: checks its status, opens `/ws/sdk`, then runs the control loop over a
+    /// ``ReachyRemote/DaemonMotorIO`` (at most ``daemonLoopRate`` ticks a second).
+    static func connectDaemon(
+        url: URL, options: ReachyMiniOptions, notice: @Sendable (String) -> Void
+    ) async throws -> ReachyMini {
+        let endpoint = try DaemonEndpoint(url.absoluteString)
+        // A lost link shows as the loop's no-reply fault, and its end as a `recovered` event.
+        let motors = try await DaemonMotorIO.connect(endpoint)
+        var options = options
+        if options.rate > daemonLoopRate { options.rate = daemonLoopRate }
+        do {
+            return try await connect(motors: motors, options: options, link: "the daemon at \(endpoint.base)")
+        } catch {
+            motors.close()
+            throw error
+        }
     }
 }
 

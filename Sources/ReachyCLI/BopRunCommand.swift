@@ -96,8 +96,11 @@ struct BopRunCommand: AsyncParsableCommand {
         case .serial(let path):
             connection.port = path
             onSimulator = false
+        case .daemon:
+            onSimulator = false
         }
-        let sink = try openSink(onSimulator: onSimulator, needed: BopAudioTrack.hasSound(timeline))
+        let sink = try openSink(
+            onSimulator: onSimulator, daemon: connection.daemon, needed: BopAudioTrack.hasSound(timeline))
         let track: BopAudioTrack?
         do {
             track = try sink.map { sink throws(SpeechError) in
@@ -161,11 +164,14 @@ struct BopRunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The audio sink: --wav, else the simulator's temporary WAV file, else the robot's speaker (falling back to a
+    /// The audio sink: --wav, else the simulator's temporary WAV file, else the daemon's or the robot's speaker (falling back to a
     /// temporary WAV file with a notice). `nil` when the program makes no sound and no --wav was asked for.
-    func openSink(onSimulator: Bool, needed: Bool) throws -> (any AudioSink)? {
+    func openSink(onSimulator: Bool, daemon: String?, needed: Bool) throws -> (any AudioSink)? {
         if let wav { return WAVFileSink(url: URL(fileURLWithPath: wav)) }
         guard needed else { return nil }
+        if let daemon, let endpoint = try? DaemonEndpoint(daemon) {
+            return DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") }
+        }
         func temporary() -> WAVFileSink {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "bop-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).wav")

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Dynamixel
 import ReachyHardware
+import ReachyRemote
 import ReachySimulator
 
 /// Where a command finds its robot: `--port PATH` (a robot's serial port, or any simulator pty), `--sim` (the
-/// built-in simulator, in process), or neither: the robot if one is plugged in, else the simulator with a notice.
+/// built-in simulator, in process), `--daemon URL` (the official daemon of a Wireless robot, or of a robot plugged
+/// into another computer), or none: the robot if one is plugged in, else the simulator with a notice.
 struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -17,9 +19,28 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Bus speed in bits per second (the Reachy Mini uses 1000000).")
     var baud: Int = BaudRate.reachyMini
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Drive the robot through its official daemon at this address (a Wireless robot: "
+                + "\(DaemonEndpoint.wireless)).", valueName: "url"))
+    var daemon: String?
+
     func validate() throws {
         if sim && port != nil {
             throw ValidationError("Choose one: --port PATH for a robot, or --sim for the simulator.")
+        }
+        if let daemon {
+            if sim || port != nil {
+                throw ValidationError(
+                    "Choose one: --daemon URL for a robot behind its daemon, --port PATH for a robot on this computer's "
+                        + "USB, or --sim for the simulator.")
+            }
+            do {
+                _ = try DaemonEndpoint(daemon)
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
         if !BaudRate.dynamixelRates.contains(baud) {
             throw ValidationError(
@@ -32,6 +53,8 @@ struct ConnectionOptions: ParsableArguments {
     enum Target: Equatable {
         case serial(String)
         case simulator
+        /// The daemon's base URL (`http://host:port`).
+        case daemon(String)
     }
 
     /// The target, discovering the robot when neither flag was given. Without a robot this falls back to the
@@ -39,6 +62,13 @@ struct ConnectionOptions: ParsableArguments {
     func resolve(fallBackToSimulator: Bool) throws -> Target {
         if sim { return .simulator }
         if let port { return .serial(port) }
+        if let daemon {
+            do {
+                return .daemon(try DaemonEndpoint(daemon).base)
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
         let selection: RobotPortSelection
         do {
             selection = try PortDiscovery.findRobotPort()
@@ -64,6 +94,11 @@ struct ConnectionOptions: ParsableArguments {
     func openBus(fallBackToSimulator: Bool) throws -> OpenedBus {
         let target = try resolve(fallBackToSimulator: fallBackToSimulator)
         switch target {
+        case .daemon(let url):
+            throw CLIError(
+                "This command talks to the servo bus itself, which the daemon at \(url) owns. Run it on the robot "
+                    + "with the daemon stopped, or use a command that moves the robot (wake, sleep, goto, dance, play, "
+                    + "record, run, news recite) with --daemon.")
         case .simulator:
             let robot = VirtualReachyMini(clock: MonotonicClock())
             let transport = robot.makeTransport(name: "the built-in simulator")

@@ -41,6 +41,10 @@ struct DemoCommand: AsyncParsableCommand {
         switch try connection.resolve(fallBackToSimulator: true) {
         case .simulator: target.sim = true
         case .serial(let path): target.port = path
+        case .daemon(let url):
+            throw CLIError(
+                "The demo checks the motors on the servo bus, which the daemon at \(url) owns. Try `reachy dance` or "
+                    + "`reachy run FILE` with --daemon.")
         }
         do {
             let opened = try target.openBus(fallBackToSimulator: true)

@@ -43,7 +43,12 @@ enum NewsRobotPlayback {
         let sink: any AudioSink
         var wavPath: String?
         var pace = false
-        if let path = playback.wav ?? (target == .simulator ? defaultWAV : nil) {
+        if case .daemon(let base) = target, playback.wav == nil, let endpoint = try? DaemonEndpoint(base) {
+            sink = DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") }
+            if playback.volume != nil {
+                printNotice("Notice: --volume applies to a speaker on this computer; set the daemon's volume from its dashboard.")
+            }
+        } else if let path = playback.wav ?? (target == .simulator ? defaultWAV : nil) {
             sink = WAVFileSink(url: URL(fileURLWithPath: path), sampleRate: 16_000)
             wavPath = path
             pace = true
@@ -71,6 +76,7 @@ enum NewsRobotPlayback {
                 switch target {
                 case .simulator: .simulator(VirtualReachyMini(clock: MonotonicClock()))
                 case .serial(let path): .serial(path, baud: connection.baud)
+                case .daemon: try connection.connection()
                 }
             mini = try await ReachyMini.connect(link, options: options) { printNotice("Notice: \($0)") }
         } catch {

@@ -6,8 +6,9 @@ public struct ReachyCommand: AsyncParsableCommand {
         commandName: "reachy",
         abstract: "Drive a Reachy Mini robot (or its simulator) from the command line.",
         discussion: """
-            Commands that talk to a robot take --port PATH (its serial port, or a simulator's pty) or --sim (the \
-            built-in simulator); with neither they use the robot if one is plugged in, else the simulator.
+            Commands that talk to a robot take --port PATH (its serial port, or a simulator's pty), --sim (the \
+            built-in simulator) or --daemon URL (the official daemon of a Wireless robot, e.g. \
+            http://reachy-mini.local:8000); with none they use the robot if one is plugged in, else the simulator.
             """,
         groupedSubcommands: [
             CommandGroup(

@@ -35,6 +35,9 @@ extension ConnectionOptions {
         switch try resolve(fallBackToSimulator: true) {
         case .simulator: return .simulator(VirtualReachyMini(clock: MonotonicClock()))
         case .serial(let path): return .serial(path, baud: baud)
+        case .daemon(let base):
+            guard let url = URL(string: base) else { throw CLIError(DaemonError.invalidURL(base).description) }
+            return .daemon(url)
         }
     }
 }
@@ -65,6 +68,7 @@ enum RobotSession {
             throw CLIError(String(describing: error))
         }
         defer { mini.close() }
+        for note in mini.startupReport.notes where connection.daemon != nil { printNotice("Notice: \(note)") }
         for change in mini.startupReport.rewritten { printNotice("Fixed EEPROM value: \(change)") }
         for (motor, status) in mini.startupReport.rebooted.sorted(by: { $0.key < $1.key }) {
             printNotice("Rebooted \(motor) (hardware error status \(status)).")

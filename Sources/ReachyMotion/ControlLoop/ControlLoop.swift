@@ -276,7 +276,8 @@ public enum ControlLoopFault: Error, Equatable, Sendable, CustomStringConvertibl
         case .noReplies(let seconds, let detail):
             "No response from the robot's motors for \(seconds) s"
                 + (detail.map { " (\($0))" } ?? "")
-                + ". Motion stopped. Check the power supply and the USB cable; the loop resumes when the motors answer."
+                + ". Motion stopped. Check the power supply and the link to the robot (USB cable, or the network to its "
+                + "daemon); the loop resumes when the motors answer."
         case .writeFailed(let message):
             "Could not send goals to the motors: \(message)"
         }

@@ -12,6 +12,15 @@ public protocol MotorIO: AnyObject, Sendable {
     func setTorque(_ enabled: Bool) throws(MotorIOError)
     /// Hardware Error Status per motor index, for motors reporting a non-zero status.
     func readHardwareErrors() throws(MotorIOError) -> [Int: UInt8]
+    /// Whether torque is on for every motor, when the link can tell (`nil`: unknown). Default: `nil`.
+    func torqueEnabled() throws(MotorIOError) -> Bool?
+    /// Releases the link (socket, port). Default: nothing to release.
+    func close()
+}
+
+extension MotorIO {
+    public func torqueEnabled() throws(MotorIOError) -> Bool? { nil }
+    public func close() {}
 }
 
 /// Why the motors could not be read or commanded, with what to do about it.

@@ -7,11 +7,13 @@ extension ReachyMini {
     public func enableMotors() async throws {
         if isClosed { throw ReachyMiniError.closed }
         loop.cancel()
-        let bus = io.io.bus
+        let bus = busIO?.io.bus
+        let motors = self.motors
         let ids = options.configuration.motors.map(\.id)
         let present: [Double]
         do {
             present = try await busQueue.run { () throws -> [Double] in
+                guard let bus else { return try ReachyMini.pinAndEnable(motors) }
                 let raw = try RobotStartup.pinAndEnable(bus: bus, ids: ids)
                 return raw.map { DynamixelUnits.radians(fromPosition: $0) }
             }
@@ -33,7 +35,7 @@ extension ReachyMini {
     public func disableMotors() async throws {
         if isClosed { throw ReachyMiniError.closed }
         loop.cancel()
-        let motors = io.io
+        let motors: any MotorIO = busIO?.io ?? self.motors
         do {
             try await busQueue.run { try motors.setTorque(false) }
         } catch {

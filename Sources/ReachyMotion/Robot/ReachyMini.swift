@@ -25,7 +25,10 @@ public final class ReachyMini: @unchecked Sendable {
     public let options: ReachyMiniOptions
 
     let loop: ControlLoop
-    let io: ReconnectingMotorIO
+    /// What the loop reads and commands: the reconnecting bus, or the `MotorIO` given to `connect(motors:)`.
+    let motors: any MotorIO
+    /// The servo bus behind `motors`, when the robot was connected over one (nil for another link).
+    let busIO: ReconnectingMotorIO?
     let safe: SafeKinematics
     let busQueue = BusQueue()
     let state: Mutex<State>
@@ -92,32 +95,90 @@ public final class ReachyMini: @unchecked Sendable {
             }
             return (report, motorIO, hold)
         }
-        let mini = ReachyMini(io: motorIO, report: report, options: options, reopen: reopen, hold: hold)
-        // Moves start from the present pose: wait for the first complete reading (at most the no-reply timeout).
-        let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
-        while mini.latest?.joints == nil, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(2))
+        let events = EventSink()
+        let reconnecting = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in
+            events.send(.reconnected(bus.transport.name))
         }
+        let mini = ReachyMini(
+            motors: reconnecting, busIO: reconnecting, events: events, report: report, options: options, hold: hold)
+        await mini.waitForFirstReading()
         return mini
     }
 
+    /// Connects over any `MotorIO` (a robot behind another controller, such as the official daemon): no bus startup
+    /// runs — `link` (e.g. "the daemon at http://reachy-mini.local:8000") owns its motors — and the report's
+    /// `notes` say what was skipped. With `options.enableMotors`, goals are pinned to the present positions and
+    /// torque goes on (as the bus startup does); otherwise torque is left as `motors.torqueEnabled()` reports it.
+    /// The `MotorIO` must not block: the loop calls `readPositions` and `writeGoals` every tick.
+    public static func connect(
+        motors: any MotorIO, options: ReachyMiniOptions = ReachyMiniOptions(), link: String
+    ) async throws -> ReachyMini {
+        guard options.rate.isFinite, options.rate >= 1, options.rate <= 1000 else {
+            throw StartupError.invalidConfiguration("control-loop rate \(options.rate) Hz is not in 1…1000")
+        }
+        guard motors.jointCount == options.configuration.motors.count else {
+            throw StartupError.invalidConfiguration(
+                "\(link) drives \(motors.jointCount) joints, the configuration has \(options.configuration.motors.count)")
+        }
+        let (report, hold) = try await BusQueue().run { () throws -> (RobotStartup.Report, [Double]?) in
+            var report = RobotStartup.Report()
+            report.notes.append(
+                "The servo-bus startup (presence, supply, reboots, firmware, EEPROM, PID gains) was not run: "
+                    + "\(link) runs its own.")
+            var hold: [Double]?
+            if options.enableMotors {
+                hold = try pinAndEnable(motors)
+                report.torqueOn = true
+                report.notes.append("Goals pinned to the present positions, then torque on.")
+            } else {
+                let on = try motors.torqueEnabled()
+                report.torqueOn = on ?? false
+                report.notes.append(
+                    "Torque left as found (" + (on.map { $0 ? "on" : "off" } ?? "unknown: taken as off") + ").")
+            }
+            return (report, hold)
+        }
+        let mini = ReachyMini(
+            motors: motors, busIO: nil, events: EventSink(), report: report, options: options, hold: hold)
+        await mini.waitForFirstReading()
+        return mini
+    }
+
+    /// Present positions read through `motors`, written back as goals, then torque on. Returns the positions.
+    static func pinAndEnable(_ motors: any MotorIO) throws(MotorIOError) -> [Double] {
+        let read = try motors.readPositions()
+        guard read.count == motors.jointCount, read.allSatisfy({ $0 != nil }) else {
+            throw MotorIOError.link("Not every joint position is known yet; cannot switch the motors on safely.")
+        }
+        let present = read.map { $0 ?? 0 }
+        try motors.writeGoals(present)
+        try motors.setTorque(true)
+        return present
+    }
+
+    /// Moves start from the present pose: waits for the first complete reading (at most the no-reply timeout).
+    func waitForFirstReading() async {
+        let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
+        while latest?.joints == nil, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
     private init(
-        io motorIO: ServoBusMotorIO, report: RobotStartup.Report, options: ReachyMiniOptions,
-        reopen: (@Sendable () throws -> any ByteTransport)?, hold: [Double]?
+        motors: any MotorIO, busIO: ReconnectingMotorIO?, events: EventSink, report: RobotStartup.Report,
+        options: ReachyMiniOptions, hold: [Double]?
     ) {
         self.startupReport = report
         self.options = options
         self.safe = SafeKinematics(limits: options.limits, automaticBodyYaw: options.automaticBodyYaw)
         self.state = Mutex(State(motorMode: report.torqueOn ? .enabled : .disabled))
-        let events = EventSink()
-        self.io = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in
-            events.send(.reconnected(bus.transport.name))
-        }
+        self.motors = motors
+        self.busIO = busIO
         let goals = self.goals
         let limits = options.limits
         let dt = 1 / options.rate
         self.loop = ControlLoop(
-            io: io,
+            io: motors,
             configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
             clamp: { target in ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, events: events) })
         events.target = self
@@ -159,7 +220,7 @@ public final class ReachyMini: @unchecked Sendable {
     public var loopStatistics: LoopStatistics {
         LoopStatistics(
             rate: options.rate, lateness: loop.lateness, busTime: loop.busTime, missedTicks: loop.missedTicks,
-            realtime: loop.isRealtime, fastSyncRead: io.io.usesFastSyncRead)
+            realtime: loop.isRealtime, fastSyncRead: busIO?.io.usesFastSyncRead ?? false)
     }
 
     /// Telemetry at the loop rate (newest only when the reader is slow). Finishes on `close()`.
@@ -197,7 +258,7 @@ public final class ReachyMini: @unchecked Sendable {
         }
         guard wasOpen else { return }
         loop.stop()
-        io.io.bus.transport.close()
+        if let busIO { busIO.io.bus.transport.close() } else { motors.close() }
         // Finish outside the locks: finishing runs `onTermination`, which takes the same lock.
         let telemetry = telemetrySubscribers.withLock { subscribers in
             defer { subscribers.removeAll() }
@@ -283,7 +344,15 @@ extension ReachyMini {
     /// After the robot comes back (it may have been power-cycled: torque off), reads Torque Enable of every motor
     /// and records the mode the motors are really in.
     func refreshMotorMode() {
-        let bus = io.io.bus
+        guard let bus = busIO?.io.bus else {
+            let motors = self.motors
+            Task { [weak self] in
+                guard let self else { return }
+                let on = try? await self.busQueue.run { () throws -> Bool? in try motors.torqueEnabled() }
+                if let on { self.state.withLock { $0.motorMode = on ? .enabled : .disabled } }
+            }
+            return
+        }
         let ids = options.configuration.motors.map(\.id)
         Task { [weak self] in
             guard let self else { return }

@@ -32,6 +32,9 @@ public struct RobotStartup: Sendable {
         public var supplyVolts: [String: Double] = [:]
         /// Whether every motor has torque on at the end (switched on, or found on when not asked to).
         public var torqueOn = false
+        /// What was done differently from the bus sequence, for a robot driven through another link (a daemon):
+        /// which steps were skipped and why, one sentence each. Empty after a bus startup.
+        public var notes: [String] = []
 
         public init() {}
     }

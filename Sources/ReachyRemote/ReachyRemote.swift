@@ -1,2 +1,0 @@
-/// Placeholder until the ReachyRemote target has its first real type.
-enum ReachyRemoteModule {}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import ReachyRemote
+
+@Suite struct DaemonEndpointTests {
+    @Test func addressesDeriveFromTheBase() throws {
+        let wireless = try DaemonEndpoint("http://reachy-mini.local:8000/")
+        #expect(wireless.base == "http://reachy-mini.local:8000")
+        #expect(wireless.webSocket == "ws://reachy-mini.local:8000/ws/sdk")
+        #expect(wireless.url("/api/daemon/status") == "http://reachy-mini.local:8000/api/daemon/status")
+        let bare = try DaemonEndpoint("127.0.0.1:8123")
+        #expect(bare.base == "http://127.0.0.1:8123")
+        let secure = try DaemonEndpoint("https://robot.example")
+        #expect(secure.webSocket == "wss://robot.example/ws/sdk")
+    }
+
+    @Test(arguments: ["ftp://robot:21", "http://", "http://robot:8000/api/state", "  "])
+    func otherAddressesAreRefusedWithAnExample(_ text: String) {
+        #expect(throws: DaemonError.invalidURL(text)) { try DaemonEndpoint(text) }
+        #expect(
+            DaemonError.invalidURL(text).description
+                == "\"\(text)\" is not a daemon address. Give its http URL, e.g. --daemon http://reachy-mini.local:8000 "
+                + "(a Wireless robot) or --daemon http://127.0.0.1:8000 (a daemon on this computer).")
+    }
+
+    @Test func wavHeaderDescribes16BitMono() {
+        let data = WAVData.encode([1, -2, 300], sampleRate: 16_000)
+        let bytes = [UInt8](data)
+        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF")
+        #expect(u32(4) == 36 + 6)
+        #expect(String(decoding: bytes[8..<16], as: UTF8.self) == "WAVEfmt ")
+        #expect(u16(20) == 1 && u16(22) == 1)
+        #expect(u32(24) == 16_000 && u32(28) == 32_000)
+        #expect(u16(32) == 2 && u16(34) == 16)
+        #expect(String(decoding: bytes[36..<40], as: UTF8.self) == "data" && u32(40) == 6)
+        #expect(Array(bytes[44...]) == [0x01, 0x00, 0xFE, 0xFF, 0x2C, 0x01])
+    }
+
+    @Test func multipartBodyCarriesTheFile() {
+        let (body, type) = DaemonHTTP.multipart(
+            field: "file", filename: "a.wav", contentType: "audio/wav", data: Data("XYZ".utf8))
+        let boundary = String(type.dropFirst("multipart/form-data; boundary=".count))
+        #expect(type.hasPrefix("multipart/form-data; boundary=reachy-"))
+        #expect(
+            String(decoding: body, as: UTF8.self)
+                == "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+                + "Content-Type: audio/wav\r\n\r\nXYZ\r\n--\(boundary)--\r\n")
+    }
+}
