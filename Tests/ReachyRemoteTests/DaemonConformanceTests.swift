@@ -131,32 +131,6 @@ struct DaemonConformanceTests {
                 + "'\(daemon.base)/api/daemon/start?wake_up=false'` (or the dashboard at \(daemon.base)), or restart "
                 + "`reachy-mini-daemon`.")
     }
-
-    @Test func notADaemonIsSaid() async throws {
-        // An HTTP server that is not a daemon: python's own.
-        let python = try #require(DaemonProcess.python)
-        let port = try DaemonProcess.freePort()
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: python)
-        server.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1"]
-        server.currentDirectoryURL = FileManager.default.temporaryDirectory
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        let endpoint = try DaemonEndpoint("http://127.0.0.1:\(port)")
-        var answered = false
-        for _ in 0..<100 where !answered {
-            answered = (try? DaemonHTTP(endpoint: endpoint).sendBlocking("GET", "/")) != nil
-            if !answered { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        await #expect(throws: DaemonError.notADaemon(url: endpoint.base, detail: "HTTP 404")) {
-            _ = try await DaemonMotorIO.connect(endpoint)
-        }
-    }
 }
 
 /// Notices collected from another thread.
