@@ -104,6 +104,7 @@ struct DaemonCLITests {
         #expect(scan.status == 1)
         #expect(
             scan.stderr.hasPrefix(
-                "Error: This command talks to the servo bus itself, which the daemon at http://127.0.0.1:\(port) owns."))
+                "Error: This command talks to the servo bus itself, which the daemon at http://127.0.0.1:\(port) owns.")
+        )
     }
 }

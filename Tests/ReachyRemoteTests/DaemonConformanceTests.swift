@@ -27,7 +27,9 @@ struct DaemonConformanceTests {
         return state
     }
 
-    static func doubles(_ any: Any?) -> [Double] { (any as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? [] }
+    static func doubles(_ any: Any?) -> [Double] {
+        (any as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
+    }
 
     static func maxGap(_ a: [Double], _ b: [Double]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return .infinity }
@@ -117,7 +119,9 @@ struct DaemonConformanceTests {
         defer { daemon.stop() }
         _ = try DaemonProcess.request("POST", "\(daemon.base)/api/daemon/stop?goto_sleep=false")
         let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, try DaemonProcess.get("\(daemon.base)/api/daemon/status")["state"] as? String != "stopped" {
+        while Date() < deadline,
+            try DaemonProcess.get("\(daemon.base)/api/daemon/status")["state"] as? String != "stopped"
+        {
             try await Task.sleep(for: .milliseconds(100))
         }
         await #expect(

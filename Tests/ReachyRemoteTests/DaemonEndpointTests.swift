@@ -27,7 +27,9 @@ import Testing
     @Test func wavHeaderDescribes16BitMono() {
         let data = WAVData.encode([1, -2, 300], sampleRate: 16_000)
         let bytes = [UInt8](data)
-        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func u32(_ at: Int) -> Int {
+            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF")
         #expect(u32(4) == 36 + 6)
@@ -75,7 +77,8 @@ import Testing
             answer(
                 200,
                 "{\"type\":\"daemon_status\",\"robot_name\":\"reachy_mini\",\"state\":\"running\",\"version\":\"1.13.0\","
-                    + "\"no_media\":true,\"mockup_sim_enabled\":true,\"backend_status\":{\"motor_control_mode\":\"disabled\"}}"),
+                    + "\"no_media\":true,\"mockup_sim_enabled\":true,\"backend_status\":{\"motor_control_mode\":\"disabled\"}}"
+            ),
             endpoint: endpoint)
         #expect(running.motorMode == "disabled" && running.noMedia && running.mockupSim && running.version == "1.13.0")
         #expect(
