@@ -110,6 +110,14 @@ extension ReachyMini {
         let motors = try await DaemonMotorIO.connect(endpoint)
         var options = options
         if options.rate > daemonLoopRate { options.rate = daemonLoopRate }
+        // The daemon ignores targets while one of its own moves runs: say so rather than look stuck.
+        if let running = try? await DaemonHTTP(endpoint: endpoint).send("GET", "/api/move/running"),
+            let moves = try? JSONSerialization.jsonObject(with: running.body) as? [Any], !moves.isEmpty
+        {
+            notice(
+                "The daemon at \(endpoint.base) is playing one of its own moves; it ignores our goals until that move "
+                    + "ends.")
+        }
         do {
             return try await connect(motors: motors, options: options, link: "the daemon at \(endpoint.base)")
         } catch {

@@ -46,7 +46,9 @@ enum NewsRobotPlayback {
         if case .daemon(let base) = target, playback.wav == nil, let endpoint = try? DaemonEndpoint(base) {
             sink = DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") }
             if playback.volume != nil {
-                printNotice("Notice: --volume applies to a speaker on this computer; set the daemon's volume from its dashboard.")
+                printNotice(
+                    "Notice: --volume applies to a speaker on this computer; set the daemon's volume from its dashboard."
+                )
             }
         } else if let path = playback.wav ?? (target == .simulator ? defaultWAV : nil) {
             sink = WAVFileSink(url: URL(fileURLWithPath: path), sampleRate: 16_000)

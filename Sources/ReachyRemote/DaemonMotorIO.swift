@@ -76,7 +76,8 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
         return io
     }
 
-    init(endpoint: DaemonEndpoint, http: DaemonHTTP, staleTimeout: Double, onReconnect: @escaping @Sendable () -> Void) {
+    init(endpoint: DaemonEndpoint, http: DaemonHTTP, staleTimeout: Double, onReconnect: @escaping @Sendable () -> Void)
+    {
         self.endpoint = endpoint
         self.http = http
         self.staleTimeout = staleTimeout

@@ -17,7 +17,8 @@ public struct DaemonStatus: Sendable, Equatable {
 
     /// Reads a status object; nil when `json` is not a daemon status.
     public init?(json: [String: Any]) {
-        guard let state = json["state"] as? String, json["robot_name"] != nil || json["type"] as? String == "daemon_status"
+        guard let state = json["state"] as? String,
+            json["robot_name"] != nil || json["type"] as? String == "daemon_status"
         else { return nil }
         self.state = state
         version = json["version"] as? String

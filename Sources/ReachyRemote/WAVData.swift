@@ -5,8 +5,12 @@ enum WAVData {
     static func encode(_ samples: [Int16], sampleRate: Int) -> Data {
         let dataBytes = samples.count * 2
         var out = Data(capacity: 44 + dataBytes)
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { out.append(contentsOf: $0) } }
-        func u16(_ v: Int) { withUnsafeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian) { out.append(contentsOf: $0) } }
+        func u32(_ v: Int) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { out.append(contentsOf: $0) }
+        }
+        func u16(_ v: Int) {
+            withUnsafeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian) { out.append(contentsOf: $0) }
+        }
         out.append(contentsOf: Array("RIFF".utf8))
         u32(36 + dataBytes)
         out.append(contentsOf: Array("WAVEfmt ".utf8))

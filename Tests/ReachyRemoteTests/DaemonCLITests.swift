@@ -66,10 +66,10 @@ struct DaemonCLITests {
     @Test func killingTheDaemonMidRunGivesTheErrorAndAFailureStatus() throws {
         let daemon = try DaemonProcess()
         defer { daemon.stop() }
-        let long = try Self.program("level 1\nlook left\nlook right\nlook left\nlook right\nlook left\nlook right\nlook left\nlook right\n")
+        let long = try Self.program("level 3\nrepeat 40 times\n  look left\n  look right\nend\n")
         defer { try? FileManager.default.removeItem(atPath: long) }
         let run = try ReachyCLIRunner.run(["run", long, "--daemon", daemon.base], timeout: 60) {
-            // Connected, awake and playing by then (the program lasts well over ten seconds).
+            // Connected, awake and playing by then (the program lasts about forty seconds).
             Thread.sleep(forTimeInterval: 5)
             daemon.stop()
         }
@@ -104,6 +104,7 @@ struct DaemonCLITests {
         #expect(scan.status == 1)
         #expect(
             scan.stderr.hasPrefix(
-                "Error: This command talks to the servo bus itself, which the daemon at http://127.0.0.1:\(port) owns."))
+                "Error: This command talks to the servo bus itself, which the daemon at http://127.0.0.1:\(port) owns.")
+        )
     }
 }

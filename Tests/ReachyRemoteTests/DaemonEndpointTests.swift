@@ -27,7 +27,9 @@ import Testing
     @Test func wavHeaderDescribes16BitMono() {
         let data = WAVData.encode([1, -2, 300], sampleRate: 16_000)
         let bytes = [UInt8](data)
-        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func u32(_ at: Int) -> Int {
+            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF")
         #expect(u32(4) == 36 + 6)
@@ -48,5 +50,40 @@ import Testing
             String(decoding: body, as: UTF8.self)
                 == "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
                 + "Content-Type: audio/wav\r\n\r\nXYZ\r\n--\(boundary)--\r\n")
+    }
+
+    @Test func aStatusAnswerIsCheckedForADaemonThatRuns() throws {
+        let endpoint = try DaemonEndpoint("http://127.0.0.1:8000")
+        func answer(_ status: Int, _ body: String) -> DaemonHTTP.Response {
+            DaemonHTTP.Response(status: status, body: Data(body.utf8))
+        }
+        #expect(throws: DaemonError.notADaemon(url: "http://127.0.0.1:8000", detail: "HTTP 404")) {
+            try DaemonStatus.check(answer(404, "{\"detail\":\"Not Found\"}"), endpoint: endpoint)
+        }
+        #expect(throws: DaemonError.notADaemon(url: "http://127.0.0.1:8000", detail: "unexpected answer <html>")) {
+            try DaemonStatus.check(answer(200, "<html>"), endpoint: endpoint)
+        }
+        #expect(
+            throws: DaemonError.notRunning(
+                url: "http://127.0.0.1:8000", state: "error", error: "No Reachy Mini serial port found.")
+        ) {
+            try DaemonStatus.check(
+                answer(
+                    200,
+                    "{\"type\":\"daemon_status\",\"robot_name\":\"reachy_mini\",\"state\":\"error\","
+                        + "\"error\":\"No Reachy Mini serial port found.\",\"no_media\":true}"), endpoint: endpoint)
+        }
+        let running = try DaemonStatus.check(
+            answer(
+                200,
+                "{\"type\":\"daemon_status\",\"robot_name\":\"reachy_mini\",\"state\":\"running\",\"version\":\"1.13.0\","
+                    + "\"no_media\":true,\"mockup_sim_enabled\":true,\"backend_status\":{\"motor_control_mode\":\"disabled\"}}"
+            ),
+            endpoint: endpoint)
+        #expect(running.motorMode == "disabled" && running.noMedia && running.mockupSim && running.version == "1.13.0")
+        #expect(
+            DaemonError.notADaemon(url: "http://127.0.0.1:8000", detail: "HTTP 404").description
+                == "http://127.0.0.1:8000 answers, but not as a Reachy Mini daemon (GET /api/daemon/status: HTTP 404). "
+                + "Check the address and port (the daemon listens on 8000 by default).")
     }
 }

@@ -5,8 +5,9 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// The official daemon (`reachy-mini-daemon --mockup-sim --no-media --headless`) started for a test, in its own
-/// process group (through `setsid`) so `stop()` kills it and every child. Found next to `REACHY_DAEMON_PYTHON`.
+/// The official daemon (`reachy-mini-daemon --mockup-sim --no-media --headless`) started for a test. Foundation
+/// starts it as the leader of its own process group, so `stop()` kills the group (it and any child) and the process
+/// itself. Found next to `REACHY_DAEMON_PYTHON`.
 final class DaemonProcess: @unchecked Sendable {
     /// The python of a venv with `reachy-mini==1.13.0`, from `REACHY_DAEMON_PYTHON`.
     static let python: String? = {
@@ -30,9 +31,9 @@ final class DaemonProcess: @unchecked Sendable {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("reachy-remote-daemon-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.executableURL = daemon
         process.arguments = [
-            daemon.path, "--mockup-sim", "--no-media", "--headless", "--fastapi-port", String(port),
+            "--mockup-sim", "--no-media", "--headless", "--fastapi-port", String(port),
             "--no-preload-datasets", "--dataset-update-interval", "0", "--no-goto-sleep-on-stop",
         ]
         process.standardOutput = handle
@@ -52,8 +53,12 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Kills the daemon's process group (SIGKILL) and waits for it. Safe to call more than once.
     func stop() {
-        if process.isRunning { kill(-process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        let pid = process.processIdentifier
+        if pid > 0, process.isRunning {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
+        if pid > 0 { process.waitUntilExit() }
         try? FileManager.default.removeItem(at: log)
     }
 

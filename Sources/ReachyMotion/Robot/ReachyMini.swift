@@ -118,7 +118,8 @@ public final class ReachyMini: @unchecked Sendable {
         }
         guard motors.jointCount == options.configuration.motors.count else {
             throw StartupError.invalidConfiguration(
-                "\(link) drives \(motors.jointCount) joints, the configuration has \(options.configuration.motors.count)")
+                "\(link) drives \(motors.jointCount) joints, the configuration has \(options.configuration.motors.count)"
+            )
         }
         let (report, hold) = try await BusQueue().run { () throws -> (RobotStartup.Report, [Double]?) in
             var report = RobotStartup.Report()
