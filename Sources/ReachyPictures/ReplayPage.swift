@@ -157,7 +157,9 @@ public struct ReplayPage: Sendable {
           button.addEventListener("click", function () { if (playing) pause(); else play(); });
           scrub.addEventListener("input", function () { seek(Number(scrub.value)); });
           document.addEventListener("keydown", function (e) {
-            if (e.target && e.target.tagName === "INPUT" && e.key !== " " && e.key !== "k") return;
+            var tag = e.target && e.target.tagName;
+            if (tag === "BUTTON" && (e.key === " " || e.key === "Enter")) return;  // the button's own click
+            if (tag === "INPUT" && e.key !== " " && e.key !== "k" && e.key !== "K") return;  // the slider's keys
             var second = index(time(current) + 1) === current ? current + 1 : index(time(current) + 1);
             if (e.key === " " || e.key === "k" || e.key === "K") { if (playing) pause(); else play(); }
             else if (e.key === "ArrowRight") { seek(e.shiftKey ? current + 1 : second); }

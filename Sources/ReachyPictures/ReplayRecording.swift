@@ -53,13 +53,8 @@ public struct ReplayRecording: Sendable, Equatable {
             floats.append(contentsOf: [r.r2.x, r.r2.y, r.r2.z, p.z].map { Float32($0) })
             floats.append(contentsOf: s.joints.motorOrder.map { Float32($0) })
         }
-        return floats.withUnsafeBufferPointer { buffer in
-            var data = Data(capacity: buffer.count * 4)
-            for f in buffer {
-                withUnsafeBytes(of: f.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            }
-            return data
-        }
+        let words = floats.map { $0.bitPattern.littleEndian }
+        return words.withUnsafeBufferPointer { Data(buffer: $0) }
     }
 
     /// Unpacks samples packed by ``packed``.

@@ -4,8 +4,13 @@ import Foundation
 enum SVGText {
     /// A pixel coordinate with two decimals (`-0` printed as `0`), like the browser script's `toFixed(2)`.
     static func px(_ v: Double) -> String {
-        let s = String(format: "%.2f", v)
-        return s == "-0.00" ? "0.00" : s
+        let hundredths = (v * 100).rounded()
+        guard hundredths.isFinite, abs(hundredths) < 1e15 else { return v.isNaN ? "0.00" : String(format: "%.2f", v) }
+        let n = Int64(hundredths)
+        let magnitude = n.magnitude
+        let fraction = magnitude % 100
+        let digits = fraction < 10 ? "0\(fraction)" : "\(fraction)"
+        return (n < 0 ? "-" : "") + "\(magnitude / 100)." + digits
     }
 
     /// Escapes text for an XML/HTML text node or attribute value.

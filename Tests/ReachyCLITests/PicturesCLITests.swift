@@ -91,7 +91,8 @@ import Testing
     func helpTexts() throws {
         let timeline = try CLIRunner.run(["timeline", "--help"])
         #expect(timeline.status == 0)
-        #expect(timeline.stdout.contains("  --svg <out.svg>         Draw the timeline as an SVG picture into this file"))
+        #expect(
+            timeline.stdout.contains("  --svg <out.svg>         Draw the timeline as an SVG picture into this file"))
         let run = try CLIRunner.run(["run", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("  --html <out.html>       Write a self-contained HTML page replaying the run"))

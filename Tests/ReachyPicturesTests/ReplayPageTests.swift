@@ -87,6 +87,29 @@ import Testing
     }
 
     @Test(.enabled(if: Chromium.isAvailable, "needs Chromium (/usr/bin/chromium or $CHROMIUM)"))
+    func keyboardMovesThroughTheSamples() throws {
+        let html = try ReplayPage().html(recording(200))
+        // Press keys in the page and note the sample shown after each.
+        let probe = """
+            <pre id="probe"></pre><script>
+            (function () {
+              var out = [];
+              function press(key, shift) {
+                document.dispatchEvent(new KeyboardEvent("keydown", {key: key, shiftKey: !!shift, bubbles: true}));
+                out.push(key + (shift ? "+shift" : "") + "=" + document.body.getAttribute("data-sample"));
+              }
+              press("ArrowRight"); press("ArrowRight"); press("ArrowRight", true); press("ArrowLeft");
+              press("End"); press("Home");
+              document.getElementById("probe").textContent = out.join(" ");
+            })();
+            </script>
+            """
+        let dom = try Chromium.dumpDOM(html: html.replacingOccurrences(of: "</body>", with: probe + "</body>"))
+        // 50 samples per second: → one second, → one second, Shift+→ one sample, ← one second back.
+        #expect(dom.contains("ArrowRight=50 ArrowRight=100 ArrowRight+shift=101 ArrowLeft=51 End=199 Home=0"))
+    }
+
+    @Test(.enabled(if: Chromium.isAvailable, "needs Chromium (/usr/bin/chromium or $CHROMIUM)"))
     func browserShowsTheSampleAskedFor() throws {
         let original = recording(120)
         let html = try ReplayPage().html(original)
