@@ -11,21 +11,15 @@ struct ConformanceTests {
 
     @Test func officialClientDrivesTheService() async throws {
         let python = try #require(ProcessInfo.processInfo.environment["REACHY_DAEMON_PYTHON"])
-        let server = try ServeBinary.startSimulator()
-        defer { _ = server.stop(SIGTERM) }
+        let server = try await ServeBinary.startSimulator()
+        defer { server.terminateNow() }
         let port = try #require(server.port.withLock { $0 })
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [Self.script.path, "127.0.0.1", String(port)]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // The client runs as its own process; the output is collected off the cooperative pool.
+        let client = try ServeBinary.Child(python, [Self.script.path, "127.0.0.1", String(port)])
+        let status = await client.wait(timeout: 180)
+        let stdout = Data(client.stdout.utf8)
+        let stderr = client.stderr
 
         let report = try #require(
             try JSONSerialization.jsonObject(with: stdout) as? [String: Any], "no report; stderr: \(stderr)")
@@ -43,6 +37,7 @@ struct ConformanceTests {
         for check in checks {
             #expect(check["ok"] as? Bool == true, "\(check["name"] ?? ""): \(check["detail"] ?? "")")
         }
-        #expect(process.terminationStatus == 0, "stderr: \(stderr)")
+        #expect(status == 0, "stderr: \(stderr)")
+        #expect(await server.stop(SIGTERM) == 143)
     }
 }

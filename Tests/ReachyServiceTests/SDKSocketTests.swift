@@ -16,7 +16,7 @@ import Testing
     @Test func pushesStatusJointsAndPose() async throws {
         try await H.withService { client, service in
             let port = try #require(client.port)
-            let texts = try await H.webSocket(port: port, path: "/ws/sdk") { all in
+            let texts = try await H.webSocket(port: port, path: "/ws/sdk", timeout: 30) { all in
                 all.filter { $0.contains("\"joint_positions\"") }.count >= 3
                     && all.contains { $0.contains("\"head_pose\"") }
             }

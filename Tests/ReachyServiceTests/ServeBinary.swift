@@ -56,10 +56,10 @@ final class ServeBinary: Sendable {
     }
 
     /// `reachy serve --sim --http-port 0` plus `extra`, ready to answer.
-    static func startSimulator(_ extra: [String] = []) throws -> ServeBinary {
+    static func startSimulator(_ extra: [String] = []) async throws -> ServeBinary {
         let server = try ServeBinary(["serve", "--sim", "--http-port", "0"] + extra)
-        guard server.waitUntilReady() != nil else {
-            _ = server.stop(SIGKILL)
+        guard await server.waitUntilReady() != nil else {
+            _ = await server.stop(SIGKILL)
             Issue.record("reachy serve did not become ready; stderr: \(server.stderr)")
             throw CocoaError(.featureUnsupported)
         }
@@ -71,8 +71,9 @@ final class ServeBinary: Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// Waits until "Serving on http://HOST:PORT" is printed (at most `timeout` seconds); the port, or nil.
+    /// Polls with `Task.sleep`: never blocks a thread of the cooperative pool.
     @discardableResult
-    func waitUntilReady(timeout: Double = 60) -> Int? {
+    func waitUntilReady(timeout: Double = 90) async -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let range = stdout.range(of: #"Serving on http://[^ ]+:(\d+)"#, options: .regularExpression) {
@@ -84,7 +85,7 @@ final class ServeBinary: Sendable {
                 }
             }
             if !process.isRunning { return nil }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return nil
     }
@@ -93,18 +94,23 @@ final class ServeBinary: Sendable {
     var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 } ?? 0)" }
 
     /// Sends `signal`, waits for the exit (killing after `timeout` seconds) and returns the status.
-    func stop(_ signal: Int32 = SIGTERM, timeout: Double = 60) -> Int32 {
+    func stop(_ signal: Int32 = SIGTERM, timeout: Double = 90) async -> Int32 {
         if process.isRunning { kill(process.processIdentifier, signal) }
-        return waitForExit(timeout: timeout)
+        return await waitForExit(timeout: timeout)
+    }
+
+    /// Kills the process at once without waiting (for `defer`).
+    func terminateNow() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Waits for the exit (killing after `timeout` seconds).
-    func waitForExit(timeout: Double = 60) -> Int32 {
+    func waitForExit(timeout: Double = 90) async -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        Thread.sleep(forTimeInterval: 0.1)  // let the readability handlers drain
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        try? await Task.sleep(for: .milliseconds(100))  // let the readability handlers drain
         return process.terminationStatus
     }
 
@@ -136,5 +142,48 @@ enum HTTP {
 
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
+
+extension ServeBinary {
+    /// Any child process whose output is collected by readability handlers and whose exit is awaited without
+    /// blocking a thread.
+    final class Child: Sendable {
+        private let process: Process
+        private let out = Mutex("")
+        private let err = Mutex("")
+
+        init(_ executable: String, _ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            let outPipe = Pipe()
+            let errPipe = Pipe()
+            process.standardOutput = outPipe
+            process.standardError = errPipe
+            self.process = process
+            outPipe.fileHandleForReading.readabilityHandler = { [weak self] h in
+                let d = h.availableData
+                self?.out.withLock { $0 += String(decoding: d, as: UTF8.self) }
+            }
+            errPipe.fileHandleForReading.readabilityHandler = { [weak self] h in
+                let d = h.availableData
+                self?.err.withLock { $0 += String(decoding: d, as: UTF8.self) }
+            }
+            try process.run()
+        }
+
+        var stdout: String { out.withLock { $0 } }
+        var stderr: String { err.withLock { $0 } }
+
+        /// Waits for the exit (killed after `timeout` seconds); the status.
+        func wait(timeout: Double) async -> Int32 {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+            try? await Task.sleep(for: .milliseconds(200))
+            return process.terminationStatus
+        }
     }
 }

@@ -3,9 +3,9 @@ import Testing
 
 /// `reachy serve` as a user runs it: refusal without a token, SIGTERM/SIGINT → safe stop and exit status.
 @Suite(.serialized) struct ServeCommandTests {
-    @Test func refusesNetworkAddressWithoutToken() throws {
+    @Test func refusesNetworkAddressWithoutToken() async throws {
         let server = try ServeBinary(["serve", "--sim", "--host", "0.0.0.0", "--http-port", "0"])
-        let status = server.waitForExit(timeout: 30)
+        let status = await server.waitForExit(timeout: 30)
         #expect(status == 64)
         #expect(
             server.stderr.contains(
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func sigtermPutsTheRobotToSleepAndExits143() async throws {
-        let server = try ServeBinary.startSimulator()
+        let server = try await ServeBinary.startSimulator()
         let (status, body) = try await server.request("GET", "/api/daemon/status")
         #expect(status == 200)
         #expect(try HTTP.json(body)["state"] as? String == "running")
@@ -24,7 +24,7 @@ import Testing
         let port = try #require(server.port.withLock { $0 })
         let socket = Task { try? await ServiceHarness.webSocket(port: port, path: "/ws/sdk", timeout: 120) { _ in false } }
         try await Task.sleep(for: .milliseconds(300))
-        let exit = server.stop(SIGTERM)
+        let exit = await server.stop(SIGTERM)
         socket.cancel()
         #expect(exit == 143)
         #expect(server.stderr.contains("Interrupted (SIGTERM): stopping safely (sleep)…"), "\(server.stderr)")
@@ -32,16 +32,16 @@ import Testing
     }
 
     @Test func sigintReleasesWhenAskedAndExits130() async throws {
-        let server = try ServeBinary.startSimulator(["--on-interrupt", "release"])
-        let exit = server.stop(SIGINT)
+        let server = try await ServeBinary.startSimulator(["--on-interrupt", "release"])
+        let exit = await server.stop(SIGINT)
         #expect(exit == 130)
         #expect(server.stderr.contains("Interrupted (SIGINT): stopping safely (release)…"), "\(server.stderr)")
         #expect(server.stderr.contains("The motors are off."), "\(server.stderr)")
     }
 
     @Test func tokenIsEnforcedByTheBinary() async throws {
-        let server = try ServeBinary.startSimulator(["--host", "127.0.0.1", "--token", "abc123"])
-        defer { _ = server.stop(SIGKILL) }
+        let server = try await ServeBinary.startSimulator(["--host", "127.0.0.1", "--token", "abc123"])
+        defer { server.terminateNow() }
         #expect(try await server.request("GET", "/api/motors/status").status == 401)
         let ok = try await server.request("GET", "/api/motors/status", headers: ["Authorization": "Bearer abc123"])
         #expect(ok.status == 200)

@@ -15,11 +15,11 @@ import Testing
 enum ServiceHarness {
     /// Runs `body` against a fresh simulator robot and server.
     static func withService(
-        token: String? = nil, maxBody: Int = 256 * 1024,
+        token: String? = nil, maxBody: Int = 256 * 1024, audio: (@Sendable () throws -> any AudioSink)? = nil,
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
         let robot = try await ReachyMini.connect(.simulator(VirtualReachyMini(clock: MonotonicClock())))
-        let service = RobotService(robot: robot, simulated: true)
+        let service = RobotService(robot: robot, simulated: true, makeAudioSink: audio)
         service.start()
         defer {
             service.stopServing()
