@@ -65,11 +65,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var connection = self.connection
+        // Resolve once, so discovery (and its notice) happens once.
+        let target = try connection.resolve(fallBackToSimulator: true)
         let simulated: Bool
-        if case .simulator = try connection.resolve(fallBackToSimulator: true) {
+        if case .simulator = target {
             connection.sim = true
             simulated = true
         } else {
+            if case .serial(let path) = target { connection.port = path }
             simulated = false
         }
         let configuration = serviceConfiguration

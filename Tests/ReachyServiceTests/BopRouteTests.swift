@@ -45,7 +45,7 @@ import Testing
             #expect(service.moves.isBusy == false)
 
             let (status, text) = try await H.call(
-                client, .post, "/api/bop/run", json: "look left 30\nwait 5 seconds\n", headers: Self.plain)
+                client, .post, "/api/bop/run", json: "look left 30\nwait 30 seconds\n", headers: Self.plain)
             #expect(status == .ok, "\(text)")
             let answer = try H.object(text)
             #expect(answer["uuid"] is String)

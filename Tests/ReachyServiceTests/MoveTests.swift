@@ -13,7 +13,7 @@ import Testing
     @Test func aSecondControllerIsRefusedWhileAMoveRuns() async throws {
         try await H.withService { client, service in
             let first = try H.object(
-                try await H.call(client, .post, "/api/move/goto", json: #"{"head_pose":{"z":0.015},"duration":3}"#)
+                try await H.call(client, .post, "/api/move/goto", json: #"{"head_pose":{"z":0.015},"duration":20}"#)
                     .text)
             let uuid = try #require(first["uuid"] as? String)
             let running = try #require(try H.value(try await H.call(client, .get, "/api/move/running").text) as? [[String: String]])

@@ -19,6 +19,8 @@ enum ServiceHarness {
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
         let robot = try await ReachyMini.connect(.simulator(VirtualReachyMini(clock: MonotonicClock())))
+        // Ready like `reachy serve` answers ready: a complete reading and no fault (slow on a loaded machine).
+        _ = await eventually(timeout: 30) { robot.latest?.joints != nil && robot.latest?.headPose != nil }
         let service = RobotService(robot: robot, simulated: true, makeAudioSink: audio)
         service.start()
         defer {
