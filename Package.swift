@@ -108,6 +108,7 @@ let package = Package(
                 "ReachyBridge", "Bop", "ReachyNews", "ReachyPictures", "ReachyPlayground",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -151,7 +152,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
-            swiftSettings: strict),
+            exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyPlaygroundTests",
             dependencies: [
