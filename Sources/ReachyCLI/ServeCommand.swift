@@ -78,7 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = serviceConfiguration
         let robotName = self.robotName
         let host = self.host
-        let sink = Self.audioSinkFactory(simulated: simulated)
+        let daemonURL: String? = if case .daemon(let base) = target { base } else { nil }
+        let sink = Self.audioSinkFactory(simulated: simulated, daemon: daemonURL)
         try await RobotSession.run(connection, robot) { mini in
             let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
             let server: ReachyServer
@@ -88,7 +89,8 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CLIError(String(describing: error))
             }
             service.start()
-            let robotLabel = simulated ? "the built-in simulator" : "the robot"
+            let robotLabel =
+                simulated ? "the built-in simulator" : daemonURL.map { "the robot's daemon at \($0)" } ?? "the robot"
             let app = server.makeApplication { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
@@ -110,7 +112,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Where voice and sounds go: a WAV file in the temporary directory on the simulator, else the speaker.
-    static func audioSinkFactory(simulated: Bool) -> @Sendable () throws -> any AudioSink {
+    static func audioSinkFactory(simulated: Bool, daemon: String? = nil) -> @Sendable () throws -> any AudioSink {
+        if let daemon, let endpoint = try? DaemonEndpoint(daemon) {
+            return { DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") } }
+        }
         if simulated {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "reachy-serve-\(ProcessInfo.processInfo.processIdentifier).wav")
