@@ -28,6 +28,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks (use a release build: swift build -c release).",
-        subcommands: [BenchAllCommand.self, MotionBenchCommand.self, LoopBenchCommand.self, BopBenchCommand.self],
+        subcommands: [
+            BenchAllCommand.self, MotionBenchCommand.self, LoopBenchCommand.self, BopBenchCommand.self,
+            PlaygroundBenchCommand.self,
+        ],
         defaultSubcommand: BenchAllCommand.self)
 }
