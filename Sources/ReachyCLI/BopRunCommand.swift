@@ -3,6 +3,7 @@ import Bop
 import Dispatch
 import Foundation
 import ReachyBridge
+import ReachyPictures
 import ReachySpeech
 
 /// `reachy run FILE`: checks a Bop program, then plays it on the robot or the simulator, voice and sounds included.
@@ -21,7 +22,8 @@ struct BopRunCommand: AsyncParsableCommand {
             Voice and sounds play in time with the moves: on the robot through its speaker (or, if the speaker \
             cannot be opened, into a WAV file whose path is printed); with --sim into the WAV file --wav, or a \
             temporary WAV file whose path is printed. --record writes what the robot did as a recorded move \
-            (the `reachy record` JSON format; `reachy play` replays it).
+            (the `reachy record` JSON format; `reachy play` replays it). --html writes a self-contained page that \
+            replays the run in a browser (the robot drawn from the 50 Hz samples, with the voice and sounds).
 
             Ctrl-C or SIGTERM stops the program safely (see --on-interrupt).
 
@@ -43,6 +45,10 @@ struct BopRunCommand: AsyncParsableCommand {
             "Write the voice and sounds to this WAV file (instead of the speaker, or of a temporary file with --sim).",
             valueName: "out.wav"))
     var wav: String?
+    @Option(
+        help: ArgumentHelp(
+            "Write a self-contained HTML page replaying the run (moves and sound).", valueName: "out.html"))
+    var html: String?
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var robot: RobotRunOptions
 
@@ -55,6 +61,9 @@ struct BopRunCommand: AsyncParsableCommand {
         }
         if let wav, !wav.lowercased().hasSuffix(".wav") {
             throw ValidationError("--wav must name a .wav file (got \"\(wav)\").")
+        }
+        if let html, !html.lowercased().hasSuffix(".html") {
+            throw ValidationError("--html must name a .html file (got \"\(html)\").")
         }
     }
 
@@ -101,7 +110,7 @@ struct BopRunCommand: AsyncParsableCommand {
 
         let progress = Self.progressLines(timeline, source: result.source)
         let recording = RecordingBox()
-        let recordWanted = record != nil
+        let recordWanted = record != nil || html != nil
         let player = AudioPlayer(sink: sink, samples: track?.samples ?? [])
         defer { player.finish() }
         try await RobotSession.run(connection, robot, enableMotors: false) { mini in
@@ -143,6 +152,12 @@ struct BopRunCommand: AsyncParsableCommand {
                 throw CLIError("Could not write \(record): \(error.localizedDescription). Choose a writable path.")
             }
             Progress.say("Wrote \(samples.count) samples to \(record).")
+        }
+        if let html {
+            let samples = recording.samples
+            guard !samples.isEmpty else { throw CLIError("Nothing was recorded: the motors never answered.") }
+            let wavURL = (sink as? WAVFileSink)?.url
+            try RecordCommand.writeReplay(samples, rate: Double(Self.frameRate), wav: wavURL, to: html)
         }
     }
 

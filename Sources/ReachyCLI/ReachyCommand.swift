@@ -24,8 +24,8 @@ public struct ReachyCommand: AsyncParsableCommand {
                 subcommands: [BopCheckCommand.self, BopTimelineCommand.self, BopRunCommand.self]),
             CommandGroup(name: "News anchor", subcommands: [NewsCommand.self]),
             CommandGroup(
-                name: "Kinematics",
-                subcommands: [IKCommand.self, FKCommand.self]),
+                name: "Kinematics and pictures",
+                subcommands: [IKCommand.self, FKCommand.self, RenderCommand.self]),
             CommandGroup(
                 name: "Motors and bus",
                 subcommands: [ScanCommand.self, ReadCommand.self, WriteCommand.self, RegistersCommand.self]),

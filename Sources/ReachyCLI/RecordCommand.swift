@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachyBridge
+import ReachyPictures
 
 /// `reachy record`: sample joints and head pose to JSON or CSV.
 struct RecordCommand: AsyncParsableCommand {
@@ -12,13 +13,17 @@ struct RecordCommand: AsyncParsableCommand {
             {"description", "rate", "time": [s…], "set_target_data": [{"head": 4×4 rows, "antennas": [right, left], \
             "body_yaw"}…], "joints": [[body, s1…s6, right, left]…]} (seconds, meters, radians; time starts at 0). \
             CSV (.csv) has a header line and one row per sample: t, x, y, z, roll, pitch, yaw, body_yaw, \
-            right_antenna, left_antenna, then the nine joints (body_rotation … left_antenna).
+            right_antenna, left_antenna, then the nine joints (body_rotation … left_antenna). \
+            --html OUT.html (with or instead of --out) writes a self-contained page that replays the recording: \
+            the robot drawn from every sample, play/pause, a time slider and keyboard keys, nothing downloaded.
             """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var run: RobotRunOptions
     @Option(help: ArgumentHelp("Output file, ending in .json or .csv.", valueName: "file"))
-    var out: String
+    var out: String?
+    @Option(help: ArgumentHelp("Also write a self-contained HTML page replaying the recording.", valueName: "out.html"))
+    var html: String?
     @Option(help: "Seconds to record.")
     var seconds: Double
     @Option(name: .customLong("sample-rate"), help: "Samples per second (at most the loop rate).")
@@ -32,12 +37,18 @@ struct RecordCommand: AsyncParsableCommand {
     enum Format { case json, csv }
 
     var format: Format? {
-        let lower = out.lowercased()
+        let lower = (out ?? "").lowercased()
         return lower.hasSuffix(".json") ? .json : lower.hasSuffix(".csv") ? .csv : nil
     }
 
     func validate() throws {
-        guard format != nil else { throw ValidationError("--out must end in .json or .csv (got \"\(out)\").") }
+        guard out != nil || html != nil else {
+            throw ValidationError("Give --out file.json (or .csv), --html file.html, or both.")
+        }
+        if let out, format == nil { throw ValidationError("--out must end in .json or .csv (got \"\(out)\").") }
+        if let html, !html.lowercased().hasSuffix(".html") {
+            throw ValidationError("--html must name a .html file (got \"\(html)\").")
+        }
         guard seconds.isFinite, seconds > 0, seconds <= 3600 else {
             throw ValidationError("--seconds must be more than 0 and at most 3600.")
         }
@@ -77,17 +88,45 @@ struct RecordCommand: AsyncParsableCommand {
         }
         let samples = recording.samples
         guard !samples.isEmpty else { throw CLIError("No samples were recorded: the motors never answered.") }
-        let text: String
-        switch format {
-        case .json: text = try Self.json(samples, rate: rate)
-        case .csv: text = Self.csv(samples)
+        if let out {
+            let text: String
+            switch format {
+            case .json: text = try Self.json(samples, rate: rate)
+            case .csv: text = Self.csv(samples)
+            }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+            } catch {
+                throw CLIError("Could not write \(out): \(error.localizedDescription). Choose a writable path.")
+            }
+            Progress.say("Wrote \(samples.count) samples to \(out).")
         }
+        if let html { try Self.writeReplay(samples, rate: rate, wav: nil, to: html) }
+    }
+
+    /// Writes the HTML replay page of `samples` (with the WAV file at `wav` as its sound, if any).
+    static func writeReplay(_ samples: [RecordedSample], rate: Double, wav: URL?, to path: String) throws {
+        let recording = ReplayRecording(
+            samples: samples.map { ReplaySample(t: $0.t, head: $0.head, joints: $0.joints) }, rate: rate)
+        var sound: Data?
+        if let wav {
+            do {
+                sound = try Data(contentsOf: wav)
+            } catch {
+                throw CLIError(
+                    "Could not read the sound \(wav.path) for the replay: \(error.localizedDescription). "
+                        + "Run again with --wav pointing to a writable place.")
+            }
+        }
+        let page = try ReplayPage().html(
+            recording, wav: sound, title: "Reachy Mini replay — \(URL(fileURLWithPath: path).lastPathComponent)")
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+            try Data(page.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CLIError("Could not write \(out): \(error.localizedDescription). Choose a writable path.")
+            throw CLIError("Could not write \(path): \(error.localizedDescription). Choose a writable path.")
         }
-        Progress.say("Wrote \(samples.count) samples to \(out).")
+        let audio = sound == nil ? "" : " with sound"
+        Progress.say("Wrote the replay of \(samples.count) samples\(audio) to \(path).")
     }
 
     static func json(_ samples: [RecordedSample], rate: Double) throws -> String {

@@ -37,6 +37,7 @@ final class Evaluator {
 
     var segments: [TimelineSegment] = []
     var danceSpans: [DanceSpan] = []
+    var tempoChanges: [TempoChange] = []
     var diagnostics: [BopDiagnostic] = []
     private var warned: Set<String> = []
     var globals: [String: Double] = [:]
@@ -90,6 +91,15 @@ final class Evaluator {
             segments: ordered, duration: latest, seed: seed, level: program.level, language: program.language,
             truncated: truncated)
         timeline.dances = danceSpans.sorted { $0.start < $1.start }
+        var tempos: [TempoChange] = []
+        let byTime = tempoChanges.enumerated().sorted { a, b in
+            a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
+        }
+        for (_, change) in byTime {
+            if let last = tempos.last, last.start == change.start { tempos.removeLast() }
+            if (tempos.last?.bpm ?? TempoChange.defaultBPM) != change.bpm { tempos.append(change) }
+        }
+        timeline.tempoChanges = tempos
         return timeline
     }
 
@@ -240,6 +250,7 @@ final class Evaluator {
                     ["min": "40", "max": "200", "used": Format.number(used), "asked": Format.number(asked)])
             }
             tempo = Rational(approximating: used)
+            tempoChanges.append(TempoChange(start: state.clock, bpm: used))
         case .speed(let expression):
             let asked = try value(expression, line: statement.range)
             let used = min(max(asked, BopLimits.speedRange.lowerBound), BopLimits.speedRange.upperBound)

@@ -43,6 +43,9 @@ public struct Timeline: Sendable, Equatable {
     /// Every official dance on the timeline: where the exact `DanceMove` replaces the lane summary segments
     /// when sampling and playing.
     public var dances: [DanceSpan] = []
+    /// Every `tempo` the program set, in time order (equal neighbours merged); before the first one the tempo is
+    /// ``TempoChange/defaultBPM``.
+    public var tempoChanges: [TempoChange] = []
 
     /// The value of `axis` at time `t` (seconds); 0 before the axis first moves.
     public func value(of axis: Axis, at t: Double) -> Double {
@@ -60,6 +63,23 @@ public struct Timeline: Sendable, Equatable {
             current = to
         }
         return current
+    }
+}
+
+/// A `tempo` statement taking effect: from ``start`` on, a beat lasts `60 / bpm` seconds.
+public struct TempoChange: Sendable, Equatable {
+    /// When it takes effect, seconds (exact).
+    public var start: Rational
+    /// Beats per minute (after clamping to the allowed range).
+    public var bpm: Double
+
+    /// The tempo of a program that never sets one.
+    public static let defaultBPM = 120.0
+
+    /// Creates a tempo change.
+    public init(start: Rational, bpm: Double) {
+        self.start = start
+        self.bpm = bpm
     }
 }
 

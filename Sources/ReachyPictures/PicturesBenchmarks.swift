@@ -1,0 +1,115 @@
+import Bop
+import Foundation
+import ReachyMotion
+
+/// One benchmark measurement of the pictures.
+public struct PicturesBenchmarkResult: Sendable, CustomStringConvertible {
+    /// What was measured.
+    public var name: String
+    /// Median wall-clock time of the runs, milliseconds.
+    public var medianMilliseconds: Double
+    /// Fastest run, milliseconds.
+    public var bestMilliseconds: Double
+    /// Size of the output, bytes.
+    public var outputBytes: Int
+
+    public var description: String {
+        let mb = String(format: "%.2f", Double(outputBytes) / 1_000_000)
+        return "\(name): median \(String(format: "%.1f", medianMilliseconds)) ms, best "
+            + "\(String(format: "%.1f", bestMilliseconds)) ms, output \(outputBytes) bytes (\(mb) MB)"
+    }
+}
+
+/// Benchmarks of the pictures (run them from a release build: `reachy bench pictures`): the HTML replay of a
+/// 10-minute 50 Hz recording (with and without 10 minutes of 16 kHz sound), the timeline SVG of Bop's
+/// 10-minute dance, and one pose SVG.
+public enum PicturesBenchmarks {
+    /// A 10-minute recording at 50 Hz (30,000 samples) of a smooth dance, joints from the kinematics.
+    public static func tenMinuteRecording() -> ReplayRecording {
+        let kin = ReachyKinematics.reachyMini
+        let samples = (0..<30_000).map { i -> ReplaySample in
+            let t = Double(i) / 50
+            let head = HeadPose(
+                x: 0.008 * sin(t), y: 0.008 * cos(1.3 * t), z: 0.005 * sin(2 * t), roll: 0.2 * sin(1.7 * t),
+                pitch: 0.15 * cos(t), yaw: 0.4 * sin(0.7 * t))
+            let joints = kin.stewartAngles(head: head, bodyYaw: 0.3 * sin(0.2 * t))
+            return ReplaySample(
+                t: t, head: head,
+                joints: JointVector(head: joints, antennas: Antennas(right: 0.5 * sin(3 * t), left: -0.5 * sin(3 * t))))
+        }
+        return ReplayRecording(samples: samples, rate: 50)
+    }
+
+    /// A WAV file of `seconds` of 16 kHz mono 16-bit sound (a quiet tone).
+    public static func wav(seconds: Double) -> Data {
+        let count = Int(seconds * 16_000)
+        var data = Data()
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        data.append(contentsOf: Array("RIFF".utf8))
+        u32(UInt32(36 + count * 2))
+        data.append(contentsOf: Array("WAVEfmt ".utf8))
+        u32(16)
+        u16(1)
+        u16(1)
+        u32(16_000)
+        u32(32_000)
+        u16(2)
+        u16(16)
+        data.append(contentsOf: Array("data".utf8))
+        u32(UInt32(count * 2))
+        data.reserveCapacity(data.count + count * 2)
+        for i in 0..<count {
+            let v = Int16(3000 * sin(Double(i) * 2 * .pi * 440 / 16_000))
+            u16(UInt16(bitPattern: v))
+        }
+        return data
+    }
+
+    /// Runs every benchmark `runs` times.
+    public static func run(runs: Int = 5) -> [PicturesBenchmarkResult] {
+        let n = max(1, runs)
+        let recording = tenMinuteRecording()
+        let sound = wav(seconds: 600)
+        var results: [PicturesBenchmarkResult] = []
+        results.append(
+            measure("HTML replay, 10-minute recording (30,000 samples at 50 Hz)", runs: n) {
+                (try? ReplayPage().html(recording))?.utf8.count ?? 0
+            })
+        results.append(
+            measure("HTML replay, 10-minute recording + 10 minutes of 16 kHz WAV", runs: n) {
+                (try? ReplayPage().html(recording, wav: sound))?.utf8.count ?? 0
+            })
+        if let timeline = BopCompiler.compile(BopBenchmarks.tenMinuteDance()).timeline {
+            results.append(
+                measure("timeline SVG, Bop's 10-minute dance (\(timeline.segments.count) segments)", runs: n) {
+                    TimelineSVG().document(timeline).utf8.count
+                })
+        }
+        let frame = RobotFrame(
+            head: .degrees(z: 0.01, roll: 10, pitch: -10, yaw: 20),
+            joints: ReachyKinematics.reachyMini.stewartAngles(
+                head: .degrees(z: 0.01, roll: 10, pitch: -10, yaw: 20), bodyYaw: 0.2),
+            antennas: .rest)
+        results.append(
+            measure("pose SVG, 100 pictures", runs: n) {
+                var bytes = 0
+                for _ in 0..<100 { bytes = RobotSVG().document(frame).utf8.count }
+                return bytes
+            })
+        return results
+    }
+
+    static func measure(_ name: String, runs: Int, _ body: () -> Int) -> PicturesBenchmarkResult {
+        var times: [Double] = []
+        var bytes = 0
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            bytes = body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        return PicturesBenchmarkResult(
+            name: name, medianMilliseconds: times[times.count / 2], bestMilliseconds: times[0], outputBytes: bytes)
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the ReachyPictures target has its first real type.
-enum ReachyPicturesModule {}

@@ -1,0 +1,110 @@
+import Foundation
+import ReachyMotion
+import Testing
+
+@testable import ReachyPictures
+
+@Suite struct ReplayPageTests {
+    func recording(_ count: Int) -> ReplayRecording {
+        let kin = ReachyKinematics.reachyMini
+        let samples = (0..<count).map { i -> ReplaySample in
+            let t = Double(i) / 50
+            let head = HeadPose(z: 0.004 * sin(t), roll: 0.1 * sin(2 * t), pitch: -0.2 * sin(t), yaw: 0.3 * cos(t))
+            let joints = kin.stewartAngles(head: head, bodyYaw: 0.1 * t)
+            return ReplaySample(
+                t: t, head: head, joints: JointVector(head: joints, antennas: Antennas(right: 0.2 * t, left: -0.3)))
+        }
+        return ReplayRecording(samples: samples, rate: 50)
+    }
+
+    /// The base64 payload of the page's data element and its attributes.
+    func payload(_ html: String) throws -> (data: Data, samples: Int) {
+        let element = try #require(SVGElements.parse(html).first { $0["id"] == "reachy-replay-data" })
+        let open = try #require(html.range(of: "id=\"reachy-replay-data\""))
+        let start = try #require(html.range(of: ">", range: open.upperBound..<html.endIndex))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let data = try #require(Data(base64Encoded: String(html[start.upperBound..<end.lowerBound])))
+        return (data, Int(element["data-samples"] ?? "") ?? -1)
+    }
+
+    @Test func pageHasNoExternalResources() throws {
+        let html = try ReplayPage().html(recording(20), wav: PicturesBenchmarks.wav(seconds: 0.1))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("src=\"//") && !html.contains("href="))
+        #expect(!html.contains("@import") && !html.contains("url("))
+        // The only src is the embedded sound.
+        let sources = SVGElements.parse(html).compactMap { $0["src"] }
+        #expect(sources.count == 1)
+        #expect(sources.allSatisfy { $0.hasPrefix("data:audio/wav;base64,") })
+    }
+
+    @Test func everySampleIsEmbeddedAndDecodesBack() throws {
+        let original = recording(137)
+        let html = try ReplayPage().html(original)
+        let (data, count) = try payload(html)
+        #expect(count == 137)
+        #expect(data.count == 137 * ReplayRecording.floatsPerSample * 4)
+        let decoded = try ReplayRecording.unpack(data, rate: 50)
+        #expect(decoded.samples.count == original.samples.count)
+        for (a, b) in zip(original.samples, decoded.samples) {
+            #expect(abs(a.t - b.t) < 1e-5)
+            #expect(a.head.maxDifference(to: b.head) < 1e-6)
+            for (x, y) in zip(a.joints.motorOrder, b.joints.motorOrder) { #expect(abs(x - y) < 1e-6) }
+        }
+    }
+
+    @Test func audioOnlyWhenAWAVIsGiven() throws {
+        let silent = try ReplayPage().html(recording(5))
+        #expect(!silent.contains("<audio"))
+        let wav = PicturesBenchmarks.wav(seconds: 0.05)
+        let loud = try ReplayPage().html(recording(5), wav: wav)
+        let audio = try #require(SVGElements.parse(loud).first { $0.tag == "audio" })
+        let src = try #require(audio["src"])
+        #expect(Data(base64Encoded: String(src.dropFirst("data:audio/wav;base64,".count))) == wav)
+    }
+
+    @Test func emptyRecordingIsRefused() {
+        #expect(throws: PicturesError.emptyRecording) { try ReplayPage().html(ReplayRecording(samples: [], rate: 50)) }
+    }
+
+    @Test func damagedDataIsRefused() {
+        #expect(throws: PicturesError.self) { try ReplayRecording.unpack(Data([1, 2, 3]), rate: 50) }
+    }
+
+    @Test func recordingJSONIsRead() throws {
+        let json = """
+            {"rate": 50, "time": [0, 0.02],
+             "set_target_data": [{"head": [[1,0,0,0],[0,1,0,0],[0,0,1,0.01],[0,0,0,1]], "antennas": [0, 0], "body_yaw": 0},
+                                 {"head": [[1,0,0,0],[0,1,0,0],[0,0,1,0.02],[0,0,0,1]], "antennas": [0, 0], "body_yaw": 0}],
+             "joints": [[0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8],[0.1,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8]]}
+            """
+        let r = try ReplayRecording(recordingJSON: Data(json.utf8))
+        #expect(r.samples.count == 2)
+        #expect(r.samples[1].head.translation.z == 0.02)
+        #expect(r.samples[1].joints.head.body == 0.1)
+        #expect(r.samples[0].joints.antennas.left == 0.8)
+        #expect(throws: PicturesError.self) { try ReplayRecording(recordingJSON: Data("{\"time\": []}".utf8)) }
+    }
+
+    @Test(.enabled(if: Chromium.isAvailable, "needs Chromium (/usr/bin/chromium or $CHROMIUM)"))
+    func browserShowsTheSampleAskedFor() throws {
+        let original = recording(120)
+        let html = try ReplayPage().html(original)
+        // #t=1.5 selects sample 75; the page draws it exactly like the Swift SVG of that sample.
+        let dom = try Chromium.dumpDOM(html: html, fragment: "#t=1.5")
+        let body = try #require(SVGElements.parse(dom).first { $0.tag == "body" })
+        #expect(body["data-sample"] == "75")
+        let sample = original.samples[75]
+        let decoded = try ReplayRecording.unpack(ReplayRecording(samples: [sample], rate: 50).packed, rate: 50)
+        let expected = SVGElements.parse(RobotSVG().document(try #require(decoded.samples.first).frame))
+            .filter { $0["class"] == "rod" }
+        let drawn = SVGElements.parse(dom).filter { $0["class"] == "rod" }
+        #expect(drawn.count == expected.count)
+        for (e, d) in zip(expected, drawn) {
+            for key in ["x1", "y1", "x2", "y2"] {
+                #expect(abs((e.number(key) ?? .nan) - (d.number(key) ?? .nan)) <= 0.011)
+            }
+        }
+        #expect(dom.contains("1.50 s / 2.38 s"))
+    }
+}
