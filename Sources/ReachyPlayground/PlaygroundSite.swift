@@ -1,4 +1,5 @@
 import Foundation
+import ReachyPictures
 
 /// The Bop playground's web page: the files `reachy serve` answers `GET /` and `GET /playground/…` with.
 /// Everything the page needs is here; it loads nothing from the network.
@@ -45,6 +46,7 @@ public enum PlaygroundSite {
             }
         }
         result["keywords.json"] = PlaygroundFile(text: PlaygroundKeywords.json(), name: "keywords.json")
+        result["robot.js"] = PlaygroundFile(text: RobotPictureScript.source, name: "robot.js")
         result["examples.json"] = PlaygroundFile(
             text: PlaygroundExamples.json(PlaygroundExamples.load(from: root.appendingPathComponent("examples"))),
             name: "examples.json")

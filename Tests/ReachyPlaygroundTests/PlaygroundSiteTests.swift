@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test func theRobotDrawingIsReachyPicturesScript() throws {
+        let file = try #require(PlaygroundSite.file(at: "/playground/robot.js"))
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        #expect(file.contentType == "text/javascript; charset=utf-8")
+        // ReachyPictures' generated script, API version 1 (`ReachyRobot.create(svg, options).update(frame)`).
+        #expect(text.hasPrefix("// ReachyRobot: the Reachy Mini drawn from its kinematics"))
+        #expect(text.contains("root.ReachyRobot = {version: 1"))
+    }
+
     @Test func onePathPerFileWhateverTheSpelling() throws {
         let script = try #require(PlaygroundSite.file(at: "/playground/app.js"))
         #expect(PlaygroundSite.file(at: "/app.js") == script)
