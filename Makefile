@@ -8,7 +8,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build and the tests need. Later features add theirs here.
 APT_PACKAGES := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils sox socat chromium
+	espeak-ng-data alsa-utils sox socat chromium fonts-wqy-microhei
 ORACLE_VENV := $(CURDIR)/.venv-oracles
 ORACLE_PACKAGES := pyserial dynamixel-sdk==4.1.0 rustypot==1.13.1 reachy-mini-motor-controller==1.5.6
 # Tests find the Python oracles through this variable.

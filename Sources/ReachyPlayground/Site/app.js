@@ -192,6 +192,18 @@
         if (match) {
           tokens.push({ start: i, end: i + match.length, cls: classOf(match.entry), entry: match.entry });
           i += match.length;
+          if (match.entry.meaning.length === 1 && match.entry.meaning[0] === 'say') {
+            // `say Hello and dance` (no quote marks, level 1–2): the rest of the line is words to say.
+            let j = i;
+            while (j < chars.length && /\s/.test(chars[j])) j++;
+            const c2 = chars[j];
+            if (j < chars.length && !DOUBLE_QUOTES.includes(c2) && !SINGLE_QUOTES.includes(c2) && !PAIRED[c2]) {
+              let end = j;
+              while (end < chars.length && chars[end] !== '#' && chars[end] !== '＃') end++;
+              tokens.push({ start: j, end, cls: 'string' });
+              i = end;
+            }
+          }
           continue;
         }
         if (/[A-Za-z_]/.test(c)) {
