@@ -112,6 +112,7 @@ let package = Package(
                 "ReachyBridge", "Bop", "ReachyNews", "ReachyPictures", "ReachyPlayground",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -155,7 +156,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
-            swiftSettings: strict),
+            exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyPlaygroundTests",
             dependencies: [

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import ReachyBridge
+import ReachyService
+import ReachySpeech
+
+/// `reachy serve`: the daemon-compatible HTTP/WebSocket service (official SDK clients connect to it), plus the Bop
+/// playground, Bop and news routes.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the robot over HTTP and WebSocket, compatible with the official daemon's API.",
+        discussion: """
+            The official Python SDK connects to it as to the daemon: \
+            ReachyMini(host="127.0.0.1", port=8000, connection_mode="network", media_backend="no_media"). \
+            Open http://127.0.0.1:8000/ for the Bop playground; GET /openapi.json lists every route \
+            (docs/service.md explains them).
+
+            It listens on 127.0.0.1 unless --host says otherwise; any other address needs --token (clients send \
+            "Authorization: Bearer TOKEN", or ?token=TOKEN on a WebSocket). When it is ready it prints \
+            "Serving on http://HOST:PORT" on standard output (with --http-port 0, PORT is the free port chosen).
+
+            Ctrl-C or SIGTERM stops it safely: moves stop, WebSocket clients are disconnected, the robot rests as \
+            --on-interrupt says (sleep by default). Exit status: 130 after SIGINT, 143 after SIGTERM, 1 when the \
+            robot or the address cannot be used, 64 for a bad command line.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var robot: RobotRunOptions
+
+    @Option(help: "Address to listen on (127.0.0.1: this machine only; anything else needs --token).")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("http-port"), help: "TCP port to listen on (0 picks a free port).")
+    var httpPort = 8000
+
+    @Option(help: "Secret clients must send as a bearer token (required beyond 127.0.0.1).")
+    var token: String?
+
+    @Option(
+        name: .customLong("cors-origin"),
+        help: ArgumentHelp("Allow browser pages from this origin to call the API (CORS is off by default).",
+            valueName: "origin"))
+    var corsOrigin: String?
+
+    @Option(name: .customLong("max-body"), help: "Largest request body accepted, in bytes (413 beyond).")
+    var maxBody = 256 * 1024
+
+    @Option(name: .customLong("robot-name"), help: "The robot name reported in the daemon status.")
+    var robotName = "reachy_mini"
+
+    var serviceConfiguration: ServiceConfiguration {
+        ServiceConfiguration(
+            host: host, port: httpPort, token: token, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
+            robotName: robotName)
+    }
+
+    func validate() throws {
+        do {
+            try serviceConfiguration.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() async throws {
+        var connection = self.connection
+        let simulated: Bool
+        if case .simulator = try connection.resolve(fallBackToSimulator: true) {
+            connection.sim = true
+            simulated = true
+        } else {
+            simulated = false
+        }
+        let configuration = serviceConfiguration
+        let robotName = self.robotName
+        let host = self.host
+        let sink = Self.audioSinkFactory(simulated: simulated)
+        try await RobotSession.run(connection, robot) { mini in
+            let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
+            let server: ReachyServer
+            do {
+                server = try ReachyServer(configuration: configuration, service: service)
+            } catch {
+                throw CLIError(String(describing: error))
+            }
+            service.start()
+            let robotLabel = simulated ? "the built-in simulator" : "the robot"
+            let app = server.makeApplication { port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
+            }
+            try await withTaskCancellationHandler {
+                do {
+                    try await app.run()
+                } catch {
+                    if Task.isCancelled { return }
+                    throw CLIError(
+                        "Could not serve on \(host):\(configuration.port): \(error). Is another program using the "
+                            + "port? Choose another with --http-port.")
+                }
+            } onCancel: {
+                // Disconnect WebSocket clients so the server can stop; RobotSession then brings the robot to rest.
+                service.stopServing()
+            }
+        }
+    }
+
+    /// Where voice and sounds go: a WAV file in the temporary directory on the simulator, else the speaker.
+    static func audioSinkFactory(simulated: Bool) -> @Sendable () throws -> any AudioSink {
+        if simulated {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "reachy-serve-\(ProcessInfo.processInfo.processIdentifier).wav")
+            return { WAVFileSink(url: url, sampleRate: 16_000) }
+        }
+        return { try SpeakerSink.reachyMini() }
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the ReachyService target has its first real type.
-enum ReachyServiceModule {}

@@ -1,0 +1,80 @@
+import Foundation
+import ReachyBridge
+
+/// What the routes and `/ws/sdk` ask the robot to do, with the daemon's rules: one move at a time, targets ignored
+/// while a move runs, everything through `ReachyMini` (hence its safety layer).
+extension RobotService {
+    /// Starts a goto as a move. While another move runs it is ignored (it gets a UUID and ends at once), like the
+    /// daemon's `play_move`.
+    @discardableResult
+    func startGoto(
+        _ target: ValidatedTarget, duration: Double, method: InterpolationMethod,
+        onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }
+    ) -> UUID {
+        let robot = self.robot
+        if let head = target.head, !moves.isBusy { lastTargetHead = head }
+        return moves.start(
+            kind: "goto",
+            {
+                try await robot.goto(
+                    head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw, duration: duration,
+                    method: method)
+            }, onEnd: onEnd
+        ).uuid
+    }
+
+    /// Starts the wake-up behaviour as a move.
+    @discardableResult
+    func startWakeUp(onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }) -> UUID {
+        let robot = self.robot
+        return moves.start(kind: "wake_up", { try await robot.wakeUp() }, onEnd: onEnd).uuid
+    }
+
+    /// Starts the go-to-sleep behaviour as a move (torque off at the end).
+    @discardableResult
+    func startGotoSleep(onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }) -> UUID {
+        let robot = self.robot
+        return moves.start(kind: "goto_sleep", { try await robot.gotoSleep() }, onEnd: onEnd).uuid
+    }
+
+    /// Sets a streaming target unless a move runs. Returns false when it was ignored for that reason.
+    func setTarget(_ target: ValidatedTarget) throws(ServiceError) -> Bool {
+        if moves.isBusy { return false }
+        do {
+            try robot.setTarget(head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw)
+        } catch {
+            throw Self.serviceError(error)
+        }
+        if let head = target.head { lastTargetHead = head }
+        return true
+    }
+
+    /// Switches the motor mode (cancelling any move first, like the robot API does).
+    func setMotorMode(_ mode: MotorMode) async throws(ServiceError) {
+        if mode == .gravityCompensation {
+            throw .conflict(Self.serviceError(ReachyMiniError.gravityCompensationUnsupported).detail)
+        }
+        await moves.stopAll()
+        do {
+            try await robot.setMotorMode(mode)
+        } catch {
+            throw Self.serviceError(error)
+        }
+    }
+
+    /// The HTTP error for a robot error.
+    static func serviceError(_ error: any Error) -> ServiceError {
+        if let error = error as? ServiceError { return error }
+        guard let error = error as? ReachyMiniError else {
+            return ServiceError(.internalServerError, String(describing: error))
+        }
+        switch error {
+        case .motorsDisabled, .gravityCompensationUnsupported, .interrupted:
+            return .conflict(error.description)
+        case .unsafeTarget, .invalidMove:
+            return .unprocessable(error.description)
+        case .closed, .fault, .bus:
+            return ServiceError(.serviceUnavailable, error.description)
+        }
+    }
+}

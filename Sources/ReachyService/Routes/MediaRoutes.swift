@@ -1,0 +1,73 @@
+import Bop
+import Foundation
+import Hummingbird
+import ReachyBridge
+
+/// `/api/media/play_sound` (built-in sounds only) and `/api/volume/current|set`.
+enum MediaRoutes {
+    struct PlaySoundRequest: Decodable { var file: String }
+    struct VolumeRequest: Decodable { var volume: Int }
+    struct VolumeResponse: Encodable {
+        var volume: Int
+        var platform = "linux"
+        var device: String
+    }
+
+    static func register(_ table: RouteTable, _ env: ServiceEnvironment) {
+        let service = env.service
+        let limit = env.limit
+        table.add(
+            RouteInfo(
+                method: .post, path: "/api/media/play_sound",
+                summary: "Play one of the built-in sounds (Bop's sound names; no file paths: the service reads no "
+                    + "files) on the robot's speaker.",
+                origin: .official, body: "{file: a built-in sound name, e.g. \"bell\"}")
+        ) { request, _ in
+            let body = try await JSONBody.decode(PlaySoundRequest.self, from: request, limit: limit)
+            let written = (body.file as NSString).lastPathComponent
+            let stem = written.split(separator: ".").first.map(String.init) ?? written
+            guard !body.file.contains("/"), let name = SoundLibrary.resolve(stem) else {
+                throw ServiceError.unprocessable(
+                    "Field file must name a built-in sound (got \"\(body.file)\"); the service plays no files. "
+                        + "Sounds: \(SoundLibrary.names.joined(separator: ", ")).")
+            }
+            guard let make = service.makeAudioSink else {
+                throw ServiceError(.serviceUnavailable, "This service has no speaker; start it on a robot.")
+            }
+            let volume = service.volume
+            let thread = Thread {
+                guard let sink = try? make() else { return }
+                let gain = Double(volume) / 100
+                let samples = SoundLibrary.samples(name, sampleRate: sink.sampleRate, seconds: 3).map {
+                    Int16(clamping: Int((Double($0) * gain).rounded()))
+                }
+                try? sink.play(samples)
+                try? sink.close()
+            }
+            thread.start()
+            return JSONResponse.make(["status": "ok"])
+        }
+
+        table.add(
+            RouteInfo(
+                method: .get, path: "/api/volume/current", summary: "The speaker volume {volume: 0…100}.",
+                origin: .official)
+        ) { _, _ in
+            JSONResponse.make(VolumeResponse(volume: service.volume, device: service.simulated ? "simulator" : "speaker"))
+        }
+
+        table.add(
+            RouteInfo(
+                method: .post, path: "/api/volume/set",
+                summary: "Set the speaker volume (scales what the service plays).", origin: .official,
+                body: "{volume: 0…100}")
+        ) { request, _ in
+            let body = try await JSONBody.decode(VolumeRequest.self, from: request, limit: limit)
+            guard (0...100).contains(body.volume) else {
+                throw ServiceError.unprocessable("Field volume must be between 0 and 100 (got \(body.volume)).")
+            }
+            service.volume = body.volume
+            return JSONResponse.make(VolumeResponse(volume: body.volume, device: service.simulated ? "simulator" : "speaker"))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+
+/// The HTTP/WebSocket server of `reachy serve`: the daemon-compatible routes, ours, the playground, and
+/// `/openapi.json`, all registered through one `RouteTable`.
+public struct ReachyServer: Sendable {
+    /// How it listens.
+    public let configuration: ServiceConfiguration
+    /// The robot behind it.
+    public let service: RobotService
+
+    /// A server for `service`; `configuration` is validated (a non-loopback address needs a token).
+    public init(configuration: ServiceConfiguration, service: RobotService) throws(ServiceConfigurationError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.service = service
+    }
+
+    /// The route groups, in registration order.
+    static var groups: [@Sendable (RouteTable, ServiceEnvironment) -> Void] {
+        [
+            DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, StateRoutes.register,
+            KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, NewsRoutes.register,
+            DanceRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register, SDKSocket.register,
+        ]
+    }
+
+    /// The routes served (what `/openapi.json` documents).
+    func makeTable() -> RouteTable {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+        let middleware = ServiceMiddleware(token: configuration.token)
+        if let origin = configuration.corsOrigin {
+            router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin)))
+        }
+        router.add(middleware: middleware)
+        webSocketRouter.add(middleware: middleware)
+        let table = RouteTable(router: router, webSocketRouter: webSocketRouter)
+        let environment = ServiceEnvironment(service: service, configuration: configuration)
+        for register in Self.groups { register(table, environment) }
+        let requiresToken = configuration.token != nil
+        let routes = table.routes
+        let openAPI = RouteInfo(
+            method: .get, path: "/openapi.json", summary: "This document (OpenAPI 3.1).", origin: .official)
+        let document = OpenAPIDocument.json(routes + [openAPI], requiresToken: requiresToken)
+        table.add(openAPI) { _, _ in JSONResponse.bytes(document) }
+        return table
+    }
+
+    /// The application; `onReady` gets the port listened on once the server accepts connections.
+    public func makeApplication(
+        logger: Logger = Logger(label: "reachy.serve"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let table = makeTable()
+        var logger = logger
+        logger.logLevel = .critical  // connection-level noise (a client gone, a shutdown) is not for users
+        let limit = configuration.maxBodyBytes
+        return Application(
+            router: table.router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: table.webSocketRouter,
+                configuration: .init(ws: .init(maxFrameSize: max(limit, 1 << 16)))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "ReachyBridge"),
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+}
