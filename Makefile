@@ -8,10 +8,10 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build and the tests need. Later features add theirs here.
 APT_PACKAGES := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils sox socat \
+	espeak-ng-data alsa-utils sox socat chromium fonts-wqy-microhei \
 	python3-venv python3-dev libcairo2-dev libgirepository1.0-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
-# (The last line is for the official daemon: pip builds pycairo and PyGObject from source, and the daemon imports
-# GStreamer through gi at start even with --no-media.)
+# (chromium + a CJK font: the playground's browser test. The last line is for the official daemon: pip builds pycairo
+# and PyGObject from source, and the daemon imports GStreamer through gi at start even with --no-media.)
 ORACLE_VENV := $(CURDIR)/.venv-oracles
 ORACLE_PACKAGES := pyserial dynamixel-sdk==4.1.0 rustypot==1.13.1 reachy-mini-motor-controller==1.5.6
 # Tests find the Python oracles through this variable.

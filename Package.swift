@@ -99,8 +99,12 @@ let package = Package(
         .target(name: "ReachyPictures", dependencies: ["ReachyMotion", "Bop"], swiftSettings: strict),
         // The Bop playground web page (static files served by ReachyService at `/`).
         .target(
-            name: "ReachyPlayground", dependencies: ["Bop", "ReachyPictures"], resources: [.copy("Site")],
-            swiftSettings: strict),
+            name: "ReachyPlayground",
+            dependencies: [
+                "Bop", "ReachyPictures", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Site")], swiftSettings: strict),
         // The daemon-compatible HTTP/WebSocket service.
         .target(
             name: "ReachyService",
@@ -117,7 +121,7 @@ let package = Package(
             name: "ReachyCLI",
             dependencies: [
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
-                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService",
+                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -30,7 +30,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Run benchmarks (use a release build: swift build -c release).",
         subcommands: [
             BenchAllCommand.self, MotionBenchCommand.self, LoopBenchCommand.self, BopBenchCommand.self,
-            PicturesBenchCommand.self, DaemonBenchCommand.self, ServiceBenchCommand.self,
+            PicturesBenchCommand.self, DaemonBenchCommand.self, ServiceBenchCommand.self, PlaygroundBenchCommand.self,
         ],
         defaultSubcommand: BenchAllCommand.self)
 }
