@@ -39,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("cors-origin"),
-        help: ArgumentHelp("Allow browser pages from this origin to call the API (CORS is off by default).",
+        help: ArgumentHelp(
+            "Allow browser pages from this origin to call the API (CORS is off by default).",
             valueName: "origin"))
     var corsOrigin: String?
 

@@ -42,7 +42,8 @@ public enum PlaygroundSite {
         let root = siteDirectory
         for name in staticNames(under: root) {
             if let data = try? Data(contentsOf: root.appendingPathComponent(name)) {
-                result[name] = PlaygroundFile(bytes: [UInt8](data), contentType: PlaygroundFile.contentType(forName: name))
+                result[name] = PlaygroundFile(
+                    bytes: [UInt8](data), contentType: PlaygroundFile.contentType(forName: name))
             }
         }
         result["keywords.json"] = PlaygroundFile(text: PlaygroundKeywords.json(), name: "keywords.json")

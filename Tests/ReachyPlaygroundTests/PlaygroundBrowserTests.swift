@@ -167,7 +167,8 @@ struct PlaygroundBrowserTests {
 
         // The language button switches the page's words.
         try await page.evaluate("document.getElementById('language').click()")
-        #expect(try await page.evaluate("document.querySelector('h1 [data-i18n=title]').textContent").string == "Bop 编程乐园")
+        #expect(
+            try await page.evaluate("document.querySelector('h1 [data-i18n=title]').textContent").string == "Bop 编程乐园")
         try await save(page, "4-chinese.png")
     }
 
@@ -212,8 +213,11 @@ struct PlaygroundBrowserTests {
     private func saveScreenshotAfterFailure(_ connection: DevToolsConnection) async throws {
         let targets = try await connection.send("Target.getTargets")
         for target in targets["targetInfos"]?.array ?? [] where target["type"]?.string == "page" {
-            guard let id = target["targetId"]?.string, target["url"]?.string?.hasPrefix("http") == true else { continue }
-            let attached = try await connection.send("Target.attachToTarget", ["targetId": .string(id), "flatten": true])
+            guard let id = target["targetId"]?.string, target["url"]?.string?.hasPrefix("http") == true else {
+                continue
+            }
+            let attached = try await connection.send(
+                "Target.attachToTarget", ["targetId": .string(id), "flatten": true])
             guard let session = attached["sessionId"]?.string else { continue }
             try await save(BrowserPage(connection: connection, session: session, target: id), "failure.png")
         }

@@ -16,10 +16,12 @@ import Testing
                 try await H.call(client, .post, "/api/move/goto", json: #"{"head_pose":{"z":0.015},"duration":20}"#)
                     .text)
             let uuid = try #require(first["uuid"] as? String)
-            let running = try #require(try H.value(try await H.call(client, .get, "/api/move/running").text) as? [[String: String]])
+            let running = try #require(
+                try H.value(try await H.call(client, .get, "/api/move/running").text) as? [[String: String]])
             #expect(running.map { $0["uuid"] } == [uuid])
 
-            let target = try await H.call(client, .post, "/api/move/set_target", json: #"{"target_antennas":[0.5,0.5]}"#)
+            let target = try await H.call(
+                client, .post, "/api/move/set_target", json: #"{"target_antennas":[0.5,0.5]}"#)
             #expect(target.status == .ok)
             #expect(target.text == #"{"reason":"move_running","status":"ignored"}"#)
 
@@ -28,7 +30,8 @@ import Testing
                 try await H.call(client, .post, "/api/move/goto", json: #"{"antennas":[1,1],"duration":0.5}"#).text)
             let other = try #require(second["uuid"] as? String)
             #expect(other != uuid)
-            let still = try #require(try H.value(try await H.call(client, .get, "/api/move/running").text) as? [[String: String]])
+            let still = try #require(
+                try H.value(try await H.call(client, .get, "/api/move/running").text) as? [[String: String]])
             #expect(still.map { $0["uuid"] } == [uuid])
 
             let stop = try await H.call(client, .post, "/api/move/stop", json: #"{"uuid":"\#(uuid)"}"#)
@@ -45,7 +48,8 @@ import Testing
                     == #"{"detail":"No running move has the UUID \#(uuid); GET /api/move/running lists them."}"#)
 
             // Nothing runs now: set_target is applied.
-            let applied = try await H.call(client, .post, "/api/move/set_target", json: #"{"target_antennas":[0.4,-0.4]}"#)
+            let applied = try await H.call(
+                client, .post, "/api/move/set_target", json: #"{"target_antennas":[0.4,-0.4]}"#)
             #expect(applied.text == #"{"status":"ok"}"#)
             let reached = await H.eventually { abs((service.robot.antennas?.right ?? 0) - 0.4) < 0.03 }
             #expect(reached)

@@ -14,7 +14,8 @@ import Testing
 
     static var digest: URL {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
+        {
             dir = dir.deletingLastPathComponent()
         }
         return dir.appendingPathComponent("examples/news/digest-2025-12-21.md")
@@ -23,7 +24,8 @@ import Testing
     @Test func recitesADigestAndStopsByUUID() async throws {
         let wav = FileManager.default.temporaryDirectory.appendingPathComponent("service-news-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: wav) }
-        try await H.withService(maxBody: 1 << 20, audio: { WAVFileSink(url: wav, sampleRate: 16_000) }) { client, service in
+        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: wav, sampleRate: 16_000) }
+        try await H.withService(maxBody: 1 << 20, audio: sink) { client, service in
             let text = try String(contentsOf: Self.digest, encoding: .utf8)
             var headers = HTTPFields()
             headers[.contentType] = "text/markdown"

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import ReachyBridge
+import ReachyPlayground
 import Testing
 
 @testable import ReachyService
@@ -32,7 +33,9 @@ import Testing
         try await H.withService { client, _ in
             let (status, text) = try await H.call(
                 client, .post, "/api/move/goto",
-                json: #"{"head_pose":{"z":0.01,"roll":0.1},"antennas":[0.3,-0.3],"duration":0.5,"interpolation":"linear"}"#)
+                json:
+                    #"{"head_pose":{"z":0.01,"roll":0.1},"antennas":[0.3,-0.3],"duration":0.5,"interpolation":"linear"}"#
+            )
             #expect(status == .ok)
             let uuid = try #require(try H.object(text)["uuid"] as? String)
             #expect(UUID(uuidString: uuid) != nil)
@@ -59,7 +62,8 @@ import Testing
             let antennaText = try await H.call(client, .get, "/api/state/present_antenna_joint_positions").text
             let present = try #require(try H.value(antennaText) as? [Double])
             #expect(abs(present[0] - 0.3) < 0.03)
-            let yaw = try #require(try H.value(try await H.call(client, .get, "/api/state/present_body_yaw").text) as? Double)
+            let yaw = try #require(
+                try H.value(try await H.call(client, .get, "/api/state/present_body_yaw").text) as? Double)
             #expect(abs(yaw) < 0.01)
         }
     }
@@ -197,8 +201,6 @@ import Testing
         }
     }
 }
-
-import ReachyPlayground
 
 /// The page as the playground target gives it.
 enum PlaygroundSiteBytes {

@@ -65,7 +65,8 @@ import Testing
         try await H.withService { client, _ in
             let port = try #require(client.port)
             let uuid = UUID().uuidString.lowercased()
-            let task = #"{"type":"task","uuid":"\#(uuid)","timestamp":"2026-11-29T11:00:00","req":{"head":null,"antennas":[0.1],"duration":0.5,"method":"minjerk","body_yaw":0.0}}"#
+            let task =
+                #"{"type":"task","uuid":"\#(uuid)","timestamp":"2026-11-29T11:00:00","req":{"head":null,"antennas":[0.1],"duration":0.5,"method":"minjerk","body_yaw":0.0}}"#
             let texts = try await H.webSocket(port: port, path: "/ws/sdk", send: ["not json", task]) { all in
                 all.contains { $0.contains("task_progress") }
             }
@@ -77,7 +78,9 @@ import Testing
     @Test func torqueAndTargetCommandsApply() async throws {
         try await H.withService { client, service in
             let port = try #require(client.port)
-            _ = try await H.webSocket(port: port, path: "/ws/sdk", send: [#"{"type":"set_torque","on":false,"ids":null}"#]) { _ in
+            _ = try await H.webSocket(
+                port: port, path: "/ws/sdk", send: [#"{"type":"set_torque","on":false,"ids":null}"#]
+            ) { _ in
                 service.robot.motorMode == .disabled
             }
             let off = await H.eventually { service.robot.motorMode == .disabled }
@@ -98,16 +101,21 @@ import Testing
     @Test func stateStreamAndSetTargetStream() async throws {
         try await H.withService { client, service in
             let port = try #require(client.port)
-            let texts = try await H.webSocket(port: port, path: "/api/state/ws/full?frequency=20&with_head_joints=true") {
+            let texts = try await H.webSocket(port: port, path: "/api/state/ws/full?frequency=20&with_head_joints=true")
+            {
                 $0.count >= 2
             }
             let first = try H.object(try #require(texts.first))
-            #expect(Set(first.keys) == ["control_mode", "head_pose", "head_joints", "body_yaw", "antennas_position", "timestamp"])
+            #expect(
+                Set(first.keys) == [
+                    "control_mode", "head_pose", "head_joints", "body_yaw", "antennas_position", "timestamp",
+                ])
             let replies = try await H.webSocket(
                 port: port, path: "/api/move/ws/set_target",
                 send: [#"{"target_antennas":[0.25]}"#, #"{"target_antennas":[0.25,-0.25]}"#]
             ) { !$0.isEmpty }
-            #expect(replies.first == #"{"detail":"Field target_antennas must have 2 numbers (got 1).","status":"error"}"#)
+            #expect(
+                replies.first == #"{"detail":"Field target_antennas must have 2 numbers (got 1).","status":"error"}"#)
             let moved = await H.eventually { abs((service.robot.antennas?.right ?? 0) - 0.25) < 0.03 }
             #expect(moved)
         }

@@ -22,7 +22,9 @@ import Testing
         #expect(try HTTP.json(body)["state"] as? String == "running")
         // A WebSocket client connected at shutdown must not keep the server up.
         let port = try #require(server.port.withLock { $0 })
-        let socket = Task { try? await ServiceHarness.webSocket(port: port, path: "/ws/sdk", timeout: 120) { _ in false } }
+        let socket = Task {
+            try? await ServiceHarness.webSocket(port: port, path: "/ws/sdk", timeout: 120) { _ in false }
+        }
         try await Task.sleep(for: .milliseconds(300))
         let exit = await server.stop(SIGTERM)
         socket.cancel()

@@ -47,7 +47,8 @@ enum ServiceHarness {
 
     /// The body as a JSON object.
     static func object(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not an object: \(text)")
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not an object: \(text)")
     }
 
     /// The body as any JSON value.

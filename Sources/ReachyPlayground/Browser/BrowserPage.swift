@@ -25,7 +25,8 @@ public struct BrowserPage: Sendable {
         guard let target = created["targetId"]?.string else {
             throw BrowserError.commandFailed(method: "Target.createTarget", message: "no targetId in \(created)")
         }
-        let attached = try await connection.send("Target.attachToTarget", ["targetId": .string(target), "flatten": true])
+        let attached = try await connection.send(
+            "Target.attachToTarget", ["targetId": .string(target), "flatten": true])
         guard let session = attached["sessionId"]?.string else {
             throw BrowserError.commandFailed(method: "Target.attachToTarget", message: "no sessionId in \(attached)")
         }
@@ -33,7 +34,10 @@ public struct BrowserPage: Sendable {
         try await page.send("Page.enable")
         try await page.send(
             "Emulation.setDeviceMetricsOverride",
-            ["width": .number(Double(width)), "height": .number(Double(height)), "deviceScaleFactor": 1, "mobile": false])
+            [
+                "width": .number(Double(width)), "height": .number(Double(height)), "deviceScaleFactor": 1,
+                "mobile": false,
+            ])
         return page
     }
 

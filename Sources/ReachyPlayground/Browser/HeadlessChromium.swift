@@ -14,7 +14,9 @@ public final class HeadlessChromium: Sendable {
     /// The Chromium to use: `$CHROMIUM` if set, else the first of the usual Debian/Ubuntu paths that exists.
     public static func executable() -> URL? {
         var candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        if let chosen = ProcessInfo.processInfo.environment["CHROMIUM"], !chosen.isEmpty { candidates.insert(chosen, at: 0) }
+        if let chosen = ProcessInfo.processInfo.environment["CHROMIUM"], !chosen.isEmpty {
+            candidates.insert(chosen, at: 0)
+        }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
     }
 

@@ -69,7 +69,8 @@ public enum PlaygroundLoadBenchmark {
                     """, timeout: timeout, what: "the editor and the first robot frame")
                 let numbers = (value.array ?? []).map { $0.number ?? .nan }
                 if numbers.count == 3 {
-                    samples.append(Sample(domContentLoaded: numbers[0], editorReady: numbers[1], firstFrame: numbers[2]))
+                    samples.append(
+                        Sample(domContentLoaded: numbers[0], editorReady: numbers[1], firstFrame: numbers[2]))
                 }
                 await page.close()
             }

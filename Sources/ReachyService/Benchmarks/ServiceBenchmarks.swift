@@ -64,14 +64,21 @@ public enum ServiceBenchmarks {
         for task in streams { task.cancel() }
         let joints = zip(window0, window1).map { Double($1.joints - $0.joints) / window }
         let poses = zip(window0, window1).map { Double($1.poses - $0.poses) / window }
-        results.append(Result(name: "/ws/sdk joint_positions per client (min of \(clients))", value: joints.min() ?? 0, unit: "Hz"))
+        results.append(
+            Result(name: "/ws/sdk joint_positions per client (min of \(clients))", value: joints.min() ?? 0, unit: "Hz")
+        )
         results.append(Result(name: "/ws/sdk joint_positions per client (mean)", value: mean(joints), unit: "Hz"))
-        results.append(Result(name: "/ws/sdk head_pose per client (min of \(clients))", value: poses.min() ?? 0, unit: "Hz"))
+        results.append(
+            Result(name: "/ws/sdk head_pose per client (min of \(clients))", value: poses.min() ?? 0, unit: "Hz"))
         results.append(Result(name: "/ws/sdk head_pose per client (mean)", value: mean(poses), unit: "Hz"))
         latencies.sort()
-        results.append(Result(name: "/api/state/full p50 (\(latencies.count) requests, \(clients) streams)", value: percentile(latencies, 0.5), unit: "ms"))
+        results.append(
+            Result(
+                name: "/api/state/full p50 (\(latencies.count) requests, \(clients) streams)",
+                value: percentile(latencies, 0.5), unit: "ms"))
         results.append(Result(name: "/api/state/full p99", value: percentile(latencies, 0.99), unit: "ms"))
-        results.append(Result(name: "serve --sim RSS with \(clients) streams", value: rss(server.processIdentifier), unit: "MiB"))
+        results.append(
+            Result(name: "serve --sim RSS with \(clients) streams", value: rss(server.processIdentifier), unit: "MiB"))
 
         if let python {
             let daemon = python.deletingLastPathComponent().appendingPathComponent("reachy-mini-daemon")
@@ -84,9 +91,13 @@ public enum ServiceBenchmarks {
                 json["state"] as? String == "running"
                     && (json["backend_status"] as? [String: Any]).map { _ in true } == true
             }
-            results.append(Result(name: "official daemon --mockup-sim start → ready", value: elapsed(since: started) * 1000, unit: "ms"))
+            results.append(
+                Result(
+                    name: "official daemon --mockup-sim start → ready", value: elapsed(since: started) * 1000,
+                    unit: "ms"))
             try await Task.sleep(for: .seconds(1))
-            results.append(Result(name: "official daemon RSS after warm-up", value: rss(process.processIdentifier), unit: "MiB"))
+            results.append(
+                Result(name: "official daemon RSS after warm-up", value: rss(process.processIdentifier), unit: "MiB"))
         }
         return results
     }
@@ -103,7 +114,8 @@ public enum ServiceBenchmarks {
         ) { inbound, outbound, _ in
             for try await message in inbound.messages(maxSize: 1 << 20) {
                 if case .text(let text) = message {
-                    if text.hasPrefix("{\"antennas_joint_positions\"") || text.contains("\"type\":\"joint_positions\"") {
+                    if text.hasPrefix("{\"antennas_joint_positions\"") || text.contains("\"type\":\"joint_positions\"")
+                    {
                         counter.value.withLock { $0.joints += 1 }
                     } else if text.contains("\"type\":\"head_pose\"") {
                         counter.value.withLock { $0.poses += 1 }
@@ -144,7 +156,8 @@ public enum ServiceBenchmarks {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         while ContinuousClock.now < deadline {
             guard process.isRunning else {
-                throw Failure(description: "The server exited (status \(process.terminationStatus)) before it was ready.")
+                throw Failure(
+                    description: "The server exited (status \(process.terminationStatus)) before it was ready.")
             }
             if let data = try? await get("http://127.0.0.1:\(port)/api/daemon/status"),
                 let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], ready(json)
@@ -186,7 +199,9 @@ public enum ServiceBenchmarks {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         guard bound else { throw Failure(description: "could not find a free port") }
         return Int(UInt16(bigEndian: address.sin_port))

@@ -22,8 +22,6 @@ struct FullBodyTarget: Codable, Sendable {
 struct MoveUUID: Codable, Sendable, Equatable {
     var uuid: UUID
 
-    init(uuid: UUID) { self.uuid = uuid }
-
     /// Lower-case like Python's `str(uuid)`.
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

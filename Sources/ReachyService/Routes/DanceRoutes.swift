@@ -11,7 +11,8 @@ enum DanceRoutes {
                 origin: .ours)
         ) { _, _ in
             do {
-                return JSONResponse.make(Catalogue(default_bpm: DanceCatalog.defaultBPM, dances: try DanceCatalog.all()))
+                return JSONResponse.make(
+                    Catalogue(default_bpm: DanceCatalog.defaultBPM, dances: try DanceCatalog.all()))
             } catch {
                 throw ServiceError(.internalServerError, String(describing: error))
             }

@@ -53,7 +53,8 @@ enum MediaRoutes {
                 method: .get, path: "/api/volume/current", summary: "The speaker volume {volume: 0…100}.",
                 origin: .official)
         ) { _, _ in
-            JSONResponse.make(VolumeResponse(volume: service.volume, device: service.simulated ? "simulator" : "speaker"))
+            JSONResponse.make(
+                VolumeResponse(volume: service.volume, device: service.simulated ? "simulator" : "speaker"))
         }
 
         table.add(
@@ -67,7 +68,8 @@ enum MediaRoutes {
                 throw ServiceError.unprocessable("Field volume must be between 0 and 100 (got \(body.volume)).")
             }
             service.volume = body.volume
-            return JSONResponse.make(VolumeResponse(volume: body.volume, device: service.simulated ? "simulator" : "speaker"))
+            return JSONResponse.make(
+                VolumeResponse(volume: body.volume, device: service.simulated ? "simulator" : "speaker"))
         }
     }
 }

@@ -36,7 +36,8 @@ enum MoveRoutes {
                 summary: "Set a target at once → {\"status\":\"ok\"}, or {\"status\":\"ignored\","
                     + "\"reason\":\"move_running\"} while a move runs.",
                 origin: .official,
-                body: "FullBodyTarget {target_head_pose?, target_antennas?: [right,left], target_body_yaw?, timestamp?}")
+                body: "FullBodyTarget {target_head_pose?, target_antennas?: [right,left], target_body_yaw?, timestamp?}"
+            )
         ) { request, _ in
             let body = try await JSONBody.decode(FullBodyTarget.self, from: request, limit: limit)
             try service.requireRunning()

@@ -62,7 +62,8 @@ enum StateRoutes {
             do {
                 frequency = try request.number("frequency", default: 10)
                 guard frequency > 0, frequency <= 100 else {
-                    throw ServiceError.unprocessable("Query parameter frequency must be in (0, 100] (got \(frequency)).")
+                    throw ServiceError.unprocessable(
+                        "Query parameter frequency must be in (0, 100] (got \(frequency)).")
                 }
                 _ = try fullState(request, service)
             } catch let error as ServiceError {

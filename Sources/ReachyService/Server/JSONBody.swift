@@ -100,7 +100,8 @@ enum FieldCheck {
         for (i, v) in values.enumerated() { try finite(v, "\(field)[\(i)]") }
     }
 
-    static func range(_ value: Double, _ range: ClosedRange<Double>, _ field: String, unit: String) throws(ServiceError) {
+    static func range(_ value: Double, _ range: ClosedRange<Double>, _ field: String, unit: String) throws(ServiceError)
+    {
         try finite(value, field)
         guard range.contains(value) else {
             throw .unprocessable(

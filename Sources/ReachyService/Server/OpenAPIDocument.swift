@@ -25,7 +25,10 @@ enum OpenAPIDocument {
             if let body = route.body {
                 operation["requestBody"] = [
                     "description": body, "required": true,
-                    "content": ["application/json": ["schema": ["type": "object"]], "text/plain": ["schema": ["type": "string"]]],
+                    "content": [
+                        "application/json": ["schema": ["type": "object"]],
+                        "text/plain": ["schema": ["type": "string"]],
+                    ],
                 ]
             }
             var responses: [String: Any] = [:]

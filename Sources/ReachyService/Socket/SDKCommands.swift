@@ -14,7 +14,8 @@ enum SDKCommands {
         case "set_full_target":
             try setTarget(
                 ValidatedTarget(
-                    head: try message.head.map { v throws(ServiceError) in try PoseDTO.pose(rowMajor: v, field: "head") },
+                    head: try message.head.map { v throws(ServiceError) in try PoseDTO.pose(rowMajor: v, field: "head")
+                    },
                     antennas: try ValidatedTarget.antennas(message.antennas, field: "antennas"),
                     bodyYaw: try ValidatedTarget.bodyYaw(message.body_yaw, field: "body_yaw")), service)
         case "set_antennas":
