@@ -128,6 +128,8 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
 
+        // Shared by the test targets: running the built `reachy` and watching a child process.
+        .target(name: "ReachyTestSupport", path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
             name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
@@ -146,13 +148,14 @@ let package = Package(
             name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachyRemoteTests", dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator"],
+            name: "ReachyRemoteTests",
+            dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy"],
             swiftSettings: strict),
         .testTarget(name: "ReachyPicturesTests", dependencies: ["ReachyPictures"], swiftSettings: strict),
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
-                "ReachyService", "ReachySimulator", "reachy",
+                "ReachyService", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
@@ -164,7 +167,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator"],
+            name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// `reachy news recite` on the simulator, `reachy news daily` with a test clock, and `reachy demo --sim`.
@@ -82,7 +83,7 @@ struct NewsRobotCLITests {
         let dir = try sampleDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let state = dir.appendingPathComponent("state.json").path
-        let live = try LiveProcess([
+        let live = try WatchedProcess.reachy([
             "news", "recite", "--unread", "--dir", dir.appendingPathComponent("digests").path, "--state", state,
             "--catch-up-days", "3650", "--sim", "--items", "2", "--length", "headlines", "--speech-rate", "450",
             "--wav", dir.appendingPathComponent("v.wav").path,
@@ -107,7 +108,7 @@ struct NewsRobotCLITests {
         let dir = try sampleDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let state = dir.appendingPathComponent("state.json").path
-        let live = try LiveProcess([
+        let live = try WatchedProcess.reachy([
             "news", "daily", "--dir", dir.appendingPathComponent("digests").path, "--state", state, "--at", "08:00",
             "--tz", "Asia/Shanghai", "--sim", "--now", "2025-12-21T07:59:58+08:00", "--items", "1", "--length",
             "headlines", "--speech-rate", "450", "--wav", dir.appendingPathComponent("v.wav").path,

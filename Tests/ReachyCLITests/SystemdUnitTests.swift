@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// The systemd units start commands that exist: their ExecStart lines are run (paths moved to a temporary
@@ -38,7 +39,7 @@ struct SystemdUnitTests {
             at: root.appendingPathComponent("digests"), withIntermediateDirectories: true)
         let arguments = try execStart("reachy-news-daily.service", root: root)
         #expect(Array(arguments.prefix(2)) == ["news", "daily"])
-        let live = try LiveProcess(arguments + ["--sim"])
+        let live = try WatchedProcess.reachy(arguments + ["--sim"])
         #expect(live.waitForStderr("Sleeping until "))
         live.send(SIGTERM)
         #expect(live.finish() == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import ReachyMotion
+import ReachyTestSupport
 import Testing
 
 /// The built `reachy` against the official daemon: a Bop program moves it, a news recital completes (with the
@@ -29,7 +30,7 @@ struct DaemonCLITests {
         defer { daemon.stop() }
         let lookLeft = try Self.program("level 1\nlook left\n")
         defer { try? FileManager.default.removeItem(atPath: lookLeft) }
-        let run = try ReachyCLIRunner.run(["run", lookLeft, "--daemon", daemon.base])
+        let run = try ReachyExecutable.run(["run", lookLeft, "--daemon", daemon.base])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "")
         #expect(
@@ -43,12 +44,12 @@ struct DaemonCLITests {
 
         let lookRight = try Self.program("level 1\nlook right\n")
         defer { try? FileManager.default.removeItem(atPath: lookRight) }
-        let again = try ReachyCLIRunner.run(["run", lookRight, "--daemon", daemon.base])
+        let again = try ReachyExecutable.run(["run", lookRight, "--daemon", daemon.base])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Self.headYaw(daemon) < -0.3)
 
         let sample = Self.repository.appendingPathComponent("examples/news/digest-2025-12-21.md").path
-        let news = try ReachyCLIRunner.run([
+        let news = try ReachyExecutable.run([
             "news", "recite", sample, "--daemon", daemon.base, "--items", "1", "--length", "headlines",
             "--speech-rate", "450",
         ])
@@ -68,7 +69,7 @@ struct DaemonCLITests {
         defer { daemon.stop() }
         let long = try Self.program("level 3\nrepeat 40 times\n  look left\n  look right\nend\n")
         defer { try? FileManager.default.removeItem(atPath: long) }
-        let run = try ReachyCLIRunner.run(["run", long, "--daemon", daemon.base], timeout: 60) {
+        let run = try ReachyExecutable.run(["run", long, "--daemon", daemon.base], timeout: 60) {
             // Connected, awake and playing by then (the program lasts about forty seconds).
             Thread.sleep(forTimeInterval: 5)
             daemon.stop()
@@ -82,13 +83,13 @@ struct DaemonCLITests {
     }
 
     @Test func misuseOfDaemonIsExplained() throws {
-        let both = try ReachyCLIRunner.run(["wake", "--daemon", "http://127.0.0.1:9", "--sim"])
+        let both = try ReachyExecutable.run(["wake", "--daemon", "http://127.0.0.1:9", "--sim"])
         #expect(both.status == 64)
         #expect(
             both.stderr.hasPrefix(
                 "Error: Choose one: --daemon URL for a robot behind its daemon, --port PATH for a robot on this "
                     + "computer's USB, or --sim for the simulator.\n"))
-        let bad = try ReachyCLIRunner.run(["wake", "--daemon", "ftp://robot"])
+        let bad = try ReachyExecutable.run(["wake", "--daemon", "ftp://robot"])
         #expect(bad.status == 64)
         #expect(
             bad.stderr.hasPrefix(
@@ -96,11 +97,11 @@ struct DaemonCLITests {
                     + "http://reachy-mini.local:8000 (a Wireless robot) or --daemon http://127.0.0.1:8000 (a daemon on "
                     + "this computer).\n"))
         let port = try DaemonProcess.freePort()
-        let nobody = try ReachyCLIRunner.run(["wake", "--daemon", "127.0.0.1:\(port)"])
+        let nobody = try ReachyExecutable.run(["wake", "--daemon", "127.0.0.1:\(port)"])
         #expect(nobody.status == 1)
         #expect(nobody.stderr.hasPrefix("Error: Nothing answers at http://127.0.0.1:\(port) ("), "\(nobody.stderr)")
         #expect(nobody.stderr.contains("start `reachy-mini-daemon` (add --fastapi-port if it is not 8000).\n"))
-        let scan = try ReachyCLIRunner.run(["scan", "--daemon", "127.0.0.1:\(port)"])
+        let scan = try ReachyExecutable.run(["scan", "--daemon", "127.0.0.1:\(port)"])
         #expect(scan.status == 1)
         #expect(
             scan.stderr.hasPrefix(

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// Acceptance against code nobody here wrote: the unmodified official Python client (`reachy-mini` 1.13.0) drives
@@ -16,8 +17,8 @@ struct ConformanceTests {
         let port = try #require(server.port.withLock { $0 })
 
         // The client runs as its own process; the output is collected off the cooperative pool.
-        let client = try ServeBinary.Child(python, [Self.script.path, "127.0.0.1", String(port)])
-        let status = await client.wait(timeout: 180)
+        let client = try WatchedProcess(URL(fileURLWithPath: python), [Self.script.path, "127.0.0.1", String(port)])
+        let status = await client.waitForExit(timeout: 180)
         let stdout = Data(client.stdout.utf8)
         let stderr = client.stderr
 

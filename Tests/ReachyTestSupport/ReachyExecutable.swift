@@ -1,16 +1,10 @@
 import Foundation
-import Testing
 
-/// Runs the built `reachy` (found by walking up from this file to `.build/debug/reachy`) and captures what a user
-/// sees; `whileRunning` is called once the process has started (to disturb it).
-enum ReachyCLIRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func executable() throws -> URL {
+/// The built `reachy` executable, for tests that run it as a user would.
+public enum ReachyExecutable {
+    /// The `reachy` built next to the test bundle (same configuration), else `.build/debug/reachy` found by walking
+    /// up from this file to the package root.
+    public static func url() throws -> URL {
         for base in [Bundle.main.executableURL?.deletingLastPathComponent(), Bundle.main.bundleURL] {
             if let candidate = base?.appendingPathComponent("reachy"),
                 FileManager.default.isExecutableFile(atPath: candidate.path)
@@ -24,14 +18,18 @@ enum ReachyCLIRunner {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "reachy executable not built"])
+        throw CocoaError(
+            .fileNoSuchFile,
+            userInfo: [NSLocalizedDescriptionKey: "the reachy executable is not built: run `swift build` first"])
     }
 
-    static func run(
+    /// Runs `reachy arguments` to the end (interrupted after `timeout` seconds) and returns what a user sees;
+    /// `whileRunning` is called once the process has started (to disturb it).
+    public static func run(
         _ arguments: [String], timeout: Double = 120, whileRunning: (() -> Void)? = nil
-    ) throws -> Output {
+    ) throws -> CommandOutput {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try url()
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
@@ -45,8 +43,24 @@ enum ReachyCLIRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(
+        return CommandOutput(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// What a finished command printed, and its exit status.
+public struct CommandOutput: Sendable {
+    /// The exit status.
+    public var status: Int32
+    /// Everything on standard output.
+    public var stdout: String
+    /// Everything on standard error.
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
     }
 }
