@@ -18,12 +18,7 @@ struct GotoCommand: AsyncParsableCommand {
     @OptionGroup var run: RobotRunOptions
 
     @OptionGroup var target: PoseOptions
-    @Option(
-        parsing: .upToNextOption,
-        help: ArgumentHelp(
-            "Antenna angles right and left, radians (degrees with --degrees); with a negative value write "
-                + "--antennas=-10,10.", valueName: "R L"))
-    var antennas: [String] = []
+    @OptionGroup var antennas: AntennaOptions
     @Option(help: "Duration in seconds.")
     var duration: Double = 1
     @Option(help: "Interpolation: minjerk, linear, ease_in_out or cartoon.")
@@ -36,13 +31,6 @@ struct GotoCommand: AsyncParsableCommand {
         guard InterpolationMethod(rawValue: method) != nil else {
             throw ValidationError("--method must be one of: minjerk, linear, ease_in_out, cartoon.")
         }
-        if !antennas.isEmpty { _ = try antennaValues() }
-    }
-
-    /// `--antennas R L`, `--antennas R,L` or `--antennas=R,L` as two numbers.
-    func antennaValues() throws -> [Double] {
-        let words = antennas.flatMap { $0.split(separator: ",").map(String.init) }
-        return try NumberList.parse(words, count: 2, what: "antenna angles (right left)")
     }
 
     func run() async throws {
@@ -51,7 +39,7 @@ struct GotoCommand: AsyncParsableCommand {
         let antennaTarget: Antennas? =
             antennas.isEmpty
             ? nil
-            : try antennaValues().map { $0 * k }.withUnsafeBufferPointer { Antennas(right: $0[0], left: $0[1]) }
+            : try antennas.values().map { $0 * k }.withUnsafeBufferPointer { Antennas(right: $0[0], left: $0[1]) }
         let body = target.bodyYawRadians
         let duration = self.duration
         let method = InterpolationMethod(rawValue: method) ?? .minjerk

@@ -18,12 +18,7 @@ struct RenderCommand: ParsableCommand {
             """)
 
     @OptionGroup var target: PoseOptions
-    @Option(
-        parsing: .upToNextOption,
-        help: ArgumentHelp(
-            "Antenna angles right and left, radians (degrees with --degrees); with a negative value write "
-                + "--antennas=-10,10.", valueName: "R L"))
-    var antennas: [String] = []
+    @OptionGroup var antennas: AntennaOptions
     @Flag(
         name: .customLong("manual-body-yaw"),
         help: "Keep the body yaw as given instead of letting it follow the head (automatic is the SDK default).")
@@ -35,18 +30,11 @@ struct RenderCommand: ParsableCommand {
         guard out.lowercased().hasSuffix(".svg") else {
             throw ValidationError("--out must name a .svg file (got \"\(out)\").")
         }
-        if !antennas.isEmpty { _ = try antennaValues() }
-    }
-
-    /// `--antennas R L`, `--antennas R,L` or `--antennas=R,L` as two numbers (in the flags' angle unit).
-    func antennaValues() throws -> [Double] {
-        let words = antennas.flatMap { $0.split(separator: ",").map(String.init) }
-        return try NumberList.parse(words, count: 2, what: "antenna angles (right left)")
     }
 
     func run() throws {
         let k = target.angleUnit
-        let values = antennas.isEmpty ? [0, 0] : try antennaValues().map { $0 * k }
+        let values = antennas.isEmpty ? [0, 0] : try antennas.values().map { $0 * k }
         let requested = Antennas(right: values.first ?? 0, left: values.last ?? 0)
         let picture: PosePicture
         do {

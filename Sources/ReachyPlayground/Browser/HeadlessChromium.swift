@@ -59,7 +59,7 @@ public final class HeadlessChromium: Sendable {
             }
         }
         guard let found else {
-            Self.end(process)
+            process.end(grace: 5)
             try? FileManager.default.removeItem(at: profile)
             throw BrowserError.chromiumDidNotStart(output: output.string)
         }
@@ -88,17 +88,8 @@ public final class HeadlessChromium: Sendable {
             return value
         }
         guard !already else { return }
-        Self.end(process)
+        process.end(grace: 5)
         try? FileManager.default.removeItem(at: profile)
-    }
-
-    private static func end(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     deinit { stop() }

@@ -43,7 +43,7 @@ public final class ServeProcess: Sendable {
             Thread.sleep(forTimeInterval: 0.05)
         }
         guard listening else {
-            Self.end(process)
+            process.end(grace: 10)
             throw BrowserError.serverDidNotStart(output: output.string)
         }
         self.port = port
@@ -61,19 +61,10 @@ public final class ServeProcess: Sendable {
             return value
         }
         guard !already else { return }
-        Self.end(process)
+        process.end(grace: 10)
     }
 
     deinit { stop() }
-
-    private static func end(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
 
     /// A loopback TCP port nobody listens on right now (the kernel's pick).
     public static func freePort() throws -> Int {
