@@ -7,7 +7,8 @@ public enum ReachyConnection: Sendable {
     case serial(String, baud: Int = BaudRate.reachyMini)
     /// The robot when one is plugged in, else a new in-process simulator (with a notice).
     case auto
-    /// This in-process simulator (its clock should be a `MonotonicClock`: the control loop runs in real time).
+    /// This in-process simulator. Its clock must be the loop's: a `MonotonicClock` when the loop runs in real time
+    /// (the default), or the tick source's clock on virtual time (``VirtualTimeSimulator`` pairs them).
     case simulator(VirtualReachyMini)
     /// The official daemon at this address (`http://reachy-mini.local:8000` for a Wireless robot), over its
     /// `/ws/sdk` WebSocket (see docs/daemon-backend.md).

@@ -129,9 +129,10 @@ struct BopRunCommand: AsyncParsableCommand {
             let recorder = recordWanted ? Self.startRecorder(mini, into: recording) : nil
             defer { recorder?.cancel() }
             let lines = Task {
-                let start = ContinuousClock.now
+                let clock = mini.clock
+                let start = clock.now
                 for (time, label) in progress {
-                    try await Task.sleep(until: start + .milliseconds(Int64(time * 1000)), clock: .continuous)
+                    try await clock.sleep(until: start.advanced(by: .milliseconds(Int64(time * 1000))))
                     Progress.say(label)
                 }
             }

@@ -40,6 +40,7 @@ enum NewsRobotPlayback {
         playback: NewsPlaybackOptions, signals: SignalWatch, defaultWAV: String, steps: Steps = Steps()
     ) async throws -> Outcome {
         let target = try connection.resolve(fallBackToSimulator: true)
+        try run.checkVirtualTime(target)
         let sink: any AudioSink
         var wavPath: String?
         var pace = false
@@ -76,9 +77,9 @@ enum NewsRobotPlayback {
         do {
             let link: ReachyConnection =
                 switch target {
-                case .simulator: .simulator(VirtualReachyMini(clock: MonotonicClock()))
+                case .simulator: run.simulatorLink(options: &options)
                 case .serial(let path): .serial(path, baud: connection.baud)
-                case .daemon: try connection.connection()
+                case .daemon: try connection.connection(run, options: &options)
                 }
             mini = try await ReachyMini.connect(link, options: options) { printNotice("Notice: \($0)") }
         } catch {

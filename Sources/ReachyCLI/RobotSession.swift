@@ -15,6 +15,13 @@ struct RobotRunOptions: ParsableArguments {
                 + "where it is) or release (motors off at once).", valueName: "sleep|hold|release"))
     var onInterrupt: String = SafeStopMode.sleep.rawValue
 
+    @Flag(
+        name: .customLong("virtual-time"),
+        help: ArgumentHelp(
+            "Run the built-in simulator on a virtual clock, as fast as this computer allows (a 10-minute program "
+                + "takes seconds); what is written (--wav, --record) is the same as in real time."))
+    var virtualTime = false
+
     func validate() throws {
         guard rate.isFinite, rate >= 10, rate <= 200 else {
             throw ValidationError("--rate must be between 10 and 200 ticks per second (100 by default).")
@@ -25,15 +32,35 @@ struct RobotRunOptions: ParsableArguments {
     }
 
     var stopMode: SafeStopMode { SafeStopMode(rawValue: onInterrupt) ?? .sleep }
+
+    /// The in-process simulator these options ask for: on a virtual clock with --virtual-time (then `options`
+    /// get its tick source), else in real time.
+    func simulatorLink(options: inout ReachyMiniOptions) -> ReachyConnection {
+        guard virtualTime else { return .simulator(VirtualReachyMini(clock: MonotonicClock())) }
+        let virtual = VirtualTimeSimulator(rate: rate, freeRunning: true)
+        options = virtual.options(options)
+        return virtual.connection
+    }
+
+    /// Refuses --virtual-time for anything but the built-in simulator.
+    func checkVirtualTime(_ target: ConnectionOptions.Target) throws {
+        if virtualTime, target != .simulator {
+            throw CLIError(
+                "--virtual-time runs only on the built-in simulator (a robot moves in real time): add --sim, or drop "
+                    + "--virtual-time.")
+        }
+    }
 }
 
 extension ConnectionOptions {
     /// The robot connection the flags ask for; without --port or --sim, the robot if one is plugged in, else the
-    /// built-in simulator (with a notice). The simulator runs on the real clock (`MonotonicClock`) because the
-    /// control loop runs in real time.
-    func connection() throws -> ReachyConnection {
-        switch try resolve(fallBackToSimulator: true) {
-        case .simulator: return .simulator(VirtualReachyMini(clock: MonotonicClock()))
+    /// built-in simulator (with a notice), in real time or, with `run.virtualTime`, on virtual time (then `options`
+    /// get the simulator's tick source).
+    func connection(_ run: RobotRunOptions, options: inout ReachyMiniOptions) throws -> ReachyConnection {
+        let target = try resolve(fallBackToSimulator: true)
+        try run.checkVirtualTime(target)
+        switch target {
+        case .simulator: return run.simulatorLink(options: &options)
         case .serial(let path): return .serial(path, baud: baud)
         case .daemon(let base):
             guard let url = URL(string: base) else { throw CLIError(DaemonError.invalidURL(base).description) }
@@ -60,7 +87,7 @@ enum RobotSession {
         }
         let mini: ReachyMini
         do {
-            let target = try connection.connection()
+            let target = try connection.connection(run, options: &options)
             mini = try await ReachyMini.connect(target, options: options) { printNotice("Notice: \($0)") }
         } catch let error as CLIError {
             throw error

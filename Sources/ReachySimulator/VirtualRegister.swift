@@ -55,6 +55,11 @@ public struct VirtualRegister: Hashable, Sendable, CustomStringConvertible {
     public func decode(_ bytes: ArraySlice<UInt8>) -> Int64 {
         var raw: UInt64 = 0
         for (shift, byte) in bytes.enumerated() { raw |= UInt64(byte) << (8 * UInt64(shift)) }
+        return signExtended(raw)
+    }
+
+    /// `raw` (the register's little-endian bytes as a number) as a value: two's complement when signed.
+    func signExtended(_ raw: UInt64) -> Int64 {
         guard signed, size < 8 else { return Int64(bitPattern: raw) }
         let bits = UInt64(size * 8)
         let signBit: UInt64 = 1 << (bits - 1)

@@ -116,12 +116,24 @@ public struct VirtualServo: Sendable {
 
     /// The value of `register` (sign-extended when the register is signed).
     public func value(_ register: VirtualRegister) -> Int64 {
-        register.decode(memory[register.addresses])
+        // Plain index loops, not slices and `enumerated()`: this runs for every register of every servo on every
+        // 1 ms integration step, and generic sequence code is slow in the debug builds the tests use.
+        var raw: UInt64 = 0
+        var offset = register.size - 1
+        while offset >= 0 {
+            raw = raw << 8 | UInt64(memory[register.address + offset])
+            offset -= 1
+        }
+        return register.signExtended(raw)
     }
 
     /// Stores `value` without any check (internal bookkeeping and test hooks).
     mutating func set(_ register: VirtualRegister, _ value: Int64) {
-        for (offset, byte) in register.encode(value).enumerated() { memory[register.address + offset] = byte }
+        var offset = 0
+        while offset < register.size {
+            memory[register.address + offset] = UInt8(truncatingIfNeeded: value >> (8 * Int64(offset)))
+            offset += 1
+        }
     }
 
     /// The servo's current ID (address 7).

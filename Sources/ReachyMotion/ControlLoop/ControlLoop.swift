@@ -1,6 +1,7 @@
 import Synchronization
 
-/// The motor control loop: on its own thread at a fixed rate (default 100 Hz), each tick reads present positions
+/// The motor control loop: at a fixed rate (default 100 Hz) from its ``TickSource`` — a real-time thread
+/// (``RealtimeTickSource``) or a virtual clock tests step (``ManualTickSource``) — each tick reads present positions
 /// once, evaluates the current trajectory, passes the goal through the safety clamp, and writes it once.
 /// Hardware errors are polled once a second. When no motor has answered for `noReplyTimeout`, the loop stops
 /// commanding, reports a fault, and keeps listening so it recovers when the robot comes back.
@@ -55,26 +56,34 @@ public final class ControlLoop: @unchecked Sendable {
     }
 
     public let configuration: Configuration
+    /// Where ticks and time come from.
+    public let ticks: any TickSource
     private let io: any MotorIO
     private let clamp: @Sendable ([Double]) -> [Double]?
     private let command = Mutex(Command())
     private let status = Mutex(Status())
     private let subscribers = Mutex<[UInt64: AsyncStream<Telemetry>.Continuation]>([:])
     private let nextSubscriber = Atomic<UInt64>(0)
-    /// The ticking thread (kept after `stop()` so its statistics stay readable); guarded because start, stop and
-    /// the statistics getters may be called from different threads.
-    private let threadBox = Mutex<(thread: PeriodicThread?, running: Bool)>((nil, false))
-    private var thread: PeriodicThread? { threadBox.withLock { $0.thread } }
-    private let startNanoseconds = Mutex<UInt64>(0)
-    private let observer = Mutex<(@Sendable (Telemetry) -> Void)?>(nil)
+    private let running = Mutex(false)
+    private let startNanoseconds = Atomic<UInt64>(0)
+    /// The stack address at the start of the tick under way, and the deepest stack seen below it.
+    private let tickStackBase = Atomic<UInt>(0)
+    private let deepestStack = Atomic<UInt>(0)
+    private let tickCounter = Atomic<UInt64>(0)
+    /// Boxed in a final class, never a bare closure in the `Mutex`: see ``TickHandler`` for the stack overflow a
+    /// bare closure read through `withLock` on every tick caused.
+    private let observer = Mutex<TelemetryObserver?>(nil)
 
-    /// A loop over `io`. Every goal goes through `clamp` (the safety limits) before it is written; when `clamp`
-    /// returns nil (no safe goal exists), nothing is written that tick.
+    /// A loop over `io`, ticking from `ticks` (by default a real-time thread at `configuration.rate`). Every goal
+    /// goes through `clamp` (the safety limits) before it is written; when `clamp` returns nil (no safe goal
+    /// exists), nothing is written that tick.
     public init(
-        io: any MotorIO, configuration: Configuration = .init(), clamp: @escaping @Sendable ([Double]) -> [Double]?
+        io: any MotorIO, configuration: Configuration = .init(), ticks: (any TickSource)? = nil,
+        clamp: @escaping @Sendable ([Double]) -> [Double]?
     ) {
         self.io = io
         self.configuration = configuration
+        self.ticks = ticks ?? RealtimeTickSource(name: "reachy-control", rate: configuration.rate)
         self.clamp = clamp
     }
 
@@ -82,28 +91,23 @@ public final class ControlLoop: @unchecked Sendable {
 
     /// Starts ticking.
     public func start() {
-        let thread = threadBox.withLock { box -> PeriodicThread? in
-            guard !box.running else { return nil }
-            let thread = PeriodicThread(name: "reachy-control", rate: configuration.rate) { [weak self] tick in
-                self?.tick(tick)
-            }
-            box = (thread, true)
-            return thread
+        let begin = running.withLock { running -> Bool in
+            defer { running = true }
+            return !running
         }
-        guard let thread else { return }
-        startNanoseconds.withLock { $0 = PeriodicThread.now() }
+        guard begin else { return }
+        startNanoseconds.store(ticks.now(), ordering: .sequentiallyConsistent)
         status.withLock { $0.lastGoodRead = 0 }
-        thread.start()
+        ticks.start(TickHandler { [weak self] tick in self?.tick(tick) })
     }
 
     /// Stops ticking (the motors keep their last goal). Safe to call more than once.
     public func stop() {
-        let thread = threadBox.withLock { box -> PeriodicThread? in
-            let running = box.running ? box.thread : nil
-            box.running = false
+        let wasRunning = running.withLock { running -> Bool in
+            defer { running = false }
             return running
         }
-        thread?.stop()
+        if wasRunning { ticks.stop() }
         observer.withLock { $0 = nil }
         // Finish outside the lock: finishing runs `onTermination`, which takes the same lock.
         let finished = subscribers.withLock { subscribers in
@@ -150,16 +154,33 @@ public final class ControlLoop: @unchecked Sendable {
     public var fault: ControlLoopFault? { status.withLock { $0.fault } }
 
     /// Wake-up lateness so far.
-    public var lateness: LatenessStatistics { thread?.lateness ?? LatenessStatistics() }
+    public var lateness: LatenessStatistics { ticks.lateness }
 
     /// Time each tick spent on the bus (read + hardware poll + write), in nanoseconds.
     public var busTime: LatenessStatistics { status.withLock { $0.busTime } }
 
     /// Deadlines skipped because a tick overran.
-    public var missedTicks: UInt64 { thread?.missedTicks ?? 0 }
+    public var missedTicks: UInt64 { ticks.missedTicks }
 
     /// Whether the loop thread got real-time (`SCHED_FIFO`) priority.
-    public var isRealtime: Bool { thread?.isRealtime ?? false }
+    public var isRealtime: Bool { ticks.isRealtime }
+
+    /// Ticks run so far.
+    public var tickCount: UInt64 { tickCounter.load(ordering: .relaxed) }
+
+    /// The most stack, in bytes, any tick has used down to a ``recordStackDepth()`` call (0 before one). Bounded
+    /// and flat on a healthy loop; it grew by two frames per tick when a callback was re-wrapped every tick.
+    public var deepestTickStackBytes: Int { Int(deepestStack.load(ordering: .relaxed)) }
+
+    /// Notes how deep the stack is here, below the start of the tick under way (call it from an observer, which
+    /// runs inside the tick). Cheap: two address reads and an atomic maximum.
+    @inline(never)
+    public func recordStackDepth() {
+        let base = tickStackBase.load(ordering: .relaxed)
+        let here = StackProbe.address()
+        guard base > here else { return }
+        deepestStack.max(base - here, ordering: .relaxed)
+    }
 
     /// Seconds since the loop started (the time base of trajectories and telemetry).
     public var time: Double { elapsed() }
@@ -167,7 +188,8 @@ public final class ControlLoop: @unchecked Sendable {
     /// Calls `body` on the loop thread after every tick with that tick's telemetry (keep it short: it runs inside
     /// the tick). Replaces any previous observer.
     public func observe(_ body: (@Sendable (Telemetry) -> Void)?) {
-        observer.withLock { $0 = body }
+        let boxed = body.map(TelemetryObserver.init)
+        observer.withLock { $0 = boxed }
     }
 
     /// A stream of telemetry, newest value only when the reader is slow. Finishes when the loop stops.
@@ -182,11 +204,13 @@ public final class ControlLoop: @unchecked Sendable {
     }
 
     private func elapsed() -> Double {
-        let start = startNanoseconds.withLock { $0 }
-        return Double(PeriodicThread.now() &- start) / 1e9
+        let start = startNanoseconds.load(ordering: .sequentiallyConsistent)
+        return Double(ticks.now() &- start) / 1e9
     }
 
-    private func tick(_ tick: PeriodicThread.Tick) {
+    private func tick(_ tick: LoopTick) {
+        tickStackBase.store(StackProbe.address(), ordering: .relaxed)
+        tickCounter.wrappingAdd(1, ordering: .relaxed)
         let now = elapsed()
         let busStart = PeriodicThread.now()
         var present: [Double?] = []
@@ -260,8 +284,23 @@ public final class ControlLoop: @unchecked Sendable {
         subscribers.withLock { subscribers in
             for continuation in subscribers.values { continuation.yield(telemetry) }
         }
-        if let observe = observer.withLock({ $0 }) { observe(telemetry) }
+        observer.withLock { $0 }?.body(telemetry)
     }
+}
+
+/// Reads the stack pointer (the address of a local), for stack-depth statistics.
+enum StackProbe {
+    @inline(never)
+    static func address() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+}
+
+/// A telemetry callback, boxed so that reading it on every tick never re-wraps it (see ``TickHandler``).
+final class TelemetryObserver: Sendable {
+    let body: @Sendable (ControlLoop.Telemetry) -> Void
+    init(_ body: @escaping @Sendable (ControlLoop.Telemetry) -> Void) { self.body = body }
 }
 
 /// Why the control loop stopped commanding the motors.

@@ -19,6 +19,31 @@ public struct LatenessStatistics: Sendable, Equatable {
 
     public init() {}
 
+    /// Statistics rebuilt from the bucket counts of a reading (``bucketCounts``), for example sent over HTTP. The
+    /// maximum and mean are taken at each bucket's upper bound.
+    public init(bucketCounts: [UInt64]) {
+        for (index, count) in bucketCounts.prefix(buckets.count).enumerated() where count > 0 {
+            buckets[index] = count
+            self.count += count
+            let bound = index < Self.bounds.count ? Self.bounds[index] : Self.bounds[Self.bounds.count - 1] * 2
+            totalNanoseconds += Double(bound) * Double(count)
+            maxNanoseconds = max(maxNanoseconds, bound)
+        }
+    }
+
+    /// Samples per bucket (log scale, ~10 % wide from 1 µs); two readings subtracted give a window (``since(_:)``).
+    public var bucketCounts: [UInt64] { buckets }
+
+    /// The samples recorded after `earlier`, an older reading of the same statistics (percentiles of that window;
+    /// its maximum is a bucket's upper bound).
+    public func since(_ earlier: LatenessStatistics) -> LatenessStatistics {
+        let old = earlier.bucketCounts
+        return LatenessStatistics(
+            bucketCounts: buckets.enumerated().map { index, count in
+                count &- min(count, index < old.count ? old[index] : 0)
+            })
+    }
+
     /// Adds one sample.
     public mutating func record(_ nanoseconds: UInt64) {
         var low = 0

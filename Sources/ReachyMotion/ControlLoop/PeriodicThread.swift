@@ -14,14 +14,7 @@ import Synchronization
 /// rather than run back to back.
 public final class PeriodicThread: @unchecked Sendable {
     /// What the body learns about the tick it is running.
-    public struct Tick: Sendable {
-        /// Tick number, from 0.
-        public var index: UInt64
-        /// Monotonic time of the deadline this tick was scheduled for, in nanoseconds.
-        public var deadlineNanoseconds: UInt64
-        /// How late the thread woke up, in nanoseconds.
-        public var latenessNanoseconds: UInt64
-    }
+    public typealias Tick = LoopTick
 
     public let name: String
     public let periodNanoseconds: UInt64
@@ -40,7 +33,7 @@ public final class PeriodicThread: @unchecked Sendable {
     /// A thread that will call `body` `rate` times per second once started.
     public init(name: String, rate: Double, body: @escaping @Sendable (Tick) -> Void) {
         self.name = name
-        self.periodNanoseconds = UInt64((1e9 / max(rate, 0.001)).rounded())
+        self.periodNanoseconds = Self.period(rate: rate)
         self.body = body
     }
 
@@ -126,6 +119,9 @@ public final class PeriodicThread: @unchecked Sendable {
         state.withLock { $0.running = false }
     }
 
+    /// The period, in nanoseconds, of a thread ticking `rate` times per second.
+    static func period(rate: Double) -> UInt64 { UInt64((1e9 / max(rate, 0.001)).rounded()) }
+
     /// Monotonic time in nanoseconds.
     public static func now() -> UInt64 {
         var time = timespec()
@@ -133,7 +129,8 @@ public final class PeriodicThread: @unchecked Sendable {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    private static func sleep(until deadline: UInt64) {
+    /// Blocks the calling thread until the monotonic clock reads `deadline`.
+    static func sleep(until deadline: UInt64) {
         var time = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
         #if os(Linux)
             while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &time, nil) == EINTR {}

@@ -91,7 +91,7 @@ extension ReachyMini {
             }
         }
         try await goto(head: ReferencePoses.sleepHead, antennas: ReferencePoses.sleepAntennas, bodyYaw: 0, duration: 2)
-        if settle > 0 { try await Task.sleep(for: .milliseconds(Int(settle * 1000))) }
+        if settle > 0 { try await clock.sleep(for: .milliseconds(Int(settle * 1000))) }
         try await disableMotors()
     }
 
@@ -135,6 +135,7 @@ extension ReachyMini {
         state.withLock { $0.targetFrame = nil }
         let generation = loop.follow(trajectory)
         let loop = self.loop
+        let clock = self.clock
         try await withTaskCancellationHandler {
             var caughtUpSince: Double?
             while true {
@@ -147,7 +148,7 @@ extension ReachyMini {
                     if let since = caughtUpSince, now - since >= 1 / options.rate { break }
                     if caughtUpSince == nil { caughtUpSince = now }
                 }
-                try await Task.sleep(for: .milliseconds(5))
+                try await clock.sleep(for: .milliseconds(5))
             }
             let end = move.evaluate(move.duration)
             state.withLock { $0.targetFrame = end }

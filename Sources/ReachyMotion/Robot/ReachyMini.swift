@@ -75,9 +75,7 @@ public final class ReachyMini: @unchecked Sendable {
         bus: ServoBus, options: ReachyMiniOptions = ReachyMiniOptions(),
         reopen: (@Sendable () throws -> any ByteTransport)? = nil
     ) async throws -> ReachyMini {
-        guard options.rate.isFinite, options.rate >= 1, options.rate <= 1000 else {
-            throw StartupError.invalidConfiguration("control-loop rate \(options.rate) Hz is not in 1…1000")
-        }
+        try validate(options)
         let startup = RobotStartup(
             configuration: options.configuration, minimumSupply: options.minimumSupply,
             supplyTimeout: options.supplyTimeout)
@@ -113,9 +111,7 @@ public final class ReachyMini: @unchecked Sendable {
     public static func connect(
         motors: any MotorIO, options: ReachyMiniOptions = ReachyMiniOptions(), link: String
     ) async throws -> ReachyMini {
-        guard options.rate.isFinite, options.rate >= 1, options.rate <= 1000 else {
-            throw StartupError.invalidConfiguration("control-loop rate \(options.rate) Hz is not in 1…1000")
-        }
+        try validate(options)
         guard motors.jointCount == options.configuration.motors.count else {
             throw StartupError.invalidConfiguration(
                 "\(link) drives \(motors.jointCount) joints, the configuration has \(options.configuration.motors.count)"
@@ -145,6 +141,17 @@ public final class ReachyMini: @unchecked Sendable {
         return mini
     }
 
+    static func validate(_ options: ReachyMiniOptions) throws(StartupError) {
+        guard options.rate.isFinite, options.rate >= 1, options.rate <= 1000 else {
+            throw StartupError.invalidConfiguration("control-loop rate \(options.rate) Hz is not in 1…1000")
+        }
+        if let source = options.tickSource, abs(source.rate - options.rate) > 1e-6 * options.rate {
+            throw StartupError.invalidConfiguration(
+                "the tick source runs at \(source.rate) Hz but the options ask for \(options.rate) Hz; give both the same rate"
+            )
+        }
+    }
+
     /// Present positions read through `motors`, written back as goals, then torque on. Returns the positions.
     static func pinAndEnable(_ motors: any MotorIO) throws(MotorIOError) -> [Double] {
         let read = try motors.readPositions()
@@ -159,9 +166,14 @@ public final class ReachyMini: @unchecked Sendable {
 
     /// Moves start from the present pose: waits for the first complete reading (at most the no-reply timeout).
     func waitForFirstReading() async {
-        let deadline = ContinuousClock.now + .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000))
-        while latest?.joints == nil, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(2))
+        let clock = self.clock
+        let deadline = clock.now.advanced(by: .milliseconds(Int(max(0.1, options.noReplyTimeout) * 1000)))
+        while latest?.joints == nil, clock.now < deadline {
+            do {
+                try await clock.sleep(for: .milliseconds(2))
+            } catch {
+                return
+            }
         }
     }
 
@@ -178,10 +190,14 @@ public final class ReachyMini: @unchecked Sendable {
         let goals = self.goals
         let limits = options.limits
         let dt = 1 / options.rate
+        let ticks = options.tickSource ?? RealtimeTickSource(name: "reachy-control", rate: options.rate)
         self.loop = ControlLoop(
             io: motors,
             configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
-            clamp: { target in ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, events: events) })
+            ticks: ticks,
+            clamp: { target in
+                ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, now: ticks.now(), events: events)
+            })
         events.target = self
         loop.observe { [weak self] telemetry in self?.observe(telemetry) }
         loop.start()
@@ -195,6 +211,10 @@ public final class ReachyMini: @unchecked Sendable {
     deinit { loop.stop() }
 
     // MARK: - State
+
+    /// The robot's time: the clock of the tick source driving the control loop (real, or virtual under a
+    /// ``ManualTickSource``). Wait on it for anything paced to the robot.
+    public var clock: RobotClock { RobotClock(source: loop.ticks) }
 
     /// The motor mode.
     public var motorMode: MotorMode { state.withLock { $0.motorMode } }
@@ -221,7 +241,8 @@ public final class ReachyMini: @unchecked Sendable {
     public var loopStatistics: LoopStatistics {
         LoopStatistics(
             rate: options.rate, lateness: loop.lateness, busTime: loop.busTime, missedTicks: loop.missedTicks,
-            realtime: loop.isRealtime, fastSyncRead: busIO?.io.usesFastSyncRead ?? false)
+            realtime: loop.isRealtime, fastSyncRead: busIO?.io.usesFastSyncRead ?? false,
+            deepestTickStackBytes: loop.deepestTickStackBytes, ticks: loop.tickCount)
     }
 
     /// Telemetry at the loop rate (newest only when the reader is slow). Finishes on `close()`.
@@ -280,7 +301,8 @@ public final class ReachyMini: @unchecked Sendable {
     /// The last safety stage, on the loop thread: joint speed cap from the last written goal, then joint ranges.
     /// Returns nil (write nothing) when no safe goal exists.
     static func limit(
-        _ target: [Double], goals tracker: GoalTracker, limits: SafetyLimits, dt: Double, events: EventSink
+        _ target: [Double], goals tracker: GoalTracker, limits: SafetyLimits, dt: Double, now: UInt64,
+        events: EventSink
     ) -> [Double]? {
         let (result, slowed) = tracker.state.withLock { goals -> ([Double]?, [String]) in
             guard let wanted = try? JointVector(motorOrder: target) else { return (goals.last, []) }
@@ -291,7 +313,6 @@ public final class ReachyMini: @unchecked Sendable {
             let speed = limited.clamps
             goals.last = limited.value.motorOrder
             goals.lagging = !speed.isEmpty
-            let now = PeriodicThread.now()
             if !speed.isEmpty, now &- goals.lastSpeedEvent >= 1_000_000_000 {
                 goals.lastSpeedEvent = now
                 return (goals.last, speed.map(\.joint))
@@ -303,6 +324,7 @@ public final class ReachyMini: @unchecked Sendable {
     }
 
     private func observe(_ tick: ControlLoop.Telemetry) {
+        loop.recordStackDepth()
         let joints: JointVector? =
             tick.present.count == 9 && tick.present.allSatisfy({ $0 != nil })
             ? try? JointVector(motorOrder: tick.present.map { $0 ?? 0 }) : nil

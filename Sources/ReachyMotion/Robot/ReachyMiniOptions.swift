@@ -21,6 +21,10 @@ public struct ReachyMiniOptions: Sendable {
     public var bus: ServoBusConfiguration? = nil
     /// Force Sync Read instead of Fast Sync Read even when the firmware supports it.
     public var disableFastSyncRead = false
+    /// Where the control loop's ticks and time come from; `nil` is a real-time thread at `rate` (a robot). A
+    /// ``ManualTickSource`` (its period must match `rate`) runs the robot — with an in-process simulator on the same
+    /// clock — on virtual time, for tests and faster-than-real-time runs.
+    public var tickSource: (any TickSource)? = nil
 
     public init(rate: Double = 100) { self.rate = rate }
 }

@@ -35,4 +35,8 @@ public struct LoopStatistics: Sendable {
     public var realtime: Bool
     /// Whether present positions are read with Fast Sync Read.
     public var fastSyncRead: Bool
+    /// The most stack a tick has used down to the robot's telemetry observer, bytes (flat on a healthy loop).
+    public var deepestTickStackBytes: Int = 0
+    /// Ticks run so far (virtual or real).
+    public var ticks: UInt64 = 0
 }

@@ -5,8 +5,9 @@ import Synchronization
 /// Plays samples to an `AudioSink` on a dedicated thread (never on a Swift concurrency task: the sink blocks).
 ///
 /// Samples go out in 50 ms chunks so `stop()` takes effect quickly. With `pace` (sinks that do not block in real
-/// time, such as `WAVFileSink`, the simulator's speaker) each chunk waits for its moment on the monotonic clock and
-/// the playback ends when the sound would have ended, so motion stays in step with the recording.
+/// time, such as `WAVFileSink`, the simulator's speaker) each chunk waits for its moment on the robot's clock (real
+/// time on a robot, virtual time under a `ManualTickSource`) and the playback ends when the sound would have ended,
+/// so motion stays in step with the recording.
 public final class AudioPlayback: Sendable {
     /// How a playback ended.
     public enum Outcome: Sendable, Equatable {
@@ -21,13 +22,15 @@ public final class AudioPlayback: Sendable {
     private let sink: any AudioSink
     private let samples: [Int16]
     private let pace: Bool
+    private let clock: RobotClock
     private let stopRequested = Atomic<Bool>(false)
 
-    /// A playback of `samples` (at the sink's rate).
-    public init(sink: any AudioSink, samples: [Int16], pace: Bool) {
+    /// A playback of `samples` (at the sink's rate), paced (with `pace`) on `clock`.
+    public init(sink: any AudioSink, samples: [Int16], pace: Bool, clock: RobotClock) {
         self.sink = sink
         self.samples = samples
         self.pace = pace
+        self.clock = clock
     }
 
     /// Seconds of sound.
@@ -54,15 +57,14 @@ public final class AudioPlayback: Sendable {
 
     private func run(started: @Sendable () -> Void) -> Outcome {
         let chunk = max(1, sink.sampleRate / 20)
-        let clock = ContinuousClock()
         let begin = clock.now
         started()
         var index = 0
         while index < samples.count {
             if stopRequested.load(ordering: .sequentiallyConsistent) { return .stopped }
             if pace {
-                let due = begin + .nanoseconds(Int64(Double(index) / Double(sink.sampleRate) * 1e9))
-                if due > clock.now { Thread.sleep(forTimeInterval: Self.seconds(due - clock.now)) }
+                let due = begin.advanced(by: .nanoseconds(Int64(Double(index) / Double(sink.sampleRate) * 1e9)))
+                if due > clock.now { clock.wait(until: due) }
             }
             let end = min(samples.count, index + chunk)
             do {
@@ -73,10 +75,10 @@ public final class AudioPlayback: Sendable {
             index = end
         }
         if pace {
-            let due = begin + .nanoseconds(Int64(duration * 1e9))
+            let due = begin.advanced(by: .nanoseconds(Int64(duration * 1e9)))
             while due > clock.now {
                 if stopRequested.load(ordering: .sequentiallyConsistent) { return .stopped }
-                Thread.sleep(forTimeInterval: min(0.05, Self.seconds(due - clock.now)))
+                clock.wait(until: min(due, clock.now.advanced(by: .milliseconds(50))))
             }
         }
         return stopRequested.load(ordering: .sequentiallyConsistent) ? .stopped : .finished

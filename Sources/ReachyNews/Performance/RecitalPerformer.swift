@@ -60,11 +60,11 @@ public final class RecitalPerformer: Sendable {
             ? rendered.audio : rendered.audio.resampled(to: sink.sampleRate)
         let track = GestureTrack(plan: plan, sway: rendered.sway)
         let bounds = Self.bounds(of: plan, duration: audio.duration)
-        let clock = ContinuousClock()
+        let clock = robot.clock
         let origin = clock.now
         let log = Mutex(RecitalPerformance())
         log.withLock { $0.audio = sink.name }
-        func now() -> Double { AudioPlayback.seconds(clock.now - origin) }
+        func now() -> Double { clock.seconds(since: origin) }
 
         let recorder: Task<Void, Never>? =
             recordMotion
@@ -72,7 +72,7 @@ public final class RecitalPerformer: Sendable {
                 for await t in robot.telemetry() {
                     let e = t.headPose?.euler
                     let sample = RecitalPerformance.MotionSample(
-                        time: AudioPlayback.seconds(clock.now - origin), goal: t.goal?.motorOrder,
+                        time: clock.seconds(since: origin), goal: t.goal?.motorOrder,
                         head: e.map { [degrees($0.roll), degrees($0.pitch), degrees($0.yaw)] },
                         antennas: t.joints.map { [degrees($0.antennas.right), degrees($0.antennas.left)] })
                     log.withLock { $0.motion.append(sample) }
@@ -114,7 +114,8 @@ public final class RecitalPerformer: Sendable {
                 }
                 let lo = min(audio.samples.count, max(0, Int(((a + offset) * Double(audio.sampleRate)).rounded())))
                 let hi = min(audio.samples.count, max(lo, Int((b * Double(audio.sampleRate)).rounded())))
-                let playback = AudioPlayback(sink: sink, samples: Array(audio.samples[lo..<hi]), pace: pace)
+                let playback = AudioPlayback(
+                    sink: sink, samples: Array(audio.samples[lo..<hi]), pace: pace, clock: clock)
                 let partStart = now()
                 let done = DoneFlag()
                 var pausedAfter: Double?
@@ -145,7 +146,7 @@ public final class RecitalPerformer: Sendable {
                             playback.stop()
                             robot.cancel()
                         }
-                        try await Task.sleep(for: .milliseconds(10))
+                        try await clock.sleep(for: .milliseconds(10))
                     }
                     let o = await sound
                     do {
@@ -161,7 +162,7 @@ public final class RecitalPerformer: Sendable {
                 guard let paused = pausedAfter else { break }
                 progress("Paused (send SIGUSR2 again to resume).")
                 while pauseRequested.load(ordering: .sequentiallyConsistent) {
-                    try await Task.sleep(for: .milliseconds(20))
+                    try await clock.sleep(for: .milliseconds(20))
                 }
                 log.withLock { $0.events.append(.init(time: now(), kind: "resume", name: segment.id)) }
                 progress("Resumed.")

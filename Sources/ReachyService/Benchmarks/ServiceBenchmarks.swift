@@ -180,12 +180,7 @@ public enum ServiceBenchmarks {
 
     /// VmRSS of a process, MiB.
     static func rss(_ pid: Int32) -> Double {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return .nan }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let kib = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
-            return kib / 1024
-        }
-        return .nan
+        ProcessMemory.residentKiB(pid: pid).map { Double($0) / 1024 } ?? .nan
     }
 
     /// A free TCP port on loopback (bound then released).

@@ -24,7 +24,8 @@ public struct ReachyServer: Sendable {
         [
             DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, StateRoutes.register,
             KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, NewsRoutes.register,
-            DanceRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register, SDKSocket.register,
+            DanceRoutes.register, LoopRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register,
+            SDKSocket.register,
         ]
     }
 

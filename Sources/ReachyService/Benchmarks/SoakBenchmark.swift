@@ -1,0 +1,255 @@
+import Foundation
+import ReachyBridge
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `reachy bench soak`: `reachy serve --sim` (spawned) in real time for N minutes under a steady load — WebSocket
+/// clients streaming `/ws/sdk`, a Bop program started every 30 s, a news recital in the middle — sampled once a
+/// minute through `GET /api/loop/statistics`: resident memory and its slope, control-loop lateness p99 per minute,
+/// missed ticks, the deepest stack a tick used, and whether the server survived.
+public enum SoakBenchmark {
+    /// What was asked for.
+    public struct Plan: Sendable {
+        /// Minutes of real time.
+        public var minutes: Double
+        /// `/ws/sdk` clients streaming the whole time.
+        public var clients = 10
+        /// Seconds between two Bop runs.
+        public var bopInterval = 30.0
+        /// The digest recited once, at a third of the run (nil: no recital).
+        public var digest: String?
+        /// Seconds between two samples (60: one per minute).
+        public var sampleInterval = 60.0
+
+        /// A plan of `minutes` with the default load.
+        public init(minutes: Double, digest: String?) {
+            self.minutes = minutes
+            self.digest = digest
+        }
+    }
+
+    /// One sample (one minute).
+    public struct Sample: Sendable {
+        /// Minutes since the server was ready.
+        public var minute: Double
+        /// Resident memory, KiB.
+        public var residentKiB: Int
+        /// Control-loop lateness p99 over the minute, µs.
+        public var latenessP99Microseconds: Double
+        /// Ticks in the minute, and deadlines missed in it.
+        public var ticks: UInt64
+        public var missedTicks: UInt64
+        /// The deepest stack any tick has used so far, bytes.
+        public var deepestTickStackBytes: Int
+        /// `/ws/sdk` joint_positions messages per second per client over the minute (mean of the clients).
+        public var streamRate: Double
+    }
+
+    /// The outcome.
+    public struct Report: Sendable, CustomStringConvertible {
+        public var plan: Plan
+        public var samples: [Sample] = []
+        /// Whether the server was alive and ticking at the end.
+        public var survived = false
+        /// Why not, when it died.
+        public var death: String?
+        public var bopRunsStarted = 0
+        public var bopRunsRefused = 0
+        public var recitalStarted = false
+        public var recitalMinutes: Double?
+
+        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute:
+        /// the least-squares slope of the samples.
+        public var residentSlopeKiBPerMinute: Double? {
+            let warm = samples.filter { $0.minute >= max(1, plan.minutes / 5) - 1e-9 }
+            guard warm.count >= 2 else { return nil }
+            let xs = warm.map(\.minute)
+            let ys = warm.map { Double($0.residentKiB) }
+            let mx = xs.reduce(0, +) / Double(xs.count)
+            let my = ys.reduce(0, +) / Double(ys.count)
+            let sxx = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+            guard sxx > 0 else { return nil }
+            return zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / sxx
+        }
+
+        public var description: String {
+            var lines = [
+                "soak: reachy serve --sim, \(String(format: "%.0f", plan.minutes)) min, \(plan.clients) /ws/sdk clients, "
+                    + "a Bop run every \(Int(plan.bopInterval)) s" + (plan.digest == nil ? "" : ", one recital")
+            ]
+            lines.append("minute  RSS MiB  lateness p99 µs  ticks  missed  stack B  ws Hz/client")
+            for s in samples {
+                lines.append(
+                    String(
+                        format: "%6.1f  %7.1f  %15.0f  %5d  %6d  %7d  %12.1f", s.minute, Double(s.residentKiB) / 1024,
+                        s.latenessP99Microseconds, s.ticks, s.missedTicks, s.deepestTickStackBytes, s.streamRate))
+            }
+            lines.append("survived: \(survived ? "yes" : "no")" + (death.map { " (\($0))" } ?? ""))
+            if let first = samples.first, let last = samples.last {
+                lines.append(
+                    String(
+                        format: "RSS: %.1f MiB at start, %.1f MiB at the end", Double(first.residentKiB) / 1024,
+                        Double(last.residentKiB) / 1024))
+            }
+            if let slope = residentSlopeKiBPerMinute {
+                lines.append(String(format: "RSS slope after warm-up: %.1f KiB/min", slope))
+            }
+            let p99s = samples.map(\.latenessP99Microseconds)
+            if let low = p99s.min(), let high = p99s.max() {
+                lines.append(String(format: "lateness p99 per minute: %.0f–%.0f µs", low, high))
+            }
+            lines.append("ticks missed: \(samples.reduce(0) { $0 + $1.missedTicks })")
+            lines.append(
+                "Bop runs: \(bopRunsStarted) started, \(bopRunsRefused) refused (a recital or an earlier run was playing)"
+            )
+            if recitalStarted {
+                lines.append(
+                    "recital: "
+                        + (recitalMinutes.map { String(format: "finished after %.1f min", $0) } ?? "not finished"))
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Runs the soak: `reachy` is the binary to spawn; `progress` receives a line per sample.
+    public static func run(
+        reachy: URL, plan: Plan, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> Report {
+        var report = Report(plan: plan)
+        let port = try ServiceBenchmarks.freePort()
+        let server = try ServiceBenchmarks.spawn(reachy, ["serve", "--sim", "--http-port", String(port)])
+        defer { ServiceBenchmarks.stop(server) }
+        try await ServiceBenchmarks.waitReady(port: port, process: server, timeout: 120) { json in
+            (json["backend_status"] as? [String: Any])?["ready"] as? Bool == true
+        }
+        let base = "http://127.0.0.1:\(port)"
+        let total = plan.minutes * 60
+        let counters = (0..<plan.clients).map { _ in ServiceBenchmarks.Counter() }
+        let streams = counters.map { counter in
+            Task { try? await ServiceBenchmarks.count(port: port, seconds: total + 5, into: counter) }
+        }
+        defer { for stream in streams { stream.cancel() } }
+
+        let start = ContinuousClock.now
+        func elapsed() -> Double { ServiceBenchmarks.elapsed(since: start) }
+        var previous = try await statistics(base)
+        var previousStreams = counters.map(\.snapshot.joints)
+        var previousTime = 0.0
+        var nextSample = plan.sampleInterval
+        var nextBop = 0.0
+        let recitalAt = plan.digest == nil ? Double.infinity : total / 3
+        var recital: (uuid: String, started: Double)?
+        while elapsed() < total {
+            guard server.isRunning else {
+                report.death = "the server exited with status \(server.terminationStatus) after \(Int(elapsed())) s"
+                return report
+            }
+            let now = elapsed()
+            if now >= recitalAt, !report.recitalStarted, let digest = plan.digest {
+                _ = try? await post(base + "/api/bop/stop", body: "{}", type: "application/json")
+                try? await Task.sleep(for: .milliseconds(200))
+                if let (status, body) = try? await post(base + "/api/news/recite", body: digest),
+                    status == 200, let uuid = field("uuid", in: body)
+                {
+                    report.recitalStarted = true
+                    recital = (uuid, now)
+                    progress(String(format: "%.1f min: recital started", now / 60))
+                }
+            }
+            if let running = recital, let list = try? await ServiceBenchmarks.get(base + "/api/move/running"),
+                !(String(data: list, encoding: .utf8) ?? "").contains(running.uuid)
+            {
+                report.recitalMinutes = (now - running.started) / 60
+                progress(String(format: "%.1f min: recital finished", now / 60))
+                recital = nil
+            }
+            if now >= nextBop {
+                nextBop += plan.bopInterval
+                if let (status, _) = try? await post(base + "/api/bop/run", body: bopRequest, type: "application/json"),
+                    status == 200
+                {
+                    report.bopRunsStarted += 1
+                } else {
+                    report.bopRunsRefused += 1
+                }
+            }
+            if now >= nextSample {
+                nextSample += plan.sampleInterval
+                let current = try await statistics(base)
+                let joints = counters.map(\.snapshot.joints)
+                let window = now - previousTime
+                let rates = zip(previousStreams, joints).map { Double($1 - $0) / max(window, 1e-3) }
+                let sample = Sample(
+                    minute: now / 60, residentKiB: current.resident_memory_kib ?? 0,
+                    latenessP99Microseconds: Double(
+                        LatenessStatistics(bucketCounts: current.lateness_histogram)
+                            .since(LatenessStatistics(bucketCounts: previous.lateness_histogram)).percentile(0.99))
+                        / 1000,
+                    ticks: current.ticks &- previous.ticks, missedTicks: current.missed_ticks &- previous.missed_ticks,
+                    deepestTickStackBytes: current.deepest_tick_stack_bytes,
+                    streamRate: rates.reduce(0, +) / Double(max(1, rates.count)))
+                report.samples.append(sample)
+                progress(
+                    String(
+                        format:
+                            "%.1f min: RSS %.1f MiB, lateness p99 %.0f µs, %d ticks, %d missed, stack %d B, %.1f Hz",
+                        sample.minute, Double(sample.residentKiB) / 1024, sample.latenessP99Microseconds, sample.ticks,
+                        sample.missedTicks, sample.deepestTickStackBytes, sample.streamRate))
+                previous = current
+                previousStreams = joints
+                previousTime = now
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        let last = try? await statistics(base)
+        report.survived = server.isRunning && (last.map { $0.ticks > previous.ticks } ?? false)
+        if !report.survived, report.death == nil {
+            report.death = server.isRunning ? "the control loop stopped ticking" : "the server exited"
+        }
+        return report
+    }
+
+    /// A Bop program of about 20 s: moves, antennas, a dance, and a line to say.
+    static let bopProgram = """
+        nod twice
+        look left 20
+        look right 20
+        look ahead
+        wiggle antennas
+        repeat 3 times
+          tilt left 10
+          tilt right 10
+        end
+        say "still going"
+        """
+
+    static var bopRequest: String {
+        let encoded = (try? JSONEncoder().encode(["program": bopProgram])).flatMap { String(data: $0, encoding: .utf8) }
+        return encoded ?? "{}"
+    }
+
+    static func statistics(_ base: String) async throws -> LoopStatisticsDTO {
+        let data = try await ServiceBenchmarks.get(base + "/api/loop/statistics")
+        return try JSONDecoder().decode(LoopStatisticsDTO.self, from: data)
+    }
+
+    static func post(_ url: String, body: String, type: String = "text/plain") async throws -> (Int, String) {
+        guard let url = URL(string: url) else { throw ServiceBenchmarks.Failure(description: "bad URL \(url)") }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.timeoutInterval = 30
+        request.setValue(type, forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(data: data, encoding: .utf8) ?? "")
+    }
+
+    static func field(_ name: String, in json: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return nil
+        }
+        return object[name] as? String
+    }
+}
