@@ -209,7 +209,7 @@ struct BopRunCommand: AsyncParsableCommand {
         return Task {
             var start: Double?
             var next = 0.0
-            for await tick in mini.telemetry() {
+            for await tick in mini.telemetry(buffering: 1024) {
                 guard let joints = tick.joints, let head = tick.headPose else { continue }
                 let t0 = start ?? tick.time
                 start = t0

@@ -49,6 +49,11 @@ struct RecordCommand: AsyncParsableCommand {
         if let html, !html.lowercased().hasSuffix(".html") {
             throw ValidationError("--html must name a .html file (got \"\(html)\").")
         }
+        if run.virtualTime {
+            throw ValidationError(
+                "--virtual-time cannot record: recording captures what happens in real time (the robot moved by hand, "
+                    + "or by another program).")
+        }
         guard seconds.isFinite, seconds > 0, seconds <= 3600 else {
             throw ValidationError("--seconds must be more than 0 and at most 3600.")
         }
@@ -73,7 +78,7 @@ struct RecordCommand: AsyncParsableCommand {
             Progress.say("Recording \(String(format: "%g", seconds)) s at \(String(format: "%g", rate)) Hz…")
             var start: Double?
             var next = 0.0
-            for await tick in mini.telemetry() {
+            for await tick in mini.telemetry(buffering: 1024) {
                 guard let joints = tick.joints, let head = tick.headPose else { continue }
                 let t0 = start ?? tick.time
                 start = t0

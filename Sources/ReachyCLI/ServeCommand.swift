@@ -57,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        if robot.virtualTime {
+            throw ValidationError(
+                "--virtual-time is for runs that end (run, news recite, dance, play…); a server answers clients in real "
+                    + "time.")
+        }
         do {
             try serviceConfiguration.validate()
         } catch {

@@ -11,9 +11,22 @@ struct ReachyMiniTests {
     static let tolerance = 0.03  // rad: the simulated servo's position-control error
 
     func connect(_ link: SimulatedLink, rate: Double = 100, enable: Bool = true) async throws -> ReachyMini {
-        var options = ReachyMiniOptions.test(rate: rate)
-        options.enableMotors = enable
-        return try await ReachyMini.connect(transport: link.transport(), options: options)
+        var settings = ReachyMiniOptions.test(rate: rate)
+        settings.enableMotors = enable
+        settings.tickSource = link.ticks
+        let options = settings
+        guard let ticks = link.ticks else {
+            return try await ReachyMini.connect(transport: link.transport(), options: options)
+        }
+        return try await ticks.drive { try await ReachyMini.connect(transport: link.transport(), options: options) }
+    }
+
+    /// A robot on a virtual clock the test steps: no sleeps, no polling, the same result on any machine.
+    func virtualLink() -> SimulatedLink { SimulatedLink(ticks: ManualTickSource(rate: 100)) }
+
+    /// Waits until `task`'s robot call waits for time (it then runs only when the test advances the clock).
+    func untilWaiting(_ ticks: ManualTickSource) async {
+        while ticks.waiting == 0 { await Task.yield() }
     }
 
     @Test("connect reports startup and publishes present joints and a head pose")
@@ -37,16 +50,18 @@ struct ReachyMiniTests {
 
     @Test("goto reaches the target: present positions match the safe IK goals")
     func gotoReaches() async throws {
-        let link = SimulatedLink()
+        let link = virtualLink()
+        let ticks = try #require(link.ticks)
         let mini = try await connect(link)
         defer { mini.close() }
         let head = HeadPose.degrees(z: 0.01, roll: 10, pitch: -8, yaw: 15)
         let antennas = Antennas(right: -0.5, left: 0.7)
-        try await mini.goto(head: head, antennas: antennas, bodyYaw: 0.2, duration: 0.6)
+        let start = ticks.ticks
+        try await ticks.drive { try await mini.goto(head: head, antennas: antennas, bodyYaw: 0.2, duration: 0.6) }
+        #expect(ticks.ticks - start >= 60, "goto returned before its 0.6 s were over")
+        ticks.advance(ticks: 50)  // the servos settle on their goals
         let goals = try SafeKinematics().motorGoals(head: head, antennas: antennas, bodyYaw: 0.2).value
-        let reached = await eventually(within: 3) {
-            ReachyMotor.allCases.allSatisfy { abs(link.present($0) - goals[$0]) < Self.tolerance }
-        }
+        let reached = ReachyMotor.allCases.allSatisfy { abs(link.present($0) - goals[$0]) < Self.tolerance }
         #expect(reached, "present \(ReachyMotor.allCases.map { link.present($0) }) goals \(goals.motorOrder)")
         let pose = try #require(mini.headPose)
         #expect(abs(pose.translation.z - 0.01) < 0.002)
@@ -120,17 +135,19 @@ struct ReachyMiniTests {
 
     @Test("cancel stops a move part-way and the waiting goto reports the interruption")
     func cancel() async throws {
-        let link = SimulatedLink()
+        let link = virtualLink()
+        let ticks = try #require(link.ticks)
         let mini = try await connect(link)
         defer { mini.close() }
         let target = HeadPose.degrees(yaw: 30)
         let move = Task { try await mini.goto(head: target, duration: 3) }
-        try await Task.sleep(for: .milliseconds(500))
+        await untilWaiting(ticks)
+        ticks.advance(ticks: 50, settle: true)  // half a second of the 3 s move
         mini.cancel()
+        ticks.advance(ticks: 1, settle: true)  // the waiting goto wakes and sees the cancel
         await #expect(throws: ReachyMiniError.interrupted) { try await move.value }
-        try await Task.sleep(for: .milliseconds(50))  // a tick already under way may finish its write
         let writes = link.goalWrites.count
-        try await Task.sleep(for: .milliseconds(300))
+        ticks.advance(ticks: 30)
         #expect(link.goalWrites.count == writes)  // nothing commanded after the cancel
         let yaw = try #require(mini.headPose).euler.yaw
         #expect(yaw > 0.001 && yaw < radians(25))  // moved, but did not finish
@@ -138,14 +155,17 @@ struct ReachyMiniTests {
 
     @Test("cancelling the task of a goto stops it")
     func taskCancellation() async throws {
-        let link = SimulatedLink()
+        let link = virtualLink()
+        let ticks = try #require(link.ticks)
         let mini = try await connect(link)
         defer { mini.close() }
         let move = Task { try await mini.goto(head: .degrees(roll: 20), duration: 3) }
-        try await Task.sleep(for: .milliseconds(300))
+        await untilWaiting(ticks)
+        ticks.advance(ticks: 30, settle: true)
         move.cancel()
         await #expect(throws: CancellationError.self) { try await move.value }
-        #expect(await eventually(within: 1) { !(mini.latest?.moving ?? true) })
+        ticks.advance(ticks: 1)
+        #expect(mini.latest?.moving == false)
     }
 
     @Test("safe stop: release switches torque off; sleep folds the antennas then switches torque off")

@@ -4,15 +4,26 @@ import ReachyMotion
 import ReachySimulator
 import Synchronization
 
-/// A simulated robot on the real clock with a loopback transport that records every Goal Position sync write
+/// A simulated robot on the real clock (or on a test's virtual clock) with a loopback transport that records every Goal Position sync write
 /// and can be "unplugged" and "plugged back": unplugging kills every transport opened so far for good (like a
 /// pulled USB adapter: its file descriptor is dead), and transports opened later work once plugged back.
 final class SimulatedLink: Sendable {
     let robot: VirtualReachyMini
     private let state = Mutex<(goals: [[UInt8: Int]], unplugged: Bool, opened: Int, deadUpTo: Int)>(([], false, 0, 0))
 
-    init(faults: SimulatorFaults = SimulatorFaults()) {
-        robot = VirtualReachyMini(clock: MonotonicClock(), faults: faults)
+    /// The virtual clock the robot and its control loop share, when the test steps time.
+    let ticks: ManualTickSource?
+
+    init(faults: SimulatorFaults = SimulatorFaults(), ticks: ManualTickSource? = nil) {
+        self.ticks = ticks
+        robot = VirtualReachyMini(clock: ticks.map(TicksClock.init) ?? MonotonicClock(), faults: faults)
+    }
+
+    /// The simulator's time read from the loop's tick source.
+    final class TicksClock: SimulatorClock {
+        let ticks: ManualTickSource
+        init(_ ticks: ManualTickSource) { self.ticks = ticks }
+        func now() -> Duration { .nanoseconds(Int64(ticks.now())) }
     }
 
     /// A fresh transport to the robot (as a reopened serial port would be).

@@ -14,14 +14,22 @@ final class ServeBinary: Sendable {
     /// The port it listens on (known once `waitUntilReady` returned).
     let port: Mutex<Int?> = Mutex(nil)
 
-    /// Starts `reachy` with `arguments` (e.g. `["serve", "--sim", "--http-port", "0"]`).
-    init(_ arguments: [String]) throws {
-        process = try WatchedProcess.reachy(arguments)
+    /// Starts `reachy` with `arguments` (e.g. `["serve", "--sim", "--http-port", "0"]`); with `stackKiB`, under
+    /// `ulimit -s` of that size (the stack of the main thread and of every thread it starts).
+    init(_ arguments: [String], stackKiB: Int? = nil) throws {
+        if let stackKiB {
+            let reachy = try ReachyExecutable.url().path
+            process = try WatchedProcess(
+                URL(fileURLWithPath: "/bin/bash"),
+                ["-c", "ulimit -s \(stackKiB) && exec \"$0\" \"$@\"", reachy] + arguments)
+        } else {
+            process = try WatchedProcess.reachy(arguments)
+        }
     }
 
-    /// `reachy serve --sim --http-port 0` plus `extra`, ready to answer.
-    static func startSimulator(_ extra: [String] = []) async throws -> ServeBinary {
-        let server = try ServeBinary(["serve", "--sim", "--http-port", "0"] + extra)
+    /// `reachy serve --sim --http-port 0` plus `extra`, ready to answer (under `ulimit -s stackKiB` when given).
+    static func startSimulator(_ extra: [String] = [], stackKiB: Int? = nil) async throws -> ServeBinary {
+        let server = try ServeBinary(["serve", "--sim", "--http-port", "0"] + extra, stackKiB: stackKiB)
         guard await server.waitUntilReady() != nil else {
             _ = await server.stop(SIGKILL)
             Issue.record("reachy serve did not become ready; stderr: \(server.stderr)")

@@ -245,9 +245,12 @@ public final class ReachyMini: @unchecked Sendable {
             deepestTickStackBytes: loop.deepestTickStackBytes, ticks: loop.tickCount)
     }
 
-    /// Telemetry at the loop rate (newest only when the reader is slow). Finishes on `close()`.
-    public func telemetry() -> AsyncStream<RobotTelemetry> {
-        let (stream, continuation) = AsyncStream<RobotTelemetry>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// Telemetry at the loop rate. A slow reader gets the newest `buffering` values (1: only the latest, for
+    /// displays; recorders ask for more so that no tick is lost, even on a virtual clock that ticks faster than they
+    /// read). Finishes on `close()`.
+    public func telemetry(buffering: Int = 1) -> AsyncStream<RobotTelemetry> {
+        let (stream, continuation) = AsyncStream<RobotTelemetry>.makeStream(
+            bufferingPolicy: .bufferingNewest(max(1, buffering)))
         let key = nextSubscriber.wrappingAdd(1, ordering: .relaxed).newValue
         telemetrySubscribers.withLock { $0[key] = continuation }
         continuation.onTermination = { [weak self] _ in

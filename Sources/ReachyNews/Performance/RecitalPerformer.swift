@@ -69,7 +69,7 @@ public final class RecitalPerformer: Sendable {
         let recorder: Task<Void, Never>? =
             recordMotion
             ? Task { [robot] in
-                for await t in robot.telemetry() {
+                for await t in robot.telemetry(buffering: 1024) {
                     let e = t.headPose?.euler
                     let sample = RecitalPerformance.MotionSample(
                         time: clock.seconds(since: origin), goal: t.goal?.motorOrder,
