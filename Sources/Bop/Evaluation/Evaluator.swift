@@ -321,20 +321,24 @@ final class Evaluator {
                 return Double(rng.integer(in: Int64(a), Int64(b)))
             }
             return rng.decimal(in: a, b)
-        case .binary(let op, let l, let r, let where_):
-            let x = try value(l, line: range)
-            let y = try value(r, line: range)
-            switch op {
-            case "+": return finite(x + y)
-            case "-": return finite(x - y)
-            case "*": return finite(x * y)
-            default:
-                if y == 0 {
-                    report("divide-by-zero", at: where_)
-                    throw .halt
+        case .chain(let first, let operations, _):
+            // A loop, not recursion: a chain may be thousands of operations long.
+            var x = try value(first, line: range)
+            for operation in operations {
+                let y = try value(operation.operand, line: range)
+                switch operation.symbol {
+                case "+": x = finite(x + y)
+                case "-": x = finite(x - y)
+                case "*": x = finite(x * y)
+                default:
+                    if y == 0 {
+                        report("divide-by-zero", at: first.range.union(operation.operand.range))
+                        throw .halt
+                    }
+                    x = finite(x / y)
                 }
-                return finite(x / y)
             }
+            return x
         }
     }
 
