@@ -1,4 +1,5 @@
-/// Options for turning a program into a timeline.
+/// Options for turning a program into a timeline, and the budgets that keep any program, however hostile,
+/// from taking too long or too much memory to plan.
 public struct BopOptions: Sendable {
     /// Seed for `random` and `pick`.
     public var seed: UInt64
@@ -6,12 +7,27 @@ public struct BopOptions: Sendable {
     public var horizonSeconds: Int64
     /// The most statements a program may run.
     public var stepBudget: Int
+    /// The most segments the timeline may have; a program that would make more stops with an error.
+    public var segmentLimit: Int
+    /// The longest planning may take by the wall clock (`nil`: no limit); checked while the program runs, so a
+    /// program that takes longer stops with an error. A budget of zero stops every program at its first step.
+    public var timeBudget: Duration?
+    /// Asked while the program runs (with the time budget); answering true stops planning with an error. For a
+    /// server whose client went away.
+    public var isCancelled: (@Sendable () -> Bool)?
 
-    /// Seed 1, a 10-minute horizon, 200,000 steps.
-    public init(seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget) {
+    /// Seed 1, a 10-minute horizon, 200,000 steps, 100,000 segments, 2 seconds, no cancellation.
+    public init(
+        seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget,
+        segmentLimit: Int = BopLimits.segmentLimit, timeBudget: Duration? = BopLimits.timeBudget,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) {
         self.seed = seed
         self.horizonSeconds = horizonSeconds
         self.stepBudget = stepBudget
+        self.segmentLimit = segmentLimit
+        self.timeBudget = timeBudget
+        self.isCancelled = isCancelled
     }
 }
 
@@ -36,7 +52,10 @@ public struct BopResult: Sendable {
 /// The Bop pipeline: lex → parse → check → evaluate into a timeline (with the safety pass inside).
 public enum BopCompiler {
     /// Compiles `text`. Never crashes, whatever the input.
+    /// Planning stops with a located error when a budget of `options` (steps, segments, time) is used up or
+    /// `options.isCancelled` answers true.
     public static func compile(_ text: String, options: BopOptions = BopOptions()) -> BopResult {
+        let watchdog = Watchdog(budget: options.timeBudget, isCancelled: options.isCancelled)
         var front = parse(text)
         if front.diagnostics.contains(where: { $0.severity == .error }) {
             front.diagnostics = verifyFixIts(front.diagnostics, in: front.source)
@@ -51,7 +70,8 @@ public enum BopCompiler {
         }
         let evaluator = Evaluator(
             program: front.program, messages: messages, seed: options.seed,
-            horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget)
+            horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget,
+            segmentLimit: options.segmentLimit, watchdog: watchdog)
         let timeline = evaluator.run()
         front.diagnostics += evaluator.diagnostics
         let failed = evaluator.diagnostics.contains { $0.severity == .error }

@@ -1,9 +1,11 @@
+import Synchronization
 import Testing
 
 @testable import Bop
 
-/// Programs written to hurt (issue 13): very long math and deep nesting. Bop must answer each quickly, with a
-/// located diagnostic, and never crash.
+/// Programs written to hurt (issue 13): very long math, deep nesting, and small programs asking for a huge
+/// amount of work. Bop must answer each quickly, with a located diagnostic, and never crash. Nothing here
+/// depends on the machine's speed: the time budget is tested with a budget of zero and cancellation with a flag.
 @Suite struct HostileInputTests {
     /// `look left 1+1+…+1` with `terms` ones (`op` between them).
     static func longMath(_ terms: Int, _ op: String = "+", command: String = "look left ") -> String {
@@ -21,6 +23,14 @@ import Testing
             for child in Mirror(reflecting: value).children { pending.append((child.value, here)) }
         }
         return deepest
+    }
+
+    /// `define move m0` … `m30`, each using the one before twice: 2^30 nods if planned in full.
+    static func doublingMoves(_ levels: Int) -> String {
+        var lines = ["define move m0", "  nod", "end"]
+        for i in 1...levels { lines += ["define move m\(i)", "  m\(i - 1)", "  m\(i - 1)", "end"] }
+        lines.append("m\(levels)")
+        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Long math and deep nesting
@@ -75,5 +85,100 @@ import Testing
         let error = try #require(result.diagnostics.first { $0.id == "too-deep" })
         #expect((BopLimits.nestingLimit...BopLimits.nestingLimit + 1).contains(error.range.line))
         #expect(result.timeline == nil)
+    }
+
+    // MARK: Too much work
+
+    @Test func doublingMovesAreCheckedOnceEach() {
+        // The checker used to follow every use of every move: 2^40 looks here.
+        var checker = Checker(
+            program: BopCompiler.parse(Self.doublingMoves(40)).program, messages: MessageCatalog(BopLanguages.english))
+        checker.check()
+        #expect(checker.diagnostics.isEmpty)
+        // A ring of 40 moves is a move using itself, even though it is longer than the nesting limit.
+        var ring: [String] = []
+        for i in 0..<40 { ring += ["define move r\(i)", "  nod", "  r\((i + 1) % 40)", "end"] }
+        let looping = BopCompiler.compile(ring.joined(separator: "\n") + "\nr0\n")
+        #expect(looping.diagnostics.filter { $0.id == "calls-itself" }.count == 40)
+    }
+
+    @Test func doublingMovesArePlannedUpToTheHorizon() throws {
+        // 2^30 nods: planning stops at the 10-minute horizon, as for a `forever`.
+        let result = BopCompiler.compile(Self.doublingMoves(30))
+        #expect(result.diagnostics.map(\.id) == ["horizon"])
+        #expect(result.timeline?.truncated == true)
+        // With fewer segments allowed than 10 minutes of nods make, it stops at the segment limit instead, on
+        // the line that went over it.
+        let busy = BopCompiler.compile(Self.doublingMoves(30), options: BopOptions(segmentLimit: 1000))
+        let error = try #require(busy.diagnostics.first { $0.severity == .error })
+        #expect(error.id == "too-many-moves")
+        #expect(error.range.line == 2)
+        #expect(error.message.contains("1000"))
+        #expect(busy.timeline == nil)
+    }
+
+    @Test(arguments: ["nod 1000000000 times", "nod 1000000 times", "shake 40000 times", "wiggle antennas 20000 times"])
+    func hugeCountsAreRefusedBeforeAnythingIsMade(_ line: String) throws {
+        let result = BopCompiler.compile("look left\n" + line + "\n")
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.id == "too-many-moves")
+        #expect(error.range.line == 2 && error.range.column == 1)
+        #expect(result.timeline == nil)
+    }
+
+    @Test func theSegmentLimitCountsEverySegment() throws {
+        let fits = BopCompiler.compile("nod 5 times\n", options: BopOptions(segmentLimit: 10))
+        #expect(fits.timeline?.segments.count == 10)
+        let over = BopCompiler.compile("nod 6 times\n", options: BopOptions(segmentLimit: 10))
+        #expect(over.diagnostics.map(\.id) == ["too-many-moves"])
+        let dances = BopCompiler.compile(
+            "say \"go\"\nrepeat 1000 times\n  dance simple nod\nend\n", options: BopOptions(segmentLimit: 50))
+        let error = try #require(dances.diagnostics.first { $0.severity == .error })
+        #expect(error.id == "too-many-moves" && error.range.line == 3)
+    }
+
+    @Test func theSegmentLimitSpeaksTheProgramsLanguage() throws {
+        let result = BopCompiler.compile("点头1000000000次\n")
+        let error = try #require(result.diagnostics.first)
+        #expect(error.id == "too-many-moves")
+        #expect(error.title == BopLanguages.all["zh"]?.messages["too-many-moves.title"])
+    }
+
+    @Test func anEmptyMoveRepeatedForeverCountsItsSteps() throws {
+        // Each round of `x 1000000000 times` is a step, so the step budget stops it.
+        let result = BopCompiler.compile("define move x\nend\nnod\nx 1000000000 times\n")
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.id == "too-much" && error.range.line == 4)
+    }
+
+    // MARK: Time budget and cancellation
+
+    @Test func aTimeBudgetOfZeroStopsAtTheFirstStep() throws {
+        let result = BopCompiler.compile("nod\nlook left\n", options: BopOptions(timeBudget: .zero))
+        #expect(result.diagnostics.map(\.id) == ["too-slow"])
+        #expect(result.diagnostics.first?.range.line == 1)
+        #expect(result.timeline == nil)
+        let chinese = BopCompiler.compile("点头\n", options: BopOptions(timeBudget: .zero))
+        #expect(chinese.diagnostics.first?.title == BopLanguages.all["zh"]?.messages["too-slow.title"])
+        // No budget at all is allowed too.
+        #expect(BopCompiler.compile("nod\n", options: BopOptions(timeBudget: nil)).timeline != nil)
+    }
+
+    @Test func cancellationStopsPlanningWhileItRuns() throws {
+        let cancelled = BopCompiler.compile("nod\n", options: BopOptions(isCancelled: { true }))
+        #expect(cancelled.diagnostics.map(\.id) == ["cancelled"])
+        #expect(cancelled.timeline == nil)
+        // Asked again and again while a loop runs: the third time it says stop, and planning stops there.
+        let asked = Atomic(0)
+        let options = BopOptions(isCancelled: { asked.add(1, ordering: .relaxed).newValue >= 3 })
+        let result = BopCompiler.compile("forever\n  nod\nend\n", options: options)
+        #expect(asked.load(ordering: .relaxed) == 3)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.id == "cancelled" && error.severity == .error)
+        #expect(result.timeline == nil)
+        // Never cancelled: the `forever` runs to the horizon as before.
+        let never = BopCompiler.compile("forever\n  nod\nend\n", options: BopOptions(isCancelled: { false }))
+        #expect(never.timeline?.truncated == true)
+        #expect(never.diagnostics.map(\.id) == ["horizon"])
     }
 }
