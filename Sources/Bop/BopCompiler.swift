@@ -56,9 +56,9 @@ public enum BopCompiler {
     /// `options.isCancelled` answers true.
     public static func compile(_ text: String, options: BopOptions = BopOptions()) -> BopResult {
         let watchdog = Watchdog(budget: options.timeBudget, isCancelled: options.isCancelled)
-        var front = parse(text)
+        var front = parse(text, watchdog: watchdog)
         if front.diagnostics.contains(where: { $0.severity == .error }) {
-            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source)
+            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source, watchdog: watchdog)
             return result(front, timeline: nil)
         }
         let messages = MessageCatalog(front.language)
@@ -99,8 +99,9 @@ public enum BopCompiler {
         var diagnostics: [BopDiagnostic]
     }
 
-    /// Lexes (twice when Chinese names need splitting), detects the language and level, and parses.
-    static func parse(_ text: String) -> FrontEnd {
+    /// Lexes (twice when Chinese names need splitting), detects the language and level, and parses. Parsing stops
+    /// with an error when `watchdog` says the time is up or the work is cancelled.
+    static func parse(_ text: String, watchdog: Watchdog = Watchdog()) -> FrontEnd {
         let source = SourceText(text)
         var table = KeywordTable.shared
         var lines = Lexer(source: source, table: table).lex()
@@ -130,7 +131,8 @@ public enum BopCompiler {
                     messages.diagnostic("bad-level", at: value?.range ?? keyword.range, ["found": found]))
             }
         }
-        let parser = Parser(source: source, lines: lines, level: level, messages: messages, prescan: prescan)
+        let parser = Parser(
+            source: source, lines: lines, level: level, messages: messages, prescan: prescan, watchdog: watchdog)
         let statements = parser.parseProgram()
         diagnostics += parser.diagnostics
         let program = BopProgram(level: level, language: language.code, statements: statements, moves: parser.moves)
@@ -154,18 +156,21 @@ public enum BopCompiler {
     }
 
     /// Keeps a "did you mean" fix only if the program, with the fix applied, no longer has an error on that
-    /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped.
-    static func verifyFixIts(_ diagnostics: [BopDiagnostic], in source: SourceText) -> [BopDiagnostic] {
+    /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped, and so are the ones
+    /// left when `watchdog` says the time is up or the work is cancelled (each check parses the whole program).
+    static func verifyFixIts(
+        _ diagnostics: [BopDiagnostic], in source: SourceText, watchdog: Watchdog = Watchdog()
+    ) -> [BopDiagnostic] {
         var checked = 0
         return diagnostics.map { diagnostic in
             guard let fix = diagnostic.fixIt else { return diagnostic }
             var d = diagnostic
             checked += 1
-            guard checked <= 10 else {
+            guard checked <= 10, watchdog.check() == nil else {
                 d.fixIt = nil
                 return d
             }
-            let fixed = parse(source.applying(fix))
+            let fixed = parse(source.applying(fix), watchdog: watchdog)
             let line = fix.range.line
             if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.id == d.id }) {
                 d.fixIt = nil

@@ -85,6 +85,8 @@ import Testing
         let error = try #require(result.diagnostics.first { $0.id == "too-deep" })
         #expect((BopLimits.nestingLimit...BopLimits.nestingLimit + 1).contains(error.range.line))
         #expect(result.timeline == nil)
+        // The `end`s after the spot were never read, so they are not reported missing.
+        #expect(result.diagnostics.map(\.id) == ["too-deep"])
     }
 
     // MARK: Too much work
@@ -162,6 +164,19 @@ import Testing
         #expect(chinese.diagnostics.first?.title == BopLanguages.all["zh"]?.messages["too-slow.title"])
         // No budget at all is allowed too.
         #expect(BopCompiler.compile("nod\n", options: BopOptions(timeBudget: nil)).timeline != nil)
+    }
+
+    @Test func theTimeBudgetAlsoStopsReadingALongBrokenProgram() throws {
+        // A program full of typos is read (and its "did you mean" fixes re-checked) line by line; the budget
+        // and the cancellation check are looked at while reading too, and stop it with one error.
+        let typos = String(repeating: "lok left\n", count: 500)
+        let late = BopCompiler.compile(typos, options: BopOptions(timeBudget: .zero))
+        #expect(late.diagnostics.map(\.id) == ["too-slow"])
+        let cancelled = BopCompiler.compile(typos, options: BopOptions(isCancelled: { true }))
+        #expect(cancelled.diagnostics.map(\.id) == ["cancelled"])
+        // Within the budget every typo is found, as before.
+        let found = BopCompiler.compile(String(repeating: "lok left\n", count: 20))
+        #expect(found.diagnostics.count == 20)
     }
 
     @Test func cancellationStopsPlanningWhileItRuns() throws {
