@@ -1,4 +1,5 @@
-/// Options for turning a program into a timeline.
+/// Options for turning a program into a timeline, and the budgets that keep any program, however hostile,
+/// from taking too long or too much memory to plan.
 public struct BopOptions: Sendable {
     /// Seed for `random` and `pick`.
     public var seed: UInt64
@@ -6,12 +7,27 @@ public struct BopOptions: Sendable {
     public var horizonSeconds: Int64
     /// The most statements a program may run.
     public var stepBudget: Int
+    /// The most segments the timeline may have; a program that would make more stops with an error.
+    public var segmentLimit: Int
+    /// The longest planning may take by the wall clock (`nil`: no limit); checked while the program runs, so a
+    /// program that takes longer stops with an error. A budget of zero stops every program at its first step.
+    public var timeBudget: Duration?
+    /// Asked while the program runs (with the time budget); answering true stops planning with an error. For a
+    /// server whose client went away.
+    public var isCancelled: (@Sendable () -> Bool)?
 
-    /// Seed 1, a 10-minute horizon, 200,000 steps.
-    public init(seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget) {
+    /// Seed 1, a 10-minute horizon, 200,000 steps, 100,000 segments, 2 seconds, no cancellation.
+    public init(
+        seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget,
+        segmentLimit: Int = BopLimits.segmentLimit, timeBudget: Duration? = BopLimits.timeBudget,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) {
         self.seed = seed
         self.horizonSeconds = horizonSeconds
         self.stepBudget = stepBudget
+        self.segmentLimit = segmentLimit
+        self.timeBudget = timeBudget
+        self.isCancelled = isCancelled
     }
 }
 
@@ -36,10 +52,13 @@ public struct BopResult: Sendable {
 /// The Bop pipeline: lex → parse → check → evaluate into a timeline (with the safety pass inside).
 public enum BopCompiler {
     /// Compiles `text`. Never crashes, whatever the input.
+    /// Planning stops with a located error when a budget of `options` (steps, segments, time) is used up or
+    /// `options.isCancelled` answers true.
     public static func compile(_ text: String, options: BopOptions = BopOptions()) -> BopResult {
-        var front = parse(text)
+        let watchdog = Watchdog(budget: options.timeBudget, isCancelled: options.isCancelled)
+        var front = parse(text, watchdog: watchdog)
         if front.diagnostics.contains(where: { $0.severity == .error }) {
-            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source)
+            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source, watchdog: watchdog)
             return result(front, timeline: nil)
         }
         let messages = MessageCatalog(front.language)
@@ -51,7 +70,8 @@ public enum BopCompiler {
         }
         let evaluator = Evaluator(
             program: front.program, messages: messages, seed: options.seed,
-            horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget)
+            horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget,
+            segmentLimit: options.segmentLimit, watchdog: watchdog)
         let timeline = evaluator.run()
         front.diagnostics += evaluator.diagnostics
         let failed = evaluator.diagnostics.contains { $0.severity == .error }
@@ -79,8 +99,9 @@ public enum BopCompiler {
         var diagnostics: [BopDiagnostic]
     }
 
-    /// Lexes (twice when Chinese names need splitting), detects the language and level, and parses.
-    static func parse(_ text: String) -> FrontEnd {
+    /// Lexes (twice when Chinese names need splitting), detects the language and level, and parses. Parsing stops
+    /// with an error when `watchdog` says the time is up or the work is cancelled.
+    static func parse(_ text: String, watchdog: Watchdog = Watchdog()) -> FrontEnd {
         let source = SourceText(text)
         var table = KeywordTable.shared
         var lines = Lexer(source: source, table: table).lex()
@@ -110,7 +131,8 @@ public enum BopCompiler {
                     messages.diagnostic("bad-level", at: value?.range ?? keyword.range, ["found": found]))
             }
         }
-        let parser = Parser(source: source, lines: lines, level: level, messages: messages, prescan: prescan)
+        let parser = Parser(
+            source: source, lines: lines, level: level, messages: messages, prescan: prescan, watchdog: watchdog)
         let statements = parser.parseProgram()
         diagnostics += parser.diagnostics
         let program = BopProgram(level: level, language: language.code, statements: statements, moves: parser.moves)
@@ -134,18 +156,21 @@ public enum BopCompiler {
     }
 
     /// Keeps a "did you mean" fix only if the program, with the fix applied, no longer has an error on that
-    /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped.
-    static func verifyFixIts(_ diagnostics: [BopDiagnostic], in source: SourceText) -> [BopDiagnostic] {
+    /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped, and so are the ones
+    /// left when `watchdog` says the time is up or the work is cancelled (each check parses the whole program).
+    static func verifyFixIts(
+        _ diagnostics: [BopDiagnostic], in source: SourceText, watchdog: Watchdog = Watchdog()
+    ) -> [BopDiagnostic] {
         var checked = 0
         return diagnostics.map { diagnostic in
             guard let fix = diagnostic.fixIt else { return diagnostic }
             var d = diagnostic
             checked += 1
-            guard checked <= 10 else {
+            guard checked <= 10, watchdog.check() == nil else {
                 d.fixIt = nil
                 return d
             }
-            let fixed = parse(source.applying(fix))
+            let fixed = parse(source.applying(fix), watchdog: watchdog)
             let line = fix.range.line
             if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.id == d.id }) {
                 d.fixIt = nil

@@ -21,7 +21,7 @@ import Testing
             "define-not-at-top", "name-taken", "divide-by-zero", "too-much", "horizon", "bad-level", "level-not-first",
             "empty-block", "wrong-arguments", "calls-itself", "strange-mark", "unclosed-bracket", "incomplete-math",
             "missing-name", "pick-needs-or", "clamped", "slowed", "too-quick", "tempo-clamped", "speed-clamped",
-            "count-adjusted", "bouncy-toned-down",
+            "count-adjusted", "bouncy-toned-down", "too-deep", "too-many-moves", "too-slow", "cancelled",
         ]
         for id in ids {
             #expect(BopLanguages.english.messages["\(id).title"] != nil, "\(id)")

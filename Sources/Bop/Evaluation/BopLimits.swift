@@ -85,6 +85,11 @@ public enum BopLimits {
     public static let speedRange: ClosedRange<Double> = 25...200
     /// The most times a `repeat` may run, and the most steps a program may take.
     public static let stepBudget = 200_000
+    /// The most segments a program's timeline may have (a nod is two, a wiggle of both antennas six per swing).
+    /// Far more than a 10-minute dance needs; a program asking for more stops with an error before making them.
+    public static let segmentLimit = 100_000
+    /// The longest a program may take to plan, by the wall clock (checked as it runs, every few hundred steps).
+    public static let timeBudget: Duration = .seconds(2)
     /// The deepest nesting of groups, brackets and moves using moves (keeps the interpreter's stack small).
     public static let nestingLimit = 32
 }

@@ -48,10 +48,12 @@ extension Evaluator {
             plan.add(.headRoll, [(.absolute(side == .left ? -a : a), Rational(1))])
         case .nod:
             let n = try count()
+            try reserve(2 * n, for: statement)
             plan.add(.headPitch, MotionPlan.dips(amplitude: try size(Defaults.nod), count: n))
             beatsLong = Int64(n)
         case .shake:
             let n = try count()
+            try reserve(3 * n, for: statement)
             plan.add(.headYaw, MotionPlan.oscillation(amplitude: try size(Defaults.shake), cycles: n))
             beatsLong = Int64(n)
         case .raiseHead:
@@ -67,6 +69,7 @@ extension Evaluator {
             beatsLong = 2
         case .wiggleAntennas(let which):
             let n = try count()
+            try reserve((which == .both ? 6 : 3) * n, for: statement)
             let a = try size(Defaults.wiggle)
             if which != .left { plan.add(.antennaRight, MotionPlan.oscillation(amplitude: a, cycles: n)) }
             if which != .right { plan.add(.antennaLeft, MotionPlan.oscillation(amplitude: -a, cycles: n)) }
@@ -89,12 +92,12 @@ extension Evaluator {
             if motion.feel == .snappy { duration = duration * Rational(1, 2) }
         }
         duration = duration * Rational(100) / speed
-        emit(
+        try emit(
             plan, duration: duration, easing: motion.feel?.easing ?? .minjerk, statement: statement, label: nil, &state)
     }
 
     /// A dance: one round of its beats at the current tempo and speed.
-    func dance(_ name: String, statement: Statement, _ state: inout State) {
+    func dance(_ name: String, statement: Statement, _ state: inout State) throws(Flow) {
         guard let dance = Dances.all[name] else { return }
         var plan = MotionPlan()
         for component in dance.components {
@@ -105,7 +108,7 @@ extension Evaluator {
         let duration = beats(dance.beats) * Rational(100) / speed
         let start = state.clock
         let first = segments.count
-        emit(plan, duration: duration, easing: .minjerk, statement: statement, label: "dance \(name)", &state)
+        try emit(plan, duration: duration, easing: .minjerk, statement: statement, label: "dance \(name)", &state)
         var base: [Axis: Double] = [:]
         for segment in segments[first...] {
             if let axis = segment.axis, base[axis] == nil { base[axis] = segment.from }
@@ -117,11 +120,13 @@ extension Evaluator {
     }
 
     /// Resolves targets, clamps them to the kid limits, stretches moves that are too fast, tones down
-    /// overshooting `bouncy` moves, and records the segments. Warnings go to the statement's line.
+    /// overshooting `bouncy` moves, and records the segments. Warnings go to the statement's line; going over the
+    /// segment limit stops with an error there.
     func emit(
         _ plan: MotionPlan, duration requested: Rational, easing requestedEasing: Easing, statement: Statement,
         label: String?, _ state: inout State
-    ) {
+    ) throws(Flow) {
+        try reserve(plan.axes.reduce(0) { $0 + $1.steps.count }, for: statement)
         let plan = state.mirror ? plan.mirrored() : plan
         let range = statement.range
         var duration = requested

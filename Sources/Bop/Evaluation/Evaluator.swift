@@ -7,7 +7,7 @@ final class Evaluator {
         case stopLoop
         /// `stop` outside any loop.
         case stopProgram
-        /// The time horizon or the step budget was reached.
+        /// The time horizon or a budget (steps, segments, time) was reached, or the work was cancelled.
         case halt
     }
 
@@ -32,6 +32,10 @@ final class Evaluator {
     let messages: MessageCatalog
     let horizon: Rational
     let stepBudget: Int
+    /// The most timeline segments the program may make.
+    let segmentLimit: Int
+    /// The wall-clock deadline and the cancellation check, polled every ``Evaluator/pollInterval`` steps.
+    let watchdog: Watchdog
     var rng: SplitMix64
     let seed: UInt64
 
@@ -51,13 +55,21 @@ final class Evaluator {
     /// How deeply blocks and calls are nested while running.
     var depth = 0
 
-    init(program: BopProgram, messages: MessageCatalog, seed: UInt64, horizon: Rational, stepBudget: Int) {
+    /// How many steps go by between two looks at the clock and the cancellation check (and the first step).
+    static let pollInterval = 256
+
+    init(
+        program: BopProgram, messages: MessageCatalog, seed: UInt64, horizon: Rational, stepBudget: Int,
+        segmentLimit: Int = BopLimits.segmentLimit, watchdog: Watchdog = Watchdog()
+    ) {
         self.program = program
         self.messages = messages
         self.seed = seed
         self.rng = SplitMix64(seed: seed)
         self.horizon = horizon
         self.stepBudget = stepBudget
+        self.segmentLimit = segmentLimit
+        self.watchdog = watchdog
     }
 
     /// Evaluates the whole program.
@@ -116,6 +128,7 @@ final class Evaluator {
             truncated = true
             throw .halt
         }
+        if steps % Self.pollInterval == 1 { try poll(at: statement.range) }
         if horizon < state.clock || horizon == state.clock, state.clock > .zero {
             if !truncated {
                 truncated = true
@@ -125,6 +138,29 @@ final class Evaluator {
             }
             throw .halt
         }
+    }
+
+    /// Stops at once, with an error on `range`, when the time budget is used up or the work was cancelled.
+    func poll(at range: SourceRange) throws(Flow) {
+        guard let reason = watchdog.check() else { return }
+        switch reason {
+        case .timeUp:
+            report("too-slow", at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
+        case .cancelled:
+            report("cancelled", at: range)
+        }
+        truncated = true
+        throw .halt
+    }
+
+    /// Makes sure `count` more segments fit within the segment limit; otherwise stops with an error on the
+    /// statement's line. Called before a move's segments are made, so a huge count is refused before it costs
+    /// any memory.
+    func reserve(_ count: Int, for statement: Statement) throws(Flow) {
+        guard count > segmentLimit - segments.count else { return }
+        report("too-many-moves", at: statement.range, ["limit": "\(segmentLimit)"])
+        truncated = true
+        throw .halt
     }
 
     func execute(_ statement: Statement, _ state: inout State) throws(Flow) {
@@ -153,6 +189,7 @@ final class Evaluator {
             }
             text = text.trimmingSpaces()
             let duration = Speech.estimate(text)
+            try reserve(1, for: statement)
             addSegment(
                 TimelineSegment(
                     start: state.clock, duration: duration, track: .voice, line: line, text: text, approximate: true))
@@ -168,12 +205,13 @@ final class Evaluator {
             let times = try count.map { (e: Expression) throws(Flow) -> Int in try whole(e, at: statement.range) } ?? 1
             for _ in 0..<times {
                 try step(statement, state)
-                dance(name, statement: statement, &state)
+                try dance(name, statement: statement, &state)
             }
         case .playSound(let name, let timing):
             var duration = Rational(1)
             if let timing { duration = try time(timing, at: statement.range) }
             duration = max(duration, BopLimits.minimumDuration)
+            try reserve(1, for: statement)
             addSegment(TimelineSegment(start: state.clock, duration: duration, track: .sound, line: line, text: name))
             state.clock = state.clock + duration
         case .repeatLoop(let count, let counter, let body):
@@ -225,7 +263,11 @@ final class Evaluator {
             let times = try count.map { (e: Expression) throws(Flow) -> Int in try whole(e, at: statement.range) } ?? 1
             locals.append(frame)
             defer { locals.removeLast() }
-            for _ in 0..<times { try execute(move.body, &state) }
+            for i in 0..<times {
+                // Each round counts as a step, so an empty move repeated many times still stops.
+                if i > 0 { try step(statement, state) }
+                try execute(move.body, &state)
+            }
         case .ifElse(let condition, let then, let otherwise):
             let l = try value(condition.left, line: statement.range)
             let r = try value(condition.right, line: statement.range)
@@ -321,20 +363,24 @@ final class Evaluator {
                 return Double(rng.integer(in: Int64(a), Int64(b)))
             }
             return rng.decimal(in: a, b)
-        case .binary(let op, let l, let r, let where_):
-            let x = try value(l, line: range)
-            let y = try value(r, line: range)
-            switch op {
-            case "+": return finite(x + y)
-            case "-": return finite(x - y)
-            case "*": return finite(x * y)
-            default:
-                if y == 0 {
-                    report("divide-by-zero", at: where_)
-                    throw .halt
+        case .chain(let first, let operations, _):
+            // A loop, not recursion: a chain may be thousands of operations long.
+            var x = try value(first, line: range)
+            for operation in operations {
+                let y = try value(operation.operand, line: range)
+                switch operation.symbol {
+                case "+": x = finite(x + y)
+                case "-": x = finite(x - y)
+                case "*": x = finite(x * y)
+                default:
+                    if y == 0 {
+                        report("divide-by-zero", at: first.range.union(operation.operand.range))
+                        throw .halt
+                    }
+                    x = finite(x / y)
                 }
-                return finite(x / y)
             }
+            return x
         }
     }
 

@@ -144,15 +144,31 @@ public indirect enum Expression: Sendable {
     case number(Double, SourceRange)
     case variable(String, display: String, SourceRange)
     case random(Expression, Expression, SourceRange)
-    case binary(Character, Expression, Expression, SourceRange)
+    /// `a + b - c` or `a * b / c`: the first operand, then each operation, applied left to right. Kept flat
+    /// (not as a tree of pairs) so that a very long line of math is read, run and freed without deep recursion.
+    case chain(Expression, [MathOperation], SourceRange)
     case negate(Expression, SourceRange)
 
     /// Where the expression is written.
     public var range: SourceRange {
         switch self {
-        case .number(_, let r), .variable(_, _, let r), .random(_, _, let r), .binary(_, _, _, let r),
+        case .number(_, let r), .variable(_, _, let r), .random(_, _, let r), .chain(_, _, let r),
             .negate(_, let r):
             return r
         }
+    }
+}
+
+/// One step of a math chain: `+ b`, `- b`, `* b` or `/ b`.
+public struct MathOperation: Sendable {
+    /// `+`, `-`, `*` or `/`.
+    public var symbol: Character
+    /// What it adds, subtracts, multiplies or divides by.
+    public var operand: Expression
+
+    /// An operation applying `symbol` with `operand`.
+    public init(_ symbol: Character, _ operand: Expression) {
+        self.symbol = symbol
+        self.operand = operand
     }
 }

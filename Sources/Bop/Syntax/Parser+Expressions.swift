@@ -46,24 +46,34 @@ extension Parser {
         return value
     }
 
+    /// `a + b - c …`: read in a loop into one flat chain, however long the line.
     private func parseSum(after: String) -> Expression? {
-        guard var left = parseProduct(after: after) else { return nil }
+        guard let first = parseProduct(after: after) else { return nil }
+        var operations: [MathOperation] = []
         while let op = cursor.peek(), op.isSymbol("+") || op.isSymbol("-") {
             cursor.index += 1
             guard let right = parseProduct(after: op.text, inMath: true) else { return nil }
-            left = .binary(op.text == "+" ? "+" : "-", left, right, left.range.union(right.range))
+            operations.append(MathOperation(op.text == "+" ? "+" : "-", right))
         }
-        return left
+        return Self.makeChain(first, operations)
     }
 
+    /// `a * b / c …`: read in a loop into one flat chain.
     private func parseProduct(after: String, inMath: Bool = false) -> Expression? {
-        guard var left = parseFactor(after: after, inMath: inMath) else { return nil }
+        guard let first = parseFactor(after: after, inMath: inMath) else { return nil }
+        var operations: [MathOperation] = []
         while let op = cursor.peek(), op.isSymbol("*") || op.isSymbol("/") {
             cursor.index += 1
             guard let right = parseFactor(after: op.text, inMath: true) else { return nil }
-            left = .binary(op.text == "*" ? "*" : "/", left, right, left.range.union(right.range))
+            operations.append(MathOperation(op.text == "*" ? "*" : "/", right))
         }
-        return left
+        return Self.makeChain(first, operations)
+    }
+
+    /// The first operand alone, or the chain of it and its operations.
+    private static func makeChain(_ first: Expression, _ operations: [MathOperation]) -> Expression {
+        guard let last = operations.last else { return first }
+        return .chain(first, operations, first.range.union(last.operand.range))
     }
 
     private func parseFactor(after: String, inMath: Bool) -> Expression? {

@@ -24,11 +24,18 @@ final class Parser {
     var closedBlocks: [(line: Int, indent: Int, endLine: Int, endIndent: Int)] = []
     /// How deeply statements and expressions are nested right now.
     var nesting = 0
-    /// Set once nesting went too deep: the rest of the program is skipped.
+    /// Set once nesting went too deep, or the time budget ran out: the rest of the program is skipped.
     var tooDeep = false
+    /// The time budget and cancellation check, looked at every ``Parser/pollInterval`` lines.
+    let watchdog: Watchdog
+    /// Lines read so far.
+    var linesRead = 0
+    /// How many lines go by between two looks at the watchdog (and the first line).
+    static let pollInterval = 64
 
     init(
-        source: SourceText, lines: [LexedLine], level: Int, messages: MessageCatalog, prescan: Prescan
+        source: SourceText, lines: [LexedLine], level: Int, messages: MessageCatalog, prescan: Prescan,
+        watchdog: Watchdog = Watchdog()
     ) {
         self.source = source
         self.lines = lines
@@ -37,6 +44,7 @@ final class Parser {
         self.moveNames = prescan.moves
         self.variableNames = prescan.variables
         self.levelLine = prescan.levelLine
+        self.watchdog = watchdog
     }
 
     /// Tokens of the current line, with a read position.
@@ -121,6 +129,11 @@ final class Parser {
                 }
                 return (statements, first.keyword == "end" ? .end(first) : .else(first))
             }
+            linesRead += 1
+            if linesRead % Self.pollInterval == 1, let reason = watchdog.check() {
+                stop(reason, at: first.range)
+                break
+            }
             cursor = Cursor(tokens: line.tokens)
             if let statement = parseLine() { statements.append(statement) }
         }
@@ -143,6 +156,16 @@ final class Parser {
         cursor.index = cursor.tokens.count
         lineIndex = lines.count
         return false
+    }
+
+    /// Stops reading (the rest of the program is skipped) with an error on `range`: out of time, or cancelled.
+    func stop(_ reason: Watchdog.Reason, at range: SourceRange) {
+        switch reason {
+        case .timeUp: report("too-slow", at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
+        case .cancelled: report("cancelled", at: range)
+        }
+        tooDeep = true
+        lineIndex = lines.count
     }
 
     /// Parses the statement on the current line (and the body of a block), then moves past it.
@@ -180,7 +203,8 @@ final class Parser {
             _ = parseBody(terminators: [])
             if lineIndex < lines.count { lineIndex += 1 }
         case .endOfFile:
-            reportMissingEnd(opener: opener, openerLine: openerLine, indent: indent)
+            // When reading stopped early (too deep, out of time), the `end`s were never read: not missing.
+            if !tooDeep { reportMissingEnd(opener: opener, openerLine: openerLine, indent: indent) }
         }
         return body
     }

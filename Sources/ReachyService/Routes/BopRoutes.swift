@@ -26,7 +26,7 @@ enum BopRoutes {
                     + "array}.", origin: .ours, body: bodyDoc)
         ) { request, _ in
             let (text, seed) = try await program(request, limit: limit)
-            let result = BopCompiler.compile(text, options: BopOptions(seed: seed))
+            let result = try await compile(text, seed: seed)
             return JSONResponse.bytes(Data(checkJSON(result).utf8))
         }
 
@@ -39,9 +39,9 @@ enum BopRoutes {
         ) { request, _ in
             let (text, seed) = try await program(request, limit: limit)
             try service.requireRunning()
-            // Compiling is pure (no file, network or clock access) and bounded by the compiler's step budget and
-            // time horizon.
-            let result = BopCompiler.compile(text, options: BopOptions(seed: seed))
+            // Compiling is pure (no file or network access), bounded by the compiler's budgets (steps, segments,
+            // time) and done off the event loop.
+            let result = try await compile(text, seed: seed)
             guard !result.hasErrors, let timeline = result.timeline else {
                 let detail = "The program has problems; nothing moved. Fix them (see diagnostics) and run again."
                 return JSONResponse.bytes(
@@ -88,6 +88,16 @@ enum BopRoutes {
         /// Seconds, including the 1 s approach to the first pose.
         var duration: Double
         var warnings: [String]
+    }
+
+    /// Compiles on ``BopCompileQueue/shared`` (off the event loop, two at a time; cancelled with the request's
+    /// task); 503 when too many programs are already waiting.
+    static func compile(_ text: String, seed: UInt64) async throws -> BopResult {
+        guard let result = await BopCompileQueue.shared.compile(text, seed: seed) else {
+            throw ServiceError(
+                .serviceUnavailable, "Too many Bop programs are being checked right now; try again in a moment.")
+        }
+        return result
     }
 
     /// `{"ok": …, "diagnostics": […]}`.
