@@ -9,8 +9,8 @@ public struct BopOptions: Sendable {
     public var stepBudget: Int
     /// The most segments the timeline may have; a program that would make more stops with an error.
     public var segmentLimit: Int
-    /// The longest planning may take by the wall clock (`nil`: no limit); checked while the program runs, so a
-    /// program that takes longer stops with an error. A budget of zero stops every program at its first step.
+    /// The most CPU time planning may take on the compiling thread (`nil`: no limit); checked while the program runs,
+    /// so a program that takes longer stops with an error. A budget of zero stops every program at its first step.
     public var timeBudget: Duration?
     /// Asked while the program runs (with the time budget); answering true stops planning with an error. For a
     /// server whose client went away.

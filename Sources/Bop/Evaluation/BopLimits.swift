@@ -88,7 +88,8 @@ public enum BopLimits {
     /// The most segments a program's timeline may have (a nod is two, a wiggle of both antennas six per swing).
     /// Far more than a 10-minute dance needs; a program asking for more stops with an error before making them.
     public static let segmentLimit = 100_000
-    /// The longest a program may take to plan, by the wall clock (checked as it runs, every few hundred steps).
+    /// The most CPU time a program may take to plan, on the compiling thread (checked as it runs, every few hundred
+    /// steps; CPU time, so a busy machine does not change the answer).
     public static let timeBudget: Duration = .seconds(2)
     /// The deepest nesting of groups, brackets and moves using moves (keeps the interpreter's stack small).
     public static let nestingLimit = 32

@@ -1,5 +1,15 @@
-/// Stops long work: a wall-clock deadline and an optional cancellation check, looked at every so often while a
-/// program is planned (see `Evaluator.poll(at:)`).
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Stops long work: a budget of the compiling thread's own CPU time and an optional cancellation check, looked at
+/// every so often while a program is planned (see `Evaluator.poll(at:)`).
+///
+/// CPU time of the thread, not wall time: a program is "too slow" for what it asks of the compiler, never because
+/// the machine is busy with something else (a loaded CI runner, other requests), so the same program gets the same
+/// answer everywhere. Compilation is synchronous, so it stays on one thread from start to end.
 struct Watchdog: Sendable {
     /// Why planning must stop now.
     enum Reason: Equatable {
@@ -11,15 +21,19 @@ struct Watchdog: Sendable {
 
     /// The time allowed; `nil` for no limit.
     let budget: Duration?
-    /// When the budget runs out.
-    let deadline: ContinuousClock.Instant?
+    /// The thread's CPU time, nanoseconds, at which the budget runs out.
+    let deadline: UInt64?
     /// Answers true once the work should be abandoned.
     let isCancelled: (@Sendable () -> Bool)?
 
     /// A watchdog whose budget starts now.
     init(budget: Duration? = nil, isCancelled: (@Sendable () -> Bool)? = nil) {
         self.budget = budget
-        self.deadline = budget.map { ContinuousClock.now.advanced(by: $0) }
+        self.deadline = budget.map { budget in
+            let (seconds, attoseconds) = budget.components
+            let nanoseconds = max(0, seconds) * 1_000_000_000 + max(0, attoseconds / 1_000_000_000)
+            return Self.threadCPUNanoseconds() &+ UInt64(nanoseconds)
+        }
         self.isCancelled = isCancelled
     }
 
@@ -32,7 +46,14 @@ struct Watchdog: Sendable {
     /// Why the work must stop, or `nil` to go on. A budget of zero is always used up.
     func check() -> Reason? {
         if let isCancelled, isCancelled() { return .cancelled }
-        if let deadline, ContinuousClock.now >= deadline { return .timeUp }
+        if let deadline, Self.threadCPUNanoseconds() >= deadline { return .timeUp }
         return nil
+    }
+
+    /// CPU time used so far by the calling thread.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
