@@ -38,11 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     var token: String?
 
     @Option(
-        name: .customLong("cors-origin"),
+        name: [.customLong("allow-origin"), .customLong("cors-origin")],
         help: ArgumentHelp(
-            "Allow browser pages from this origin to call the API (CORS is off by default).",
+            "Allow web pages from this origin (e.g. https://turbowarp.org) to call the API; repeatable. This "
+                + "machine's own pages (http://localhost:*, http://127.0.0.1:*) are always allowed, any other site is "
+                + "refused.",
             valueName: "origin"))
-    var corsOrigin: String?
+    var allowOrigin: [String] = []
 
     @Option(name: .customLong("max-body"), help: "Largest request body accepted, in bytes (413 beyond).")
     var maxBody = 256 * 1024
@@ -52,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     var serviceConfiguration: ServiceConfiguration {
         ServiceConfiguration(
-            host: host, port: httpPort, token: token, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
+            host: host, port: httpPort, token: token, allowedOrigins: allowOrigin, maxBodyBytes: maxBody,
             robotName: robotName)
     }
 

@@ -16,6 +16,7 @@ enum ServiceHarness {
     /// Runs `body` against a fresh simulator robot and server.
     static func withService(
         token: String? = nil, maxBody: Int = 256 * 1024, audio: (@Sendable () throws -> any AudioSink)? = nil,
+        allowedOrigins: [String] = [],
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
         let robot = try await ReachyMini.connect(.simulator(VirtualReachyMini(clock: MonotonicClock())))
@@ -28,7 +29,9 @@ enum ServiceHarness {
             robot.close()
         }
         let server = try ReachyServer(
-            configuration: ServiceConfiguration(port: 0, token: token, maxBodyBytes: maxBody), service: service)
+            configuration: ServiceConfiguration(
+                port: 0, token: token, allowedOrigins: allowedOrigins, maxBodyBytes: maxBody),
+            service: service)
         let app = server.makeApplication()
         try await app.test(.live) { client in try await body(client, service) }
     }

@@ -24,8 +24,12 @@ public final class HeadlessChromium: Sendable {
     public static var isAvailable: Bool { executable() != nil }
 
     /// Starts Chromium headless with a `width`×`height` window and waits (at most `timeout` seconds) for its
-    /// DevTools address.
-    public init(executable: URL? = nil, width: Int = 1280, height: Int = 900, timeout: Double = 30) throws {
+    /// DevTools address. `extraArguments` go on its command line (e.g. `--host-resolver-rules=MAP evil.test
+    /// 127.0.0.1`, to serve a page of another site from this machine).
+    public init(
+        executable: URL? = nil, width: Int = 1280, height: Int = 900, timeout: Double = 30,
+        extraArguments: [String] = []
+    ) throws {
         guard let binary = executable ?? Self.executable() else { throw BrowserError.chromiumNotFound }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "reachy-chromium-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
@@ -37,8 +41,8 @@ public final class HeadlessChromium: Sendable {
             "--remote-allow-origins=*", "--user-data-dir=\(profile.path)", "--no-first-run",
             "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
-            "--window-size=\(width),\(height)", "about:blank",
-        ]
+            "--window-size=\(width),\(height)",
+        ] + extraArguments + ["about:blank"]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

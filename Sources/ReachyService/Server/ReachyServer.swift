@@ -34,10 +34,16 @@ public struct ReachyServer: Sendable {
         let router = Router(context: BasicWebSocketRequestContext.self)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         let middleware = ServiceMiddleware(token: configuration.token)
-        if let origin = configuration.corsOrigin {
-            router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin)))
-        }
+        // First keep other sites out; then CORS answers the pages that are allowed (the guard has refused the rest,
+        // so reflecting the request's origin only ever names an allowed one).
+        let guardian = SiteGuard(configuration: configuration)
+        router.add(middleware: guardian)
+        router.add(
+            middleware: CORSMiddleware(
+                allowOrigin: .originBased, allowHeaders: [.contentType, .authorization, .accept],
+                allowMethods: [.get, .post, .put, .delete, .options, .head]))
         router.add(middleware: middleware)
+        webSocketRouter.add(middleware: guardian)
         webSocketRouter.add(middleware: middleware)
         let table = RouteTable(router: router, webSocketRouter: webSocketRouter)
         let environment = ServiceEnvironment(service: service, configuration: configuration)

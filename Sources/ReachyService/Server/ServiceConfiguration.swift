@@ -9,8 +9,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// The bearer token every request must carry (`Authorization: Bearer …`, or `?token=` for WebSockets); nil
     /// means no token (allowed on a loopback address only).
     public var token: String?
-    /// The origin allowed by CORS (nil: no CORS headers, browsers from other origins cannot read answers).
-    public var corsOrigin: String?
+    /// Web origins besides this machine's own pages (`http://localhost:*`, `http://127.0.0.1:*`) and the server's
+    /// own origin whose pages may call the API (e.g. `https://turbowarp.org`). Requests from any other page are
+    /// refused (403), whatever their content type; clients that are not browsers send no `Origin` and are unaffected.
+    public var allowedOrigins: [String]
     /// The largest request body accepted, bytes (413 beyond).
     public var maxBodyBytes: Int
     /// The robot's name reported in the daemon status.
@@ -18,13 +20,13 @@ public struct ServiceConfiguration: Sendable, Equatable {
 
     /// A configuration; see each property.
     public init(
-        host: String = "127.0.0.1", port: Int = 8000, token: String? = nil, corsOrigin: String? = nil,
+        host: String = "127.0.0.1", port: Int = 8000, token: String? = nil, allowedOrigins: [String] = [],
         maxBodyBytes: Int = 256 * 1024, robotName: String = "reachy_mini"
     ) {
         self.host = host
         self.port = port
         self.token = token
-        self.corsOrigin = corsOrigin
+        self.allowedOrigins = allowedOrigins
         self.maxBodyBytes = maxBodyBytes
         self.robotName = robotName
     }
@@ -41,6 +43,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         if let token, token.isEmpty { throw .emptyToken }
         if !Self.isLoopback(host), token == nil { throw .tokenRequired(host: host) }
         guard maxBodyBytes > 0 else { throw .badBodyLimit(maxBodyBytes) }
+        for origin in allowedOrigins where SiteGuard.normalized(origin) == nil || origin == "*" {
+            throw .badOrigin(origin)
+        }
     }
 }
 
@@ -54,6 +59,8 @@ public enum ServiceConfigurationError: Error, Equatable, Sendable, CustomStringC
     case badPort(Int)
     /// A non-positive body limit.
     case badBodyLimit(Int)
+    /// An `--allow-origin` that is not `scheme://host[:port]`.
+    case badOrigin(String)
 
     public var description: String {
         switch self {
@@ -64,6 +71,9 @@ public enum ServiceConfigurationError: Error, Equatable, Sendable, CustomStringC
         case .emptyToken: "--token must not be empty; choose a long random secret."
         case .badPort(let port): "--http-port \(port) is not a TCP port; use 1…65535 (or 0 for any free port)."
         case .badBodyLimit(let n): "The request body limit must be positive (got \(n))."
+        case .badOrigin(let origin):
+            "--allow-origin \"\(origin)\" is not a web origin; give one like https://turbowarp.org or "
+                + "http://192.168.1.20:8601 (scheme, host and port only; \"*\" is not allowed)."
         }
     }
 }
