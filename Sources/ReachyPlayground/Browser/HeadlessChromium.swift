@@ -36,13 +36,15 @@ public final class HeadlessChromium: Sendable {
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = binary
-        process.arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--remote-debugging-port=0",
-            "--remote-allow-origins=*", "--user-data-dir=\(profile.path)", "--no-first-run",
-            "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
-            "--window-size=\(width),\(height)",
-        ] + extraArguments + ["about:blank"]
+        process.arguments =
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--remote-debugging-port=0",
+                "--remote-allow-origins=*", "--user-data-dir=\(profile.path)", "--no-first-run",
+                "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
+                "--window-size=\(width),\(height)",
+            ] + extraArguments + ["about:blank"]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
