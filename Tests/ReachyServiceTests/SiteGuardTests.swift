@@ -51,41 +51,14 @@ import Testing
         }
     }
 
-    /// One raw HTTP/1.1 request with exactly this `Host` header (test clients set their own); the response text.
-    static func rawGet(port: Int, path: String, host: String) throws -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(connected == 0)
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            response += buffer[0..<count]
-        }
-        return String(decoding: response, as: UTF8.self)
-    }
-
     @Test func dnsRebindingIsRefused() async throws {
         try await H.withService { client, _ in
             let port = try #require(client.port)
-            let rebound = try Self.rawGet(port: port, path: "/api/state/full", host: "evil.example:8000")
+            let rebound = try RawHTTP.get(port: port, path: "/api/state/full", host: "evil.example:8000")
             #expect(rebound.hasPrefix("HTTP/1.1 403"), "\(rebound.prefix(200))")
             #expect(rebound.contains("only to the names of this machine"))
             for name in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "localhost"] {
-                let local = try Self.rawGet(port: port, path: "/api/daemon/status", host: name)
+                let local = try RawHTTP.get(port: port, path: "/api/daemon/status", host: name)
                 #expect(local.hasPrefix("HTTP/1.1 200"), "Host: \(name): \(local.prefix(200))")
             }
         }
