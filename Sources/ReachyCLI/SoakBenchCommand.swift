@@ -10,11 +10,12 @@ struct SoakBenchCommand: AsyncParsableCommand {
         discussion: """
             Spawns this same reachy binary as `reachy serve --sim` on a free loopback port, connects --clients \
             /ws/sdk WebSocket clients for the whole run, starts a Bop program every 30 s and recites the digest \
-            --digest once, a third of the way through (Bop runs during the recital are refused and counted). Once \
+            --digest at a third and at two thirds of the run (Bop runs during a recital are refused and counted). Once \
             a minute it reads GET /api/loop/statistics and prints resident memory, the control loop's lateness p99 \
             over that minute, ticks and missed ticks, the deepest stack a tick used, and the stream rate per client. \
-            The report ends with whether the server survived, the memory at start and end, and its slope after \
-            warm-up (the first fifth of the run). Measure debug and release builds: `make demo` runs the debug one.
+            The report ends with whether the server survived, the memory at start and end, what each recital added, \
+            and the memory's slope after warm-up and the first recital (whose buffers the allocator keeps for the \
+            next). Measure debug and release builds: `make demo` runs the debug one.
 
             Exit status: 0 the server survived; 1 it died or could not start (the message says why).
             """)
@@ -26,7 +27,7 @@ struct SoakBenchCommand: AsyncParsableCommand {
     var clients = 10
 
     @Option(
-        help: ArgumentHelp("The digest to recite once during the run (none: no recital).", valueName: "digest.md"))
+        help: ArgumentHelp("The digest to recite twice during the run (none: no recital).", valueName: "digest.md"))
     var digest = "examples/news/digest-2025-12-21.md"
 
     func validate() throws {

@@ -6,7 +6,7 @@ import ReachyBridge
 #endif
 
 /// `reachy bench soak`: `reachy serve --sim` (spawned) in real time for N minutes under a steady load — WebSocket
-/// clients streaming `/ws/sdk`, a Bop program started every 30 s, a news recital in the middle — sampled once a
+/// clients streaming `/ws/sdk`, a Bop program started every 30 s, a news recital at a third and at two thirds — sampled once a
 /// minute through `GET /api/loop/statistics`: resident memory and its slope, control-loop lateness p99 per minute,
 /// missed ticks, the deepest stack a tick used, and whether the server survived.
 public enum SoakBenchmark {
@@ -18,7 +18,7 @@ public enum SoakBenchmark {
         public var clients = 10
         /// Seconds between two Bop runs.
         public var bopInterval = 30.0
-        /// The digest recited once, at a third of the run (nil: no recital).
+        /// The digest recited at a third and at two thirds of the run (nil: no recital).
         public var digest: String?
         /// Seconds between two samples (60: one per minute).
         public var sampleInterval = 60.0
@@ -57,13 +57,18 @@ public enum SoakBenchmark {
         public var death: String?
         public var bopRunsStarted = 0
         public var bopRunsRefused = 0
-        public var recitalStarted = false
-        public var recitalMinutes: Double?
+        /// Each recital: when it started and how long it took (nil: not finished), minutes.
+        public var recitals: [(start: Double, minutes: Double?)] = []
 
-        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute:
-        /// the least-squares slope of the samples.
+        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute, and the first
+        /// recital, whose buffers the allocator keeps for the next one), KiB per minute: the least-squares slope of
+        /// the samples.
         public var residentSlopeKiBPerMinute: Double? {
-            let warm = samples.filter { $0.minute >= max(1, plan.minutes / 5) - 1e-9 }
+            var from = max(1, plan.minutes / 5)
+            if let first = recitals.first {
+                from = max(from, first.start + (first.minutes ?? plan.minutes) + 1)
+            }
+            let warm = samples.filter { $0.minute >= from - 1e-9 }
             guard warm.count >= 2 else { return nil }
             let xs = warm.map(\.minute)
             let ys = warm.map { Double($0.residentKiB) }
@@ -77,7 +82,7 @@ public enum SoakBenchmark {
         public var description: String {
             var lines = [
                 "soak: reachy serve --sim, \(String(format: "%.0f", plan.minutes)) min, \(plan.clients) /ws/sdk clients, "
-                    + "a Bop run every \(Int(plan.bopInterval)) s" + (plan.digest == nil ? "" : ", one recital")
+                    + "a Bop run every \(Int(plan.bopInterval)) s" + (plan.digest == nil ? "" : ", two recitals")
             ]
             lines.append("minute  RSS MiB  lateness p99 µs  ticks  missed  stack B  ws Hz/client")
             for s in samples {
@@ -94,7 +99,7 @@ public enum SoakBenchmark {
                         Double(last.residentKiB) / 1024))
             }
             if let slope = residentSlopeKiBPerMinute {
-                lines.append(String(format: "RSS slope after warm-up: %.1f KiB/min", slope))
+                lines.append(String(format: "RSS slope after warm-up and the first recital: %.1f KiB/min", slope))
             }
             let p99s = samples.map(\.latenessP99Microseconds)
             if let low = p99s.min(), let high = p99s.max() {
@@ -104,10 +109,16 @@ public enum SoakBenchmark {
             lines.append(
                 "Bop runs: \(bopRunsStarted) started, \(bopRunsRefused) refused (a recital or an earlier run was playing)"
             )
-            if recitalStarted {
-                lines.append(
-                    "recital: "
-                        + (recitalMinutes.map { String(format: "finished after %.1f min", $0) } ?? "not finished"))
+            for (k, recital) in recitals.enumerated() {
+                let before = samples.last { $0.minute <= recital.start }?.residentKiB
+                let after = recital.minutes.flatMap { m in samples.first { $0.minute >= recital.start + m }?.residentKiB
+                }
+                var line = String(format: "recital %d: started at %.1f min, ", k + 1, recital.start)
+                line += recital.minutes.map { String(format: "finished after %.1f min", $0) } ?? "not finished"
+                if let before, let after {
+                    line += String(format: "; RSS %.1f → %.1f MiB", Double(before) / 1024, Double(after) / 1024)
+                }
+                lines.append(line)
             }
             return lines.joined(separator: "\n")
         }
@@ -139,7 +150,7 @@ public enum SoakBenchmark {
         var previousTime = 0.0
         var nextSample = plan.sampleInterval
         var nextBop = 0.0
-        let recitalAt = plan.digest == nil ? Double.infinity : total / 3
+        var recitalTimes = plan.digest == nil ? [] : [total / 3, 2 * total / 3]
         var recital: (uuid: String, started: Double)?
         while elapsed() < total {
             guard server.isRunning else {
@@ -147,13 +158,14 @@ public enum SoakBenchmark {
                 return report
             }
             let now = elapsed()
-            if now >= recitalAt, !report.recitalStarted, let digest = plan.digest {
+            if let at = recitalTimes.first, now >= at, recital == nil, let digest = plan.digest {
+                recitalTimes.removeFirst()
                 _ = try? await post(base + "/api/bop/stop", body: "{}", type: "application/json")
                 try? await Task.sleep(for: .milliseconds(200))
                 if let (status, body) = try? await post(base + "/api/news/recite", body: digest),
                     status == 200, let uuid = field("uuid", in: body)
                 {
-                    report.recitalStarted = true
+                    report.recitals.append((now / 60, nil))
                     recital = (uuid, now)
                     progress(String(format: "%.1f min: recital started", now / 60))
                 }
@@ -161,7 +173,7 @@ public enum SoakBenchmark {
             if let running = recital, let list = try? await ServiceBenchmarks.get(base + "/api/move/running"),
                 !(String(data: list, encoding: .utf8) ?? "").contains(running.uuid)
             {
-                report.recitalMinutes = (now - running.started) / 60
+                report.recitals[report.recitals.count - 1].minutes = (now - running.started) / 60
                 progress(String(format: "%.1f min: recital finished", now / 60))
                 recital = nil
             }
