@@ -152,13 +152,15 @@ public enum SoakBenchmark {
         var nextBop = 0.0
         var recitalTimes = plan.digest == nil ? [] : [total / 3, 2 * total / 3]
         var recital: (uuid: String, started: Double)?
-        while elapsed() < total {
+        var done = false
+        while !done {
+            done = elapsed() >= total
             guard server.isRunning else {
                 report.death = "the server exited with status \(server.terminationStatus) after \(Int(elapsed())) s"
                 return report
             }
             let now = elapsed()
-            if let at = recitalTimes.first, now >= at, recital == nil, let digest = plan.digest {
+            if let at = recitalTimes.first, now >= at, recital == nil, !done, let digest = plan.digest {
                 recitalTimes.removeFirst()
                 _ = try? await post(base + "/api/bop/stop", body: "{}", type: "application/json")
                 try? await Task.sleep(for: .milliseconds(200))
@@ -177,7 +179,7 @@ public enum SoakBenchmark {
                 progress(String(format: "%.1f min: recital finished", now / 60))
                 recital = nil
             }
-            if now >= nextBop {
+            if now >= nextBop, !done {
                 nextBop += plan.bopInterval
                 if let (status, _) = try? await post(base + "/api/bop/run", body: bopRequest, type: "application/json"),
                     status == 200
@@ -187,7 +189,7 @@ public enum SoakBenchmark {
                     report.bopRunsRefused += 1
                 }
             }
-            if now >= nextSample {
+            if now >= nextSample || (done && now - previousTime >= plan.sampleInterval / 2) {
                 nextSample += plan.sampleInterval
                 let current = try await statistics(base)
                 let joints = counters.map(\.snapshot.joints)
@@ -213,8 +215,9 @@ public enum SoakBenchmark {
                 previousStreams = joints
                 previousTime = now
             }
-            try await Task.sleep(for: .milliseconds(250))
+            if !done { try await Task.sleep(for: .milliseconds(250)) }
         }
+        try await Task.sleep(for: .milliseconds(500))  // a few ticks after the last sample
         let last = try? await statistics(base)
         report.survived = server.isRunning && (last.map { $0.ticks > previous.ticks } ?? false)
         if !report.survived, report.death == nil {
