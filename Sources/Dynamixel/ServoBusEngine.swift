@@ -6,11 +6,20 @@ struct ServoBusEngine {
     var decoder = PacketDecoder()
     var statistics = BusStatistics()
     var alertingIDs: Set<UInt8> = []
-    let clock = ContinuousClock()
+    /// The transport's own time when it keeps one (a simulated wire), else the system's monotonic clock.
+    private let transportClock: (any TransportClock)?
+    private let origin = ContinuousClock.now
 
     init(transport: any ByteTransport, configuration: ServoBusConfiguration) {
         self.transport = transport
         self.configuration = configuration
+        transportClock = transport as? any TransportClock
+    }
+
+    /// Time since an arbitrary origin, on the clock that reply deadlines are measured on.
+    func now() -> Duration {
+        if let transportClock { return transportClock.transportNow }
+        return origin.duration(to: .now)
     }
 
     // MARK: - Wire
@@ -34,9 +43,9 @@ struct ServoBusEngine {
     }
 
     /// What arrives before `deadline`; empty when nothing did (the transport waited out the remaining time).
-    mutating func receive(until deadline: ContinuousClock.Instant) throws(ServoBusError) -> [UInt8] {
-        let now = clock.now
-        let remaining = now < deadline ? now.duration(to: deadline) : .zero
+    mutating func receive(until deadline: Duration) throws(ServoBusError) -> [UInt8] {
+        let current = now()
+        let remaining = current < deadline ? deadline - current : .zero
         let bytes: [UInt8]
         do throws(TransportError) {
             bytes = try transport.read(maxCount: 4096, timeout: remaining)
@@ -110,7 +119,7 @@ struct ServoBusEngine {
             if attempt > 0 { statistics.retries += 1 }
             let sent = try send(packet)
             let deadline =
-                clock.now + configuration.replyTimeout(sentBytes: sent, replyBytes: 11 + (expectedLength ?? 0))
+                now() + configuration.replyTimeout(sentBytes: sent, replyBytes: 11 + (expectedLength ?? 0))
             while true {
                 while let status = nextStatus(corruptedIDs: &corruptedIDs) {
                     guard status.id == id else {
@@ -165,7 +174,7 @@ struct ServoBusEngine {
             let sent = try send(InstructionPacket(id: PacketFraming.broadcastID, request: makeRequest(pending)))
             let replyBytes = pending.reduce(0) { $0 + 11 + $1.length }
             let deadline =
-                clock.now
+                now()
                 + configuration.replyTimeout(sentBytes: sent, replyBytes: replyBytes, devices: pending.count)
             receiving: while !pending.isEmpty {
                 while let status = nextStatus(corruptedIDs: &corruptedIDs) {
@@ -219,7 +228,7 @@ struct ServoBusEngine {
             let sent = try send(InstructionPacket(id: PacketFraming.broadcastID, request: makeRequest(pending)))
             let total = PacketFraming.prefixLength + 1 + pending.reduce(0) { $0 + 4 + $1.length }
             let deadline =
-                clock.now + configuration.replyTimeout(sentBytes: sent, replyBytes: total, devices: pending.count)
+                now() + configuration.replyTimeout(sentBytes: sent, replyBytes: total, devices: pending.count)
             var raw: [UInt8] = []
             var start: Int?
             while true {
@@ -300,7 +309,7 @@ struct ServoBusEngine {
     mutating func broadcastPing(timeout: Duration) throws(ServoBusError) -> [PingReply] {
         statistics.transactions += 1
         _ = try send(InstructionPacket(id: PacketFraming.broadcastID, request: .ping))
-        let deadline = clock.now + timeout
+        let deadline = now() + timeout
         var replies: [UInt8: PingReply] = [:]
         var corruptedIDs: Set<UInt8> = []
         while true {
