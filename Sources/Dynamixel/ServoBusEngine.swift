@@ -293,7 +293,9 @@ struct ServoBusEngine {
             if !pending.isEmpty { failAttempt(&budget, noisy: noiseSince(mark)) }
         }
         for expectation in pending {
-            let noisy = corruptedIDs.contains(expectation.id) || budget.noisy > 0
+            // Damage named this device, or every failed attempt met noise; an attempt where the others answered
+            // cleanly and this one did not says it is absent.
+            let noisy = corruptedIDs.contains(expectation.id) || (budget.noisy > 0 && budget.silent == 0)
             results[expectation.id] = .failure(noisy ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
         }
         return results
@@ -379,7 +381,9 @@ struct ServoBusEngine {
             pending = failed
         }
         for expectation in pending {
-            let noisy = corruptedIDs.contains(expectation.id) || budget.noisy > 0
+            // Damage named this device, or every failed attempt met noise; an attempt where the others answered
+            // cleanly and this one did not says it is absent.
+            let noisy = corruptedIDs.contains(expectation.id) || (budget.noisy > 0 && budget.silent == 0)
             results[expectation.id] = .failure(noisy ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
         }
         return results
