@@ -118,7 +118,8 @@ struct ServoBusEngine {
 
     /// How many attempts a transaction may make: silent attempts stop at `retries`, noisy ones at
     /// `retries + noiseRetries`, and never more than `limit` in all when a caller sets one (the control loop's
-    /// per-tick reads).
+    /// per-tick reads). Once a damaged reply has shown the device is there, a silent attempt is taken as the
+    /// link's too (a reply lost whole, or late) and also counts against the noise allowance.
     struct AttemptBudget {
         let retries: Int
         let noiseRetries: Int
@@ -142,7 +143,7 @@ struct ServoBusEngine {
         var allowsAnother: Bool {
             if attempts == 0 { return true }
             if let limit, attempts >= limit { return false }
-            return silent <= retries && attempts < 1 + retries + noiseRetries
+            return (noisy > 0 || silent <= retries) && attempts < 1 + retries + noiseRetries
         }
     }
 
