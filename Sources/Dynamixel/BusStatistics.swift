@@ -7,6 +7,11 @@ public struct BusStatistics: Sendable, Hashable, CustomStringConvertible {
     public var retries = 0
     /// Attempts that ended with at least one expected reply missing.
     public var timeouts = 0
+    /// Attempts that waited for replies (first tries and retries).
+    public var replyAttempts = 0
+    /// Attempts that failed with signs of noise: replies that arrived corrupted, cut short or mixed with garbage
+    /// (as opposed to silence).
+    public var noisyAttempts = 0
     /// Received packets whose CRC did not match (or fast-read blocks whose running CRC did not).
     public var crcErrors = 0
     /// Received packets with an impossible length or framing.
@@ -25,7 +30,8 @@ public struct BusStatistics: Sendable, Hashable, CustomStringConvertible {
     public init() {}
 
     public var description: String {
-        "\(transactions) transactions, \(retries) retries, \(timeouts) timeouts, \(crcErrors) CRC errors, "
+        "\(transactions) transactions, \(retries) retries, \(timeouts) timeouts, "
+            + "\(noisyAttempts) of \(replyAttempts) attempts noisy, \(crcErrors) CRC errors, "
             + "\(framingErrors) framing errors, \(discardedPackets) discarded packets, \(statusErrors) status errors, "
             + "\(alerts) alerts, \(bytesSent) bytes sent, \(bytesReceived) bytes received"
     }

@@ -57,3 +57,11 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 }
+
+/// A transport that keeps its own time, such as a simulated wire on a virtual clock. A `ServoBus` over it measures
+/// its reply deadlines on this time instead of the system's, so every wait costs simulated time and a run is
+/// reproducible whatever the machine's speed.
+public protocol TransportClock: AnyObject, Sendable {
+    /// The transport's current time, from any fixed origin.
+    var transportNow: Duration { get }
+}

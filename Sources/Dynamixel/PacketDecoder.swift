@@ -19,6 +19,18 @@ public struct PacketDecoder: Sendable {
     /// Bytes received but not yet part of a complete packet.
     public var pendingBytes: [UInt8] { Array(buffer) }
 
+    /// How many bytes are pending (a packet still incomplete, or the start of a header).
+    public var pendingCount: Int { buffer.count }
+
+    /// Gives up on the incomplete packet at the front (the rest of it was lost on the wire): drops its first byte,
+    /// so that `next()` looks for the next header inside what was taken for its body — a damaged packet that
+    /// swallowed the good ones after it no longer hides them. Returns whether bytes remain.
+    public mutating func skipIncompletePacket() -> Bool {
+        guard !buffer.isEmpty else { return false }
+        dropOne()
+        return !buffer.isEmpty
+    }
+
     /// Forgets everything pending (used before a new transaction).
     public mutating func reset() {
         buffer.removeAll(keepingCapacity: true)

@@ -3,6 +3,12 @@ import Synchronization
 /// A Dynamixel Protocol 2.0 bus over any `ByteTransport`: request/response with byte-count timeouts, bounded
 /// retries, stale-reply rejection and per-motor results for multi-motor reads.
 ///
+/// Noise: an attempt whose reply arrives damaged (bad CRC, bytes missing, garbage) is told from one that gets
+/// nothing at all. Silence is retried `configuration.retries` times (then `noReply`: absent or unpowered); damage
+/// up to `noiseRetries` more times (then `corrupted`: the device is there, the link is noisy). A reply cut short
+/// is given up after `configuration.interByteTimeout` of silence instead of the whole reply time, and the decoder
+/// resynchronises on the next header, so one lost byte costs one quick retry.
+///
 /// Thread safety: every call takes the bus's lock for the whole transaction, so calls from several threads are
 /// serialised and never interleave on the wire. Calls block the calling thread (run them on a dedicated thread,
 /// not on the cooperative pool).
@@ -180,26 +186,30 @@ public final class ServoBus: @unchecked Sendable {
     // MARK: - Several devices
 
     /// Reads the same `length` bytes at `address` from each device in `ids`. Each ID maps to its data or to
-    /// why it failed; a missing motor does not hide the others.
-    public func syncRead(address: UInt16, length: Int, ids: [UInt8]) throws(ServoBusError) -> [UInt8: Result<
-        [UInt8], ServoBusError
-    >] {
+    /// why it failed; a missing motor does not hide the others. `attempts` caps the attempts below what the
+    /// configuration allows (a control loop that asks again on its next tick anyway); `nil` leaves them as
+    /// configured.
+    public func syncRead(address: UInt16, length: Int, ids: [UInt8], attempts: Int? = nil) throws(ServoBusError)
+        -> [UInt8: Result<[UInt8], ServoBusError>]
+    {
         let count = try ServoBus.checkGroup(ids: ids, length: length)
         return try locked { engine in
             try engine.collectStatuses(
-                ids.map { .init(id: $0, address: address, length: length) }, instruction: .syncRead
+                ids.map { .init(id: $0, address: address, length: length) }, instruction: .syncRead,
+                attempts: attempts
             ) { .syncRead(address: address, length: count, ids: $0.map(\.id)) }
         }
     }
 
     /// Like `syncRead`, with one combined reply (about a third less time on the wire; firmware 46 or later).
-    public func fastSyncRead(address: UInt16, length: Int, ids: [UInt8]) throws(ServoBusError) -> [UInt8: Result<
-        [UInt8], ServoBusError
-    >] {
+    public func fastSyncRead(address: UInt16, length: Int, ids: [UInt8], attempts: Int? = nil) throws(ServoBusError)
+        -> [UInt8: Result<[UInt8], ServoBusError>]
+    {
         let count = try ServoBus.checkGroup(ids: ids, length: length)
         return try locked { engine in
             try engine.collectFastReply(
-                ids.map { .init(id: $0, address: address, length: length) }, instruction: .fastSyncRead
+                ids.map { .init(id: $0, address: address, length: length) }, instruction: .fastSyncRead,
+                attempts: attempts
             ) { .fastSyncRead(address: address, length: count, ids: $0.map(\.id)) }
         }
     }

@@ -12,8 +12,13 @@ public struct ServoBusConfiguration: Sendable, Hashable {
     /// Time each responding device may wait before answering (Return Delay Time, register 9, is in 2 µs units;
     /// the factory default 250 means 500 µs, Reachy Mini sets 0).
     public var returnDelay: Duration
-    /// Further attempts after a timeout or a corrupted reply (not after a status error, which is an answer).
+    /// Further attempts after an attempt that got nothing back at all (not after a status error, which is an
+    /// answer): silence suggests an absent or unpowered device, so it is not asked for long.
     public var retries: Int
+    /// Further attempts, on top of `retries`, after attempts whose reply arrived damaged (a bad CRC, missing bytes,
+    /// garbage): a damaged reply proves the device is there and answering, and on a noisy link (a stalling motor on
+    /// a CH343 adapter) a few more tries usually get through. Silent attempts still stop at `retries`.
+    public var noiseRetries: Int
     /// The devices' Status Return Level (register 68): 2 = reply to everything (default), 1 = only to Ping and
     /// reads, 0 = only to Ping. Below 2 the bus does not wait for replies to writes.
     public var statusReturnLevel: UInt8
@@ -30,14 +35,21 @@ public struct ServoBusConfiguration: Sendable, Hashable {
 
     public init(
         baudRate: Int = 1_000_000, latencyAllowance: Duration = .milliseconds(2),
-        returnDelay: Duration = .microseconds(500), retries: Int = 3, statusReturnLevel: UInt8 = 2
+        returnDelay: Duration = .microseconds(500), retries: Int = 3, statusReturnLevel: UInt8 = 2,
+        noiseRetries: Int = 10
     ) {
         self.baudRate = baudRate
         self.latencyAllowance = latencyAllowance
         self.returnDelay = returnDelay
         self.retries = retries
+        self.noiseRetries = noiseRetries
         self.statusReturnLevel = statusReturnLevel
     }
+
+    /// How long a reply may pause in the middle of a packet before its missing bytes are taken as lost: the bytes
+    /// of one packet follow each other on the wire, so once part of a packet has arrived, a pause this long (a
+    /// device's return delay plus the adapter's latency) ends the attempt without waiting out the whole reply time.
+    public var interByteTimeout: Duration { returnDelay + latencyAllowance }
 
     /// The time `bytes` take on the wire: 10 bits per byte (8N1).
     public func wireTime(bytes: Int) -> Duration {

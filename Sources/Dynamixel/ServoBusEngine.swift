@@ -6,11 +6,20 @@ struct ServoBusEngine {
     var decoder = PacketDecoder()
     var statistics = BusStatistics()
     var alertingIDs: Set<UInt8> = []
-    let clock = ContinuousClock()
+    /// The transport's own time when it keeps one (a simulated wire), else the system's monotonic clock.
+    private let transportClock: (any TransportClock)?
+    private let origin = ContinuousClock.now
 
     init(transport: any ByteTransport, configuration: ServoBusConfiguration) {
         self.transport = transport
         self.configuration = configuration
+        transportClock = transport as? any TransportClock
+    }
+
+    /// Time since an arbitrary origin, on the clock that reply deadlines are measured on.
+    func now() -> Duration {
+        if let transportClock { return transportClock.transportNow }
+        return origin.duration(to: .now)
     }
 
     // MARK: - Wire
@@ -33,10 +42,13 @@ struct ServoBusEngine {
         return bytes.count
     }
 
-    /// What arrives before `deadline`; empty when nothing did (the transport waited out the remaining time).
-    mutating func receive(until deadline: ContinuousClock.Instant) throws(ServoBusError) -> [UInt8] {
-        let now = clock.now
-        let remaining = now < deadline ? now.duration(to: deadline) : .zero
+    /// What arrives before `deadline`; empty when nothing did (the transport waited out the remaining time). With
+    /// `partial` (part of a packet is in and the rest should follow at once), waits at most the inter-byte timeout:
+    /// empty then means the rest was lost on the wire.
+    mutating func receive(until deadline: Duration, partial: Bool = false) throws(ServoBusError) -> [UInt8] {
+        let current = now()
+        var remaining = current < deadline ? deadline - current : .zero
+        if partial { remaining = min(remaining, configuration.interByteTimeout) }
         let bytes: [UInt8]
         do throws(TransportError) {
             bytes = try transport.read(maxCount: 4096, timeout: remaining)
@@ -87,6 +99,74 @@ struct ServoBusEngine {
         }
     }
 
+    /// A snapshot of the decoder's error counters, to tell afterwards whether an attempt met noise.
+    struct NoiseMark {
+        var errors: Int
+        var skipped: Int
+    }
+
+    func noiseMark() -> NoiseMark {
+        NoiseMark(errors: statistics.crcErrors + statistics.framingErrors, skipped: decoder.skippedByteCount)
+    }
+
+    /// Whether bytes arrived damaged since `mark`: a packet failed its CRC or framing, garbage was skipped, or a
+    /// packet was left incomplete.
+    func noiseSince(_ mark: NoiseMark) -> Bool {
+        statistics.crcErrors + statistics.framingErrors > mark.errors || decoder.skippedByteCount > mark.skipped
+            || decoder.pendingCount > 0
+    }
+
+    /// How many attempts a transaction may make: silent attempts stop at `retries`, noisy ones at
+    /// `retries + noiseRetries`, and never more than `limit` in all when a caller sets one (the control loop's
+    /// per-tick reads). Once a damaged reply has shown the device is there, a silent attempt is taken as the
+    /// link's too (a reply lost whole, or late) and also counts against the noise allowance.
+    struct AttemptBudget {
+        let retries: Int
+        let noiseRetries: Int
+        let limit: Int?
+        var attempts = 0
+        var silent = 0
+        var noisy = 0
+
+        init(retries: Int, noiseRetries: Int, limit: Int?) {
+            self.retries = max(0, retries)
+            self.noiseRetries = max(0, noiseRetries)
+            self.limit = limit.map { max(1, $0) }
+        }
+
+        /// Records a failed attempt.
+        mutating func failed(noisy wasNoisy: Bool) {
+            if wasNoisy { noisy += 1 } else { silent += 1 }
+        }
+
+        /// Whether another attempt may start.
+        var allowsAnother: Bool {
+            if attempts == 0 { return true }
+            if let limit, attempts >= limit { return false }
+            return (noisy > 0 || silent <= retries) && attempts < 1 + retries + noiseRetries
+        }
+    }
+
+    func makeBudget(retries: Int? = nil, limit: Int? = nil) -> AttemptBudget {
+        AttemptBudget(
+            retries: retries ?? configuration.retries, noiseRetries: retries == nil ? configuration.noiseRetries : 0,
+            limit: limit)
+    }
+
+    /// Counts one attempt that waits for replies.
+    mutating func startAttempt(_ budget: inout AttemptBudget) {
+        if budget.attempts > 0 { statistics.retries += 1 }
+        budget.attempts += 1
+        statistics.replyAttempts += 1
+    }
+
+    /// Counts one failed attempt, noisy or silent.
+    mutating func failAttempt(_ budget: inout AttemptBudget, noisy: Bool) {
+        statistics.timeouts += 1
+        if noisy { statistics.noisyAttempts += 1 }
+        budget.failed(noisy: noisy)
+    }
+
     // MARK: - One device
 
     /// Sends `request` to `id` and returns the device's reply, or `nil` when no reply is due (broadcast, or a
@@ -105,12 +185,14 @@ struct ServoBusEngine {
         }
         var corruptedIDs: Set<UInt8> = []
         var mismatch: String?
-        let attempts = 1 + max(0, retries ?? configuration.retries)
-        for attempt in 0..<attempts {
-            if attempt > 0 { statistics.retries += 1 }
+        var budget = makeBudget(retries: retries)
+        while budget.allowsAnother {
+            startAttempt(&budget)
             let sent = try send(packet)
+            let mark = noiseMark()
+            var expired = false
             let deadline =
-                clock.now + configuration.replyTimeout(sentBytes: sent, replyBytes: 11 + (expectedLength ?? 0))
+                now() + configuration.replyTimeout(sentBytes: sent, replyBytes: 11 + (expectedLength ?? 0))
             while true {
                 while let status = nextStatus(corruptedIDs: &corruptedIDs) {
                     guard status.id == id else {
@@ -129,13 +211,20 @@ struct ServoBusEngine {
                     }
                     return status
                 }
-                let bytes = try receive(until: deadline)
-                if bytes.isEmpty { break }
+                if expired {
+                    if decoder.skipIncompletePacket() { continue }
+                    break
+                }
+                let bytes = try receive(until: deadline, partial: decoder.pendingCount > 0)
+                if bytes.isEmpty {
+                    expired = true  // nothing more will come: salvage what is inside an incomplete packet
+                    continue
+                }
                 decoder.append(bytes)
             }
-            statistics.timeouts += 1
+            failAttempt(&budget, noisy: noiseSince(mark))
         }
-        if corruptedIDs.contains(id) { throw .corrupted(id: id) }
+        if budget.noisy > 0 || corruptedIDs.contains(id) { throw .corrupted(id: id) }
         if let mismatch { throw .unexpectedReply(id: id, detail: mismatch) }
         throw .noReply(id: id)
     }
@@ -152,21 +241,23 @@ struct ServoBusEngine {
     /// Sync Read or Bulk Read: one status packet per device, in any order. Devices that do not answer are asked
     /// again (only them) up to `retries` times; the others are delivered whatever happens.
     mutating func collectStatuses(
-        _ expectations: [Expectation], instruction: Instruction, makeRequest: ([Expectation]) -> Request
+        _ expectations: [Expectation], instruction: Instruction, attempts limit: Int? = nil,
+        makeRequest: ([Expectation]) -> Request
     ) throws(ServoBusError) -> [UInt8: Result<[UInt8], ServoBusError>] {
         var results: [UInt8: Result<[UInt8], ServoBusError>] = [:]
         var pending = expectations
         var corruptedIDs: Set<UInt8> = []
         statistics.transactions += 1
-        var attempt = 0
-        while !pending.isEmpty, attempt <= max(0, configuration.retries) {
-            if attempt > 0 { statistics.retries += 1 }
-            attempt += 1
+        var budget = makeBudget(limit: limit)
+        while !pending.isEmpty, budget.allowsAnother {
+            startAttempt(&budget)
             let sent = try send(InstructionPacket(id: PacketFraming.broadcastID, request: makeRequest(pending)))
             let replyBytes = pending.reduce(0) { $0 + 11 + $1.length }
             let deadline =
-                clock.now
+                now()
                 + configuration.replyTimeout(sentBytes: sent, replyBytes: replyBytes, devices: pending.count)
+            let mark = noiseMark()
+            var expired = false
             receiving: while !pending.isEmpty {
                 while let status = nextStatus(corruptedIDs: &corruptedIDs) {
                     guard let index = pending.firstIndex(where: { $0.id == status.id }) else {
@@ -189,15 +280,24 @@ struct ServoBusEngine {
                                 address: expectation.address))
                 }
                 if pending.isEmpty { break }
-                let bytes = try receive(until: deadline)
-                if bytes.isEmpty { break receiving }
+                if expired {
+                    if decoder.skipIncompletePacket() { continue }
+                    break receiving
+                }
+                let bytes = try receive(until: deadline, partial: decoder.pendingCount > 0)
+                if bytes.isEmpty {
+                    expired = true  // nothing more will come: salvage the replies inside an incomplete packet
+                    continue
+                }
                 decoder.append(bytes)
             }
-            if !pending.isEmpty { statistics.timeouts += 1 }
+            if !pending.isEmpty { failAttempt(&budget, noisy: noiseSince(mark)) }
         }
         for expectation in pending {
-            results[expectation.id] = .failure(
-                corruptedIDs.contains(expectation.id) ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
+            // Damage named this device, or every failed attempt met noise; an attempt where the others answered
+            // cleanly and this one did not says it is absent.
+            let noisy = corruptedIDs.contains(expectation.id) || (budget.noisy > 0 && budget.silent == 0)
+            results[expectation.id] = .failure(noisy ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
         }
         return results
     }
@@ -206,26 +306,27 @@ struct ServoBusEngine {
     /// device truncates it; whatever arrived intact is parsed with `FastReadReply.parse(raw:)`. Devices that did
     /// not make it are asked again, the first missing one moved last so that it cannot hide the others.
     mutating func collectFastReply(
-        _ expectations: [Expectation], instruction: Instruction, makeRequest: ([Expectation]) -> Request
+        _ expectations: [Expectation], instruction: Instruction, attempts limit: Int? = nil,
+        makeRequest: ([Expectation]) -> Request
     ) throws(ServoBusError) -> [UInt8: Result<[UInt8], ServoBusError>] {
         var results: [UInt8: Result<[UInt8], ServoBusError>] = [:]
         var pending = expectations
         var corruptedIDs: Set<UInt8> = []
         statistics.transactions += 1
-        var attempt = 0
-        while !pending.isEmpty, attempt <= max(0, configuration.retries) {
-            if attempt > 0 { statistics.retries += 1 }
-            attempt += 1
+        var budget = makeBudget(limit: limit)
+        while !pending.isEmpty, budget.allowsAnother {
+            startAttempt(&budget)
+            var noisy = false
             let sent = try send(InstructionPacket(id: PacketFraming.broadcastID, request: makeRequest(pending)))
             let total = PacketFraming.prefixLength + 1 + pending.reduce(0) { $0 + 4 + $1.length }
             let deadline =
-                clock.now + configuration.replyTimeout(sentBytes: sent, replyBytes: total, devices: pending.count)
+                now() + configuration.replyTimeout(sentBytes: sent, replyBytes: total, devices: pending.count)
             var raw: [UInt8] = []
             var start: Int?
             while true {
                 start = ServoBusEngine.fastReplyStart(in: raw)
                 if let start, raw.count - start >= total { break }
-                let bytes = try receive(until: deadline)
+                let bytes = try receive(until: deadline, partial: !raw.isEmpty)
                 if bytes.isEmpty { break }
                 raw += bytes
             }
@@ -266,20 +367,25 @@ struct ServoBusEngine {
                 case .failure(.corrupted(let id)), .failure(.unexpectedID(let id, _)):
                     statistics.crcErrors += 1
                     corruptedIDs.insert(id)
+                    noisy = true
                     failed.append(expectation)
                 case .failure(.noReply), nil:
                     failed.append(expectation)
                 }
             }
             if !failed.isEmpty {
-                statistics.timeouts += 1
+                // Bytes that arrived but never made a reply (no header, a cut-off header) are noise too.
+                if start == nil, !raw.isEmpty, refused.isEmpty { noisy = true }
+                failAttempt(&budget, noisy: noisy)
                 failed.append(failed.removeFirst())
             }
             pending = failed
         }
         for expectation in pending {
-            results[expectation.id] = .failure(
-                corruptedIDs.contains(expectation.id) ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
+            // Damage named this device, or every failed attempt met noise; an attempt where the others answered
+            // cleanly and this one did not says it is absent.
+            let noisy = corruptedIDs.contains(expectation.id) || (budget.noisy > 0 && budget.silent == 0)
+            results[expectation.id] = .failure(noisy ? .corrupted(id: expectation.id) : .noReply(id: expectation.id))
         }
         return results
     }
@@ -300,7 +406,7 @@ struct ServoBusEngine {
     mutating func broadcastPing(timeout: Duration) throws(ServoBusError) -> [PingReply] {
         statistics.transactions += 1
         _ = try send(InstructionPacket(id: PacketFraming.broadcastID, request: .ping))
-        let deadline = clock.now + timeout
+        let deadline = now() + timeout
         var replies: [UInt8: PingReply] = [:]
         var corruptedIDs: Set<UInt8> = []
         while true {

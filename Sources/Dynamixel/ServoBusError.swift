@@ -6,7 +6,8 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
     case statusError(id: UInt8, error: StatusError, instruction: Instruction, address: UInt16?)
     /// The transport failed (unplugged adapter, closed port…).
     case transport(TransportError)
-    /// Replies from the device kept arriving corrupted (bad CRC), after every retry.
+    /// Replies from the device kept arriving damaged (bad CRC, bytes missing, garbage), after every retry: the
+    /// device is there, the link is noisy.
     case corrupted(id: UInt8)
     /// The device answered, but not in the shape the request calls for (wrong data length).
     case unexpectedReply(id: UInt8, detail: String)
@@ -50,8 +51,9 @@ public enum ServoBusError: Error, Equatable, Sendable, CustomStringConvertible {
             return error.description
         case .corrupted(let id):
             return """
-                Replies from motor \(id) arrived corrupted (bad checksum) on every attempt. Check the cable and its \
-                connectors, make sure no other program uses the port, and that the baud rate matches the motors.
+                Motor \(id) answers, but its replies arrive corrupted (bad checksum, bytes missing) on every attempt: \
+                check the cable and connectors (reseat every plug of the daisy chain, look for a damaged wire), make \
+                sure no other program uses the port, and that the baud rate matches the motors.
                 """
         case .unexpectedReply(let id, let detail):
             return """

@@ -30,6 +30,8 @@ public final class VirtualBus: @unchecked Sendable {
         public var corruptedInstructions = 0
         public var bytesLost = 0
         public var repliesCorrupted = 0
+        /// Sync Write instructions carried out, by start address (116 = Goal Position, 64 = Torque Enable).
+        public var syncWrites: [UInt16: Int] = [:]
     }
 
     /// The clock that drives servo motion.
@@ -298,6 +300,7 @@ public final class VirtualBus: @unchecked Sendable {
             }
         case .syncWrite(let address, _, let entries):
             guard broadcast else { break }
+            stats.syncWrites[address, default: 0] += 1
             for entry in entries {
                 guard let index = listeningIndex(entry.id) else { continue }
                 _ = servos[index].write(address: Int(address), data: entry.data)

@@ -62,7 +62,9 @@ struct ServoBusTransactionTests {
         servos.setFaults { $0.corruptNext[3] = 100 }
         let bus = makeBus(servos, retries: 2)
         #expect(throws: ServoBusError.corrupted(id: 3)) { try bus.read(id: 3, address: 132, length: 4) }
-        #expect(bus.statistics.crcErrors == 3)
+        // A damaged reply earns `noiseRetries` (default 10) attempts on top of `retries`: 1 + 2 + 10.
+        #expect(bus.statistics.crcErrors == 13)
+        #expect(bus.statistics.noisyAttempts == 13 && bus.statistics.replyAttempts == 13)
     }
 
     @Test func garbageBeforeTheReplyIsSkipped() throws {

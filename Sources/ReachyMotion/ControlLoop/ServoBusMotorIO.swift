@@ -2,6 +2,11 @@ import Dynamixel
 
 /// `MotorIO` over a Dynamixel `ServoBus`: one (fast) sync read of Present Position and one sync write of Goal
 /// Position per tick, for any transport — the robot's serial port or the simulator.
+///
+/// Per-tick policy on a noisy bus: a tick's reads make at most `attemptsPerTick` attempts (the next tick asks
+/// again anyway), so waiting out damaged replies never makes a tick overrun and skip the next one; a motor whose
+/// reply is lost this tick just keeps its last known position. The goal write never depends on the read: a Sync
+/// Write has no reply, so it goes out every tick whatever the reads met.
 public final class ServoBusMotorIO: MotorIO, @unchecked Sendable {
     /// The bus the motors are on.
     public let bus: ServoBus
@@ -12,14 +17,17 @@ public final class ServoBusMotorIO: MotorIO, @unchecked Sendable {
     /// Whether present positions are read with Fast Sync Read (one combined reply, ~35 % less wire time;
     /// needs X330 firmware 46 or later) instead of Sync Read.
     public let usesFastSyncRead: Bool
+    /// The most attempts a per-tick read makes (at least 1).
+    public let attemptsPerTick: Int
 
     public var jointCount: Int { ids.count }
 
-    public init(bus: ServoBus, ids: [UInt8], names: [String], usesFastSyncRead: Bool) {
+    public init(bus: ServoBus, ids: [UInt8], names: [String], usesFastSyncRead: Bool, attemptsPerTick: Int = 2) {
         self.bus = bus
         self.ids = ids
         self.names = names.count == ids.count ? names : ids.map { "motor \($0)" }
         self.usesFastSyncRead = usesFastSyncRead
+        self.attemptsPerTick = max(1, attemptsPerTick)
     }
 
     public func readPositions() throws(MotorIOError) -> [Double?] {
@@ -27,9 +35,9 @@ public final class ServoBusMotorIO: MotorIO, @unchecked Sendable {
         let results: [UInt8: Result<[UInt8], ServoBusError>]
         do {
             if usesFastSyncRead {
-                results = try bus.fastSyncRead(address: address, length: 4, ids: ids)
+                results = try bus.fastSyncRead(address: address, length: 4, ids: ids, attempts: attemptsPerTick)
             } else {
-                results = try bus.syncRead(address: address, length: 4, ids: ids)
+                results = try bus.syncRead(address: address, length: 4, ids: ids, attempts: attemptsPerTick)
             }
         } catch {
             throw .link(error.description)
@@ -64,7 +72,8 @@ public final class ServoBusMotorIO: MotorIO, @unchecked Sendable {
     public func readHardwareErrors() throws(MotorIOError) -> [Int: UInt8] {
         let results: [UInt8: Result<[UInt8], ServoBusError>]
         do {
-            results = try bus.syncRead(address: Register.hardwareErrorStatus.address, length: 1, ids: ids)
+            results = try bus.syncRead(
+                address: Register.hardwareErrorStatus.address, length: 1, ids: ids, attempts: attemptsPerTick)
         } catch {
             throw .link(error.description)
         }

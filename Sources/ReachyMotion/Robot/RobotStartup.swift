@@ -47,6 +47,10 @@ public struct RobotStartup: Sendable {
     public var rebootTimeout = 1.0
     /// The expected motor table.
     public var configuration: RobotConfiguration
+    /// How many extra attempts a transaction gets during startup when its replies arrive damaged (the bus's
+    /// `noiseRetries` is raised to this for the sequence, then restored): startup is not in a hurry, and a noisy
+    /// link should still come up. Silence is not retried longer, so a missing motor is reported as quickly.
+    public var noiseRetries = 30
 
     public init(
         configuration: RobotConfiguration = .reachyMini, minimumSupply: Double = 4.5, supplyTimeout: Double = 30
@@ -63,29 +67,69 @@ public struct RobotStartup: Sendable {
         let ids = motors.map(\.id)
         let port = bus.transport.name
         func name(_ id: UInt8) -> String { configuration.motor(id: id)?.name ?? "motor \(id)" }
+        let saved = bus.configuration
+        if saved.noiseRetries < noiseRetries {
+            var patient = saved
+            patient.noiseRetries = noiseRetries
+            bus.configuration = patient
+        }
+        defer { bus.configuration = saved }
+        let before = bus.statistics
+        /// Replies arrive, damaged: noise, not absence nor power.
+        func noisy(_ what: String, _ ids: [UInt8]) -> StartupError {
+            let now = bus.statistics
+            return .noisyLink(
+                step: what, motors: ids.map(name), corrupted: max(0, now.noisyAttempts - before.noisyAttempts),
+                attempts: max(0, now.replyAttempts - before.replyAttempts), port: port)
+        }
         func step<T>(_ what: String, _ body: () throws(ServoBusError) -> T) throws(StartupError) -> T {
-            do { return try body() } catch { throw .bus(step: what, message: error.description) }
+            do {
+                return try body()
+            } catch .corrupted(let id) {
+                throw noisy(what, [id])
+            } catch {
+                throw .bus(step: what, message: error.description)
+            }
+        }
+        func corrupted(_ results: [UInt8: Result<[UInt8], ServoBusError>]) -> [UInt8] {
+            ids.filter { id in
+                if case .failure(.corrupted)? = results[id] { return true }
+                return false
+            }
         }
 
-        // 1. Presence.
+        // 1. Presence. A motor whose replies arrive damaged is there: that is noise, reported as such.
         var missing: [String] = []
+        var garbled: [UInt8] = []
         for motor in motors {
             do {
                 _ = try bus.ping(motor.id)
             } catch .transport(let error) {
                 throw .bus(step: "looking for the motors", message: error.description)
+            } catch .corrupted {
+                garbled.append(motor.id)
             } catch {
                 missing.append(motor.name)
             }
         }
         if missing.count == motors.count { throw .noMotors(port: port) }
         if !missing.isEmpty { throw .missingMotors(missing, port: port) }
+        if !garbled.isEmpty { throw noisy("looking for the motors", garbled) }
 
         // 2. Supply voltage.
         let started = PeriodicThread.now()
+        var noisyReads = 0
         while true {
             let results = try step("reading the supply voltage") { () throws(ServoBusError) in
                 try bus.syncRead(address: Register.presentInputVoltage.address, length: 2, ids: ids)
+            }
+            // A reading lost to noise says nothing about the supply: read again at once, a few times, then say
+            // it is noise (never "low supply").
+            let damaged = corrupted(results)
+            if !damaged.isEmpty {
+                noisyReads += 1
+                if noisyReads > 3 { throw noisy("reading the supply voltage", damaged) }
+                continue
             }
             var volts: [String: Double] = [:]
             for id in ids {
@@ -156,11 +200,20 @@ public struct RobotStartup: Sendable {
                 }
                 do {
                     try bus.write(register, value: expected, to: motor.id)
+                } catch .corrupted {
+                    throw noisy("writing \(register.name) of \(motor.name)", [motor.id])
                 } catch {
                     throw .configurationRewriteFailed(
                         motor: motor.name, register: register.name, expected: expected, found: found)
                 }
-                let again = try? bus.read(register, from: motor.id)
+                let again: Int?
+                do {
+                    again = try bus.read(register, from: motor.id)
+                } catch .corrupted {
+                    throw noisy("reading \(register.name) of \(motor.name)", [motor.id])
+                } catch {
+                    again = nil
+                }
                 guard again == expected else {
                     throw .configurationRewriteFailed(
                         motor: motor.name, register: register.name, expected: expected, found: again)

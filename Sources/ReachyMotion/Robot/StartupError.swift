@@ -16,6 +16,10 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidConfiguration(String)
     /// A bus transaction failed during a step.
     case bus(step: String, message: String)
+    /// The motors answer, but their replies keep arriving corrupted (bad checksums, bytes missing): electrical
+    /// noise or a bad contact, not a missing motor nor the power supply. `corrupted` of `attempts` reply attempts
+    /// during the startup were damaged; `motors` names those that never got a clean reply through.
+    case noisyLink(step: String, motors: [String], corrupted: Int, attempts: Int, port: String)
 
     public var description: String {
         switch self {
@@ -45,6 +49,13 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The robot configuration is not usable: \(message). Fix hardware/reachy-mini.json."
         case .bus(let step, let message):
             return "Startup failed while \(step): \(message)"
+        case .noisyLink(let step, let motors, let corrupted, let attempts, let port):
+            let who = motors.isEmpty ? "" : " (from \(motors.joined(separator: ", ")))"
+            return "Startup failed while \(step) on \(port): the motors answer, but replies arrive corrupted "
+                + "(\(corrupted) of \(attempts))\(who): check the cable and connectors — reseat every plug of the "
+                + "daisy chain and the USB cable, look for a damaged or pinched wire, keep the bus cable away from "
+                + "the power wires — and make sure no other program uses the port. A motor that stalls can also "
+                + "cause bursts of noise: free any blocked joint. Then run `reachy doctor`."
         }
     }
 }
