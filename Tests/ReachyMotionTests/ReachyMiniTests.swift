@@ -144,8 +144,8 @@ struct ReachyMiniTests {
         await untilWaiting(ticks)
         ticks.advance(ticks: 50, settle: true)  // half a second of the 3 s move
         mini.cancel()
-        ticks.advance(ticks: 1, settle: true)  // the waiting goto wakes and sees the cancel
-        await #expect(throws: ReachyMiniError.interrupted) { try await move.value }
+        // The waiting goto wakes at the next tick and sees the cancel (time runs until it has).
+        await #expect(throws: ReachyMiniError.interrupted) { try await ticks.drive { try await move.value } }
         let writes = link.goalWrites.count
         ticks.advance(ticks: 30)
         #expect(link.goalWrites.count == writes)  // nothing commanded after the cancel

@@ -140,6 +140,9 @@ extension ReachyMini {
             var caughtUpSince: Double?
             while true {
                 if isClosed { throw ReachyMiniError.closed }
+                // A cancelled task says so, even when its cancellation handler already stopped the move (which would
+                // otherwise look like another command interrupting it).
+                try Task.checkCancellation()
                 if let fault = loop.fault { throw ReachyMiniError.fault(fault) }
                 if loop.generation != generation { throw ReachyMiniError.interrupted }
                 if loop.isFinished(generation), !goals.state.withLock({ $0.lagging }) {
