@@ -7,6 +7,7 @@ extension ReachyCommand {
     /// `ParsableCommand.main()`, which refuses an asynchronous root command at run time; calling `main()` from a
     /// context constrained to `AsyncParsableCommand` selects the asynchronous one.
     public static func runCommandLine() async {
+        MemoryPolicy.returnLargeBuffersToTheSystem()
         await runAsyncRoot(ReachyCommand.self)
     }
 }

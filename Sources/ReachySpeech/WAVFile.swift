@@ -31,9 +31,16 @@ public struct WAVFile: Sendable, Equatable {
 
     /// The canonical 44-byte-header file: `RIFF` size `WAVE`, `fmt ` (PCM = 1), `data`.
     public func encode() -> [UInt8] {
-        let dataBytes = samples.count * 2
+        var out = header(dataBytes: samples.count * 2)
+        out.reserveCapacity(44 + samples.count * 2)
+        for s in samples { withUnsafeBytes(of: s.littleEndian) { out += $0 } }
+        return out
+    }
+
+    /// The 44-byte header of a file whose `data` chunk holds `dataBytes` bytes (the samples are not included).
+    public func header(dataBytes: Int) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(44 + dataBytes)
+        out.reserveCapacity(44)
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { out += $0 } }
         func u16(_ v: Int) { withUnsafeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian) { out += $0 } }
         out += Array("RIFF".utf8)
@@ -49,7 +56,6 @@ public struct WAVFile: Sendable, Equatable {
         u16(16)
         out += Array("data".utf8)
         u32(dataBytes)
-        for s in samples { withUnsafeBytes(of: s.littleEndian) { out += $0 } }
         return out
     }
 

@@ -21,6 +21,43 @@ struct AudioSinkTests {
         #expect(file.samples == [1, 2, 3] + [Int16](repeating: 0, count: 16) + [-4])
     }
 
+    @Test func wavSinkStreamsToDiskAndShowsOnlyACompleteFile() throws {
+        // A recital of minutes must not sit in memory until the end (the service recites again and again): what
+        // is played goes to a partial file beside the target at once, and the target appears only when closed.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("voice.wav")
+        let sink = WAVFileSink(url: url, sampleRate: 16_000)
+        let second = (0..<16_000).map { Int16(truncatingIfNeeded: $0 * 7) }
+        for _ in 0..<3 { try sink.play(second) }
+        let partial = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        let name = try #require(partial.first)
+        let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size]
+        #expect((size as? Int ?? 0) >= 44 + 2 * 16_000 * 2, "most of the 3 s must be on disk before close")
+        try sink.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["voice.wav"])
+        let file = try WAVFile.read(from: url)
+        #expect(file.samples == second + second + second)
+        #expect(abs(file.duration - 3) < 1e-9)
+    }
+
+    @Test func wavSinkThatCannotWriteSaysWhere() throws {
+        let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/voice.wav")
+        let sink = WAVFileSink(url: url, sampleRate: 16_000)
+        let error = #expect(throws: AudioSinkError.self) { try sink.play([1, 2, 3]) }
+        #expect(String(describing: error).contains(url.deletingLastPathComponent().path))
+        #expect(throws: AudioSinkError.self) { try sink.close() }
+    }
+
+    @Test func aSilentWAVSinkStillWritesAnEmptyRecording() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString).wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try WAVFileSink(url: url, sampleRate: 16_000).close()
+        #expect(try WAVFile.read(from: url).samples.isEmpty)
+    }
+
     @Test func speakerSinkPlaysOnTheNullDevice() throws {
         let sink = try SpeakerSink.device("null")
         #expect(sink.sampleRate == 16_000)
