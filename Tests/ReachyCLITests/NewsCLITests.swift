@@ -154,7 +154,7 @@ struct NewsCLITests {
         // The sample is from 2025-12-21: widen the catch-up window so it counts as unread.
         let args = [
             "news", "recite", "--unread", "--dir", digests.path, "--state", state, "--wav", wav, "--items", "1",
-            "--catch-up-days", "3650", "--sim", "--length", "headlines", "--speech-rate", "450",
+            "--catch-up-days", "3650", "--sim", "--virtual-time", "--length", "headlines", "--speech-rate", "450",
         ]
         let first = try NewsCLI.run(args)
         #expect(first.status == 0)

@@ -27,8 +27,8 @@ struct NewsRobotCLITests {
         #expect(plan.status == 0)
         try Data(plan.stdout.utf8).write(to: URL(fileURLWithPath: planFile))
         let out = try NewsCLI.run([
-            "news", "recite", NewsCLI.sample, "--sim", "--items", "2", "--length", "headlines", "--speech-rate", "450",
-            "--wav", wav, "--record", record,
+            "news", "recite", NewsCLI.sample, "--sim", "--virtual-time", "--items", "2", "--length", "headlines",
+            "--speech-rate", "450", "--wav", wav, "--record", record,
         ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.hasPrefix("Wrote \(wav): "))
