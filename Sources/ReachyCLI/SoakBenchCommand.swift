@@ -13,9 +13,10 @@ struct SoakBenchCommand: AsyncParsableCommand {
             --digest at a third and at two thirds of the run (Bop runs during a recital are refused and counted). Once \
             a minute it reads GET /api/loop/statistics and prints resident memory, the control loop's lateness p99 \
             over that minute, ticks and missed ticks, the deepest stack a tick used, and the stream rate per client. \
-            The report ends with whether the server survived, the memory at start and end, what each recital added, \
-            and the memory's slope after warm-up and the first recital (whose buffers the allocator keeps for the \
-            next). Measure debug and release builds: `make demo` runs the debug one.
+            The report ends with whether the server survived, the memory at start and end, what each recital left \
+            behind (memory before it and after it), and the memory's slope after warm-up over the samples taken \
+            outside recitals (a recital holds its rendered speech while it plays). Measure debug and release \
+            builds: `make demo` runs the debug one.
 
             Exit status: 0 the server survived; 1 it died or could not start (the message says why).
             """)

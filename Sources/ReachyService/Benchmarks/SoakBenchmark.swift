@@ -45,6 +45,8 @@ public enum SoakBenchmark {
         public var deepestTickStackBytes: Int
         /// `/ws/sdk` joint_positions messages per second per client over the minute (mean of the clients).
         public var streamRate: Double
+        /// Whether a recital was playing when the sample was taken.
+        public var reciting = false
     }
 
     /// The outcome.
@@ -60,15 +62,12 @@ public enum SoakBenchmark {
         /// Each recital: when it started and how long it took (nil: not finished), minutes.
         public var recitals: [(start: Double, minutes: Double?)] = []
 
-        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute, and the first
-        /// recital, whose buffers the allocator keeps for the next one), KiB per minute: the least-squares slope of
-        /// the samples.
+        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute:
+        /// the least-squares slope of the samples taken while no recital was playing (a recital holds its rendered
+        /// speech while it plays; what it leaves behind shows as a step between the samples before and after it).
         public var residentSlopeKiBPerMinute: Double? {
-            var from = max(1, plan.minutes / 5)
-            if let first = recitals.first {
-                from = max(from, first.start + (first.minutes ?? plan.minutes) + 1)
-            }
-            let warm = samples.filter { $0.minute >= from - 1e-9 }
+            let from = max(1, plan.minutes / 5)
+            let warm = samples.filter { $0.minute >= from - 1e-9 && !$0.reciting }
             guard warm.count >= 2 else { return nil }
             let xs = warm.map(\.minute)
             let ys = warm.map { Double($0.residentKiB) }
@@ -99,7 +98,7 @@ public enum SoakBenchmark {
                         Double(last.residentKiB) / 1024))
             }
             if let slope = residentSlopeKiBPerMinute {
-                lines.append(String(format: "RSS slope after warm-up and the first recital: %.1f KiB/min", slope))
+                lines.append(String(format: "RSS slope after warm-up, outside recitals: %.1f KiB/min", slope))
             }
             let p99s = samples.map(\.latenessP99Microseconds)
             if let low = p99s.min(), let high = p99s.max() {
@@ -111,7 +110,8 @@ public enum SoakBenchmark {
             )
             for (k, recital) in recitals.enumerated() {
                 let before = samples.last { $0.minute <= recital.start }?.residentKiB
-                let after = recital.minutes.flatMap { m in samples.first { $0.minute >= recital.start + m }?.residentKiB
+                let after = recital.minutes.flatMap { m in
+                    samples.first { $0.minute >= recital.start + m && !$0.reciting }?.residentKiB
                 }
                 var line = String(format: "recital %d: started at %.1f min, ", k + 1, recital.start)
                 line += recital.minutes.map { String(format: "finished after %.1f min", $0) } ?? "not finished"
@@ -203,7 +203,7 @@ public enum SoakBenchmark {
                         / 1000,
                     ticks: current.ticks &- previous.ticks, missedTicks: current.missed_ticks &- previous.missed_ticks,
                     deepestTickStackBytes: current.deepest_tick_stack_bytes,
-                    streamRate: rates.reduce(0, +) / Double(max(1, rates.count)))
+                    streamRate: rates.reduce(0, +) / Double(max(1, rates.count)), reciting: recital != nil)
                 report.samples.append(sample)
                 progress(
                     String(
