@@ -60,41 +60,44 @@ enum HostileTraffic {
     static func work(
         _ kind: Kind, port: Int, until deadline: ContinuousClock.Instant, tally: AbuseTally
     ) async {
-        let base = "http://127.0.0.1:\(port)"
         var turn = 0
         while ContinuousClock.now < deadline, !Task.isCancelled {
-            defer { turn += 1 }
-            switch kind {
-            case .bopCheck:
-                let body = json(["program": programs[turn % programs.count]])
-                tally.count(kind, await status(post(base + "/api/bop/check", body, "application/json")))
-            case .bopRun:
-                let body = json(["program": programs[turn % programs.count]])
-                tally.count(kind, await status(post(base + "/api/bop/run", body, "application/json")))
-                _ = await status(post(base + "/api/bop/stop", "{}", "application/json"))
-            case .malformed:
-                let request = malformedRequests[turn % malformedRequests.count]
-                let answer = await onThread { RawSocket.exchange(port: port, request, timeout: 5) }
-                tally.count(kind, answer.status ?? (answer.closed ? -1 : -2))
-            case .crossSite:
-                var request = URLRequest(url: URL(string: base + "/api/move/goto")!)
-                request.httpMethod = "POST"
-                request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
-                request.setValue("http://evil.example", forHTTPHeaderField: "Origin")
-                request.httpBody = Data(#"{"body_yaw": 0.5, "duration": 1}"#.utf8)
-                tally.count(kind, await status(send(request)))
-                let rebinding = await onThread {
-                    RawSocket.exchange(
-                        port: port,
-                        "GET /api/daemon/status HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-                        timeout: 5)
-                }
-                tally.count(kind, rebinding.status ?? -1)
-            case .absurdTargets:
-                let body = absurdGotos[turn % absurdGotos.count]
-                tally.count(kind, await status(post(base + "/api/move/goto", body, "application/json")))
-            }
+            for status in await attack(kind, turn: turn, port: port) { tally.count(kind, status) }
+            turn += 1
             try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// One round of `kind` (the `turn`-th program, request or target of its list): the statuses of the answers
+    /// (0: no answer; for raw requests -1: closed without an answer, -2: neither answered nor closed within 5 s).
+    static func attack(_ kind: Kind, turn: Int, port: Int) async -> [Int] {
+        let base = "http://127.0.0.1:\(port)"
+        switch kind {
+        case .bopCheck:
+            let body = json(["program": programs[turn % programs.count]])
+            return [await status(post(base + "/api/bop/check", body, "application/json"))]
+        case .bopRun:
+            let body = json(["program": programs[turn % programs.count]])
+            let run = await status(post(base + "/api/bop/run", body, "application/json"))
+            _ = await status(post(base + "/api/bop/stop", "{}", "application/json"))
+            return [run]
+        case .malformed:
+            let request = malformedRequests[turn % malformedRequests.count]
+            let answer = await onThread { RawSocket.exchange(port: port, request, timeout: 5) }
+            return [answer.status ?? (answer.closed ? -1 : -2)]
+        case .crossSite:
+            var request = post(base + "/api/move/goto", #"{"body_yaw": 0.5, "duration": 1}"#, "text/plain")
+            request.setValue("http://evil.example", forHTTPHeaderField: "Origin")
+            let origin = await status(send(request))
+            let rebinding = await onThread {
+                RawSocket.exchange(
+                    port: port, "GET /api/daemon/status HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+                    timeout: 5)
+            }
+            return [origin, rebinding.status ?? -1]
+        case .absurdTargets:
+            let body = absurdGotos[turn % absurdGotos.count]
+            return [await status(post(base + "/api/move/goto", body, "application/json"))]
         }
     }
 
