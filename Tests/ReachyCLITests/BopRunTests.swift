@@ -44,7 +44,7 @@ import Testing
     func levelOneExample() throws {
         let out = Self.temporary("peek.json")
         let r = try CLIRunner.run(
-            ["run", "examples/bop/15-peek-left.bop", "--sim", "--record", out].map {
+            ["run", "examples/bop/15-peek-left.bop", "--sim", "--virtual-time", "--record", out].map {
                 $0.hasPrefix("examples/") ? Self.repository.appendingPathComponent($0).path : $0
             })
         #expect(r.status == 0, "\(r.stderr)")
@@ -62,7 +62,7 @@ import Testing
         let middle = rec.heads[rec.heads.count / 2].euler
         #expect(middle.roll * 180 / .pi < -15 && abs(middle.yaw * 180 / .pi) < 5)
         // The recording is a recorded move `reachy play` replays.
-        let replay = try CLIRunner.run(["play", out, "--sim"])
+        let replay = try CLIRunner.run(["play", out, "--sim", "--virtual-time"])
         #expect(replay.status == 0, "\(replay.stderr)")
     }
 
@@ -93,7 +93,7 @@ import Testing
     func sayWritesSpeech() throws {
         let wav = Self.temporary("say.wav")
         let path = try Self.program("level 1\nsay hello there my friend\n")
-        let r = try CLIRunner.run(["run", path, "--sim", "--wav", wav])
+        let r = try CLIRunner.run(["run", path, "--sim", "--virtual-time", "--wav", wav])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("▶ line 2: say hello there my friend\n"))
         let data = try Data(contentsOf: URL(fileURLWithPath: wav))
@@ -118,7 +118,7 @@ import Testing
         let path = try Self.program(
             "level 2\nlook left 90 degrees in 0.1 seconds\ntilt right 80 degrees in 0.1 seconds\n"
                 + "lower antennas 170 degrees in 0.1 seconds\nturn right 170 degrees in 0.2 seconds\n")
-        let r = try CLIRunner.run(["run", path, "--sim", "--record", out])
+        let r = try CLIRunner.run(["run", path, "--sim", "--virtual-time", "--record", out])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("THAT'S TOO FAR FOR ME ─"))
         #expect(r.stderr.contains("I SLOWED THAT DOWN ─"))
