@@ -131,7 +131,9 @@ import Testing
         let path = Self.temporary("say.bop")
         try "level 1\nsay hello\nnod\n".write(toFile: path, atomically: true, encoding: .utf8)
         let wav = Self.temporary("run.wav")
-        let r = try CLIRunner.run(["run", path, "--sim", "--record", record, "--html", html, "--wav", wav])
+        let r = try CLIRunner.run([
+            "run", path, "--sim", "--virtual-time", "--record", record, "--html", html, "--wav", wav,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let samples = try #require(try CLIRunner.json(try Self.read(record))["time"] as? [Double]).count
         #expect(r.stderr.hasSuffix("Wrote the replay of \(samples) samples with sound to \(html).\n"))
@@ -144,7 +146,7 @@ import Testing
         let quietProgram = Self.temporary("nod.bop")
         try "level 1\nnod\n".write(toFile: quietProgram, atomically: true, encoding: .utf8)
         let quiet = Self.temporary("quiet.html")
-        let q = try CLIRunner.run(["run", quietProgram, "--sim", "--html", quiet])
+        let q = try CLIRunner.run(["run", quietProgram, "--sim", "--virtual-time", "--html", quiet])
         #expect(q.status == 0, "\(q.stderr)")
         #expect(q.stderr.contains("Wrote the replay of "))
         #expect(!(try Self.read(quiet)).contains("<audio"))
