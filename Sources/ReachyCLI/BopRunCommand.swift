@@ -1,10 +1,10 @@
 import ArgumentParser
 import Bop
-import Dispatch
 import Foundation
 import ReachyBridge
 import ReachyPictures
 import ReachySpeech
+import Synchronization
 
 /// `reachy run FILE`: checks a Bop program, then plays it on the robot or the simulator, voice and sounds included.
 struct BopRunCommand: AsyncParsableCommand {
@@ -78,14 +78,6 @@ struct BopRunCommand: AsyncParsableCommand {
             let text = DiagnosticFormatter.human(result)
             printNotice(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        let motion: BopMotion
-        do {
-            motion = try BopMotion(timeline: timeline, rate: Self.frameRate)
-        } catch {
-            throw CLIError("The program could not be turned into a move: \(error)")
-        }
-        for warning in motion.warnings { printNotice(warning.description) }
-
         // Resolve the target once, so discovery (and its notice) happens once.
         var connection = self.connection
         let onSimulator: Bool
@@ -101,51 +93,56 @@ struct BopRunCommand: AsyncParsableCommand {
         }
         let sink = try openSink(
             onSimulator: onSimulator, daemon: connection.daemon, needed: BopAudioTrack.hasSound(timeline))
-        let track: BopAudioTrack?
-        do {
-            track = try sink.map { sink throws(SpeechError) in
-                try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)
-            }
-        } catch {
-            throw CLIError(error.description)
+        // Closed once (completing the WAV file, draining the speaker), on every way out.
+        let sinkOpen = Mutex(sink != nil)
+        func closeSink() throws(AudioSinkError) {
+            guard let sink,
+                sinkOpen.withLock({ open in
+                    defer { open = false }
+                    return open
+                })
+            else { return }
+            try sink.close()
         }
-        for note in track?.notes ?? [] { printNotice(note) }
-
-        let progress = Self.progressLines(timeline, source: result.source)
+        defer { try? closeSink() }
         let recording = RecordingBox()
         let recordWanted = record != nil || html != nil
-        let player = AudioPlayer(sink: sink, samples: track?.samples ?? [])
-        defer { player.finish() }
-        try await RobotSession.run(connection, robot, enableMotors: false) { mini in
-            if mini.motorMode != .enabled {
-                Progress.say("Waking up…")
-                try await mini.wakeUp()
-            }
-            let first = motion.frames.first ?? MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
-            try await mini.goto(head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: 1)
-            let seconds = String(format: "%.2f", timeline.duration.doubleValue)
-            let cut = timeline.truncated ? ", cut at the time limit" : ""
-            Progress.say("Playing \(self.file) (\(seconds) s)\(cut)…")
-            let recorder = recordWanted ? Self.startRecorder(mini, into: recording) : nil
-            defer { recorder?.cancel() }
-            let lines = Task {
-                let clock = mini.clock
-                let start = clock.now
-                for (time, label) in progress {
-                    try await clock.sleep(until: start.advanced(by: .milliseconds(Int64(time * 1000))))
-                    Progress.say(label)
+        let file = self.file
+        do {
+            try await RobotSession.run(connection, robot, enableMotors: false) { mini in
+                let performer: BopPerformer
+                do {
+                    performer = try BopPerformer(robot: mini, program: result, sink: sink)
+                } catch {
+                    throw CLIError(String(describing: error))
                 }
+                for notice in performer.notices { printNotice(notice) }
+                let recorder = Mutex<Task<Void, Never>?>(nil)
+                defer { recorder.withLock { $0?.cancel() } }
+                try await performer.perform(
+                    events: { event in
+                        switch event {
+                        case .wakingUp: Progress.say("Waking up…")
+                        case .approaching: break
+                        case .playing(let seconds, let truncated):
+                            let cut = truncated ? ", cut at the time limit" : ""
+                            Progress.say("Playing \(file) (\(String(format: "%.2f", seconds)) s)\(cut)…")
+                        case .line(let line, let text, _): Progress.say("▶ line \(line): \(text)")
+                        case .done: Progress.say("Done.")
+                        }
+                    },
+                    started: {
+                        if recordWanted { recorder.withLock { $0 = Self.startRecorder(mini, into: recording) } }
+                    })
             }
-            defer { lines.cancel() }
-            player.start()
-            try await withTaskCancellationHandler {
-                try await mini.play(motion.move, initialGotoDuration: 0)
-            } onCancel: {
-                player.stop()
-            }
-            Progress.say("Done.")
+        } catch let error as BopPerformerError {
+            throw CLIError(error.description)
         }
-        player.finish()
+        do {
+            try closeSink()
+        } catch {
+            printNotice("Notice: \(error)")
+        }
         if let record {
             let samples = recording.samples
             guard !samples.isEmpty else { throw CLIError("Nothing was recorded: the motors never answered.") }
@@ -188,21 +185,6 @@ struct BopRunCommand: AsyncParsableCommand {
         }
     }
 
-    /// "▶ line N: text" at the time each line starts moving, speaking or sounding (once per run of segments of
-    /// the same line).
-    static func progressLines(_ timeline: Timeline, source: SourceText) -> [(Double, String)] {
-        var out: [(Double, String)] = []
-        var last: Int?
-        for segment in timeline.segments {
-            // One line per change of line (a `nod twice` or a dance is many segments of one line).
-            if last == segment.line { continue }
-            last = segment.line
-            let text = source.line(segment.line).trimmingCharacters(in: .whitespaces)
-            out.append((segment.start.doubleValue, "▶ line \(segment.line): \(text)"))
-        }
-        return out
-    }
-
     /// Samples the robot's present joints and head pose at 50 Hz from now on.
     static func startRecorder(_ mini: ReachyMini, into box: RecordingBox) -> Task<Void, Never> {
         let period = 1 / Double(frameRate)
@@ -220,60 +202,6 @@ struct BopRunCommand: AsyncParsableCommand {
                     while next <= t { next += period }
                 }
             }
-        }
-    }
-}
-
-/// Plays one PCM track on an `AudioSink` from its own thread (sinks block), and closes the sink once.
-final class AudioPlayer: @unchecked Sendable {
-    private let sink: (any AudioSink)?
-    private let samples: [Int16]
-    private let lock = NSLock()
-    private var thread: Thread?
-    private var finished = false
-    private let done = DispatchSemaphore(value: 0)
-
-    init(sink: (any AudioSink)?, samples: [Int16]) {
-        self.sink = sink
-        self.samples = samples
-    }
-
-    /// Starts playing (at most once).
-    func start() {
-        guard let sink else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard thread == nil else { return }
-        let samples = self.samples
-        let done = self.done
-        let thread = Thread {
-            do {
-                try sink.play(samples)
-            } catch {
-                printNotice("Notice: \(error)")
-            }
-            done.signal()
-        }
-        self.thread = thread
-        thread.start()
-    }
-
-    /// Stops the sound now.
-    func stop() { sink?.stop() }
-
-    /// Waits for the sound to be handed over, then closes the sink (once).
-    func finish() {
-        lock.lock()
-        let started = thread != nil
-        let already = finished
-        finished = true
-        lock.unlock()
-        guard !already, let sink else { return }
-        if started { done.wait() }
-        do {
-            try sink.close()
-        } catch {
-            printNotice("Notice: \(error)")
         }
     }
 }

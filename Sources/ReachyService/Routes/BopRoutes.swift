@@ -2,6 +2,7 @@ import Bop
 import Foundation
 import Hummingbird
 import ReachyBridge
+import ReachyMotion
 
 /// `/api/bop/*` (ours): check a Bop program, run it on the robot, stop it.
 enum BopRoutes {
@@ -10,9 +11,6 @@ enum BopRoutes {
         var program: String
         var seed: UInt64?
     }
-
-    /// Samples per second of the timeline played (like `reachy run`).
-    static let frameRate = 50
 
     static func register(_ table: RouteTable, _ env: ServiceEnvironment) {
         let service = env.service
@@ -33,7 +31,8 @@ enum BopRoutes {
         table.add(
             RouteInfo(
                 method: .post, path: "/api/bop/run",
-                summary: "Check then play a Bop program on the robot (motion; wakes the robot first) → {\"uuid\", "
+                summary:
+                    "Check then play a Bop program on the robot (moves, voice and sounds; wakes the robot first) → {\"uuid\", "
                     + "\"duration\", \"warnings\"}; 422 with the diagnostics when it has errors, 409 while a move "
                     + "runs.", origin: .ours, body: bodyDoc)
         ) { request, _ in
@@ -49,27 +48,37 @@ enum BopRoutes {
                         "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
                             .utf8), status: .unprocessableContent)
             }
-            let motion: BopMotion
-            do {
-                motion = try BopMotion(timeline: timeline, rate: frameRate)
-            } catch {
-                throw ServiceError.unprocessable("The program could not be turned into a move: \(error)")
-            }
             let robot = service.robot
+            // Voice and sounds go where the service's speaker is (the robot's, or a WAV file on the simulator),
+            // through the same performer as `reachy run`.
+            let sink: (any AudioSink)?
+            do {
+                sink = BopAudioTrack.hasSound(timeline) ? try service.makeAudioSink?() : nil
+            } catch {
+                throw ServiceError(.serviceUnavailable, "The program speaks or plays sounds, but \(error)")
+            }
+            let performer: BopPerformer
+            do throws(BopPerformerError) {
+                performer = try BopPerformer(robot: robot, program: result, sink: sink)
+            } catch {
+                try? sink?.close()
+                throw ServiceError.unprocessable(error.description)
+            }
+            let silent = BopAudioTrack.hasSound(timeline) && sink == nil
             let (uuid, started) = service.moves.start(kind: "bop") {
-                if robot.motorMode != .enabled { try await robot.wakeUp() }
-                let first = motion.frames.first ?? MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
-                try await robot.goto(head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: 1)
-                try await robot.play(motion.move, initialGotoDuration: 0)
+                defer { try? sink?.close() }
+                try await performer.perform()
             }
             guard started else {
+                try? sink?.close()
                 throw ServiceError.conflict(
                     "A move is running (GET /api/move/running); stop it (POST /api/bop/stop or /api/move/stop) first.")
             }
+            var warnings = performer.notices
+            if silent { warnings.append("This service has no speaker: the program's voice and sounds are not played.") }
             return JSONResponse.make(
                 RunAnswer(
-                    uuid: uuid.uuidString.lowercased(), duration: timeline.duration.doubleValue + 1,
-                    warnings: motion.warnings.map(\.description)))
+                    uuid: uuid.uuidString.lowercased(), duration: performer.duration + 1, warnings: warnings))
         }
 
         table.add(

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ReachyBridge
+import ReachySpeech
+import ReachyTestSupport
+import Synchronization
+import Testing
+
+@testable import ReachyService
+
+/// `POST /api/bop/run` plays the program's voice and sounds through the same performer as `reachy run`: the same
+/// program gives the same audio through both (issue 14; the playground used to be silent).
+@Suite(.serialized) struct BopVoiceTests {
+    typealias H = ServiceHarness
+
+    static let program = "level 2\nsay hello there\nnod\nplay sound ding\nlook left 20\n"
+
+    static func samples(_ url: URL) throws -> [Int16] { try WAVFile.read(from: url).samples }
+
+    @Test func runSpeaksThroughTheServiceLikeTheCLI() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bop-voice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let served = dir.appendingPathComponent("served.wav")
+        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: served, sampleRate: 16_000) }
+        try await H.withService(audio: sink) { client, service in
+            let body = try String(data: JSONEncoder().encode(["program": Self.program]), encoding: .utf8) ?? ""
+            let (status, answer) = try await H.call(client, .post, "/api/bop/run", json: body)
+            #expect(status == .ok, "\(answer)")
+            #expect(
+                await H.eventually(timeout: 30) {
+                    !service.moves.isBusy && FileManager.default.fileExists(atPath: served.path)
+                })
+        }
+        let voice = try Self.samples(served)
+        // The track lasts the program (say 2 words = 0.8 s, nod, sound, look) and is not silent.
+        #expect(voice.count > 16_000)
+        #expect((voice.map { abs(Int($0)) }.max() ?? 0) > 3_000)
+
+        // The CLI's performer writes the same samples for the same program.
+        let file = dir.appendingPathComponent("p.bop")
+        try Self.program.write(to: file, atomically: true, encoding: .utf8)
+        let cliWAV = dir.appendingPathComponent("cli.wav")
+        let run = try WatchedProcess.reachy(["run", file.path, "--sim", "--virtual-time", "--wav", cliWAV.path])
+        #expect(await run.waitForExit(timeout: 120) == 0, "\(run.stderr)")
+        #expect(try Self.samples(cliWAV) == voice)
+    }
+
+    @Test func aSilentProgramOpensNoSpeaker() async throws {
+        let opened = OpenCounter()
+        let sink: @Sendable () throws -> any AudioSink = {
+            opened.increment()
+            return WAVFileSink(url: FileManager.default.temporaryDirectory.appendingPathComponent("unused.wav"))
+        }
+        try await H.withService(audio: sink) { client, service in
+            let (status, answer) = try await H.call(client, .post, "/api/bop/run", json: #"{"program": "nod\n"}"#)
+            #expect(status == .ok, "\(answer)")
+            #expect(await H.eventually(timeout: 30) { !service.moves.isBusy })
+        }
+        #expect(opened.value == 0)
+    }
+
+    @Test func withoutASpeakerTheAnswerSaysTheVoiceIsNotPlayed() async throws {
+        try await H.withService { client, service in
+            let body = try String(data: JSONEncoder().encode(["program": "say \"hi\"\n"]), encoding: .utf8) ?? ""
+            let (status, answer) = try await H.call(client, .post, "/api/bop/run", json: body)
+            #expect(status == .ok, "\(answer)")
+            let warnings = try #require(try H.object(answer)["warnings"] as? [String])
+            #expect(warnings.contains { $0.contains("no speaker") })
+            #expect(await H.eventually(timeout: 30) { !service.moves.isBusy })
+        }
+    }
+}
+
+/// A thread-safe count.
+final class OpenCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
