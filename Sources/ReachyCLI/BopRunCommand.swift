@@ -122,6 +122,7 @@ struct BopRunCommand: AsyncParsableCommand {
                 try await performer.perform(
                     events: { event in
                         switch event {
+                        case .notice(let text): printNotice(text)
                         case .wakingUp: Progress.say("Waking up…")
                         case .approaching: break
                         case .playing(let seconds, let truncated):

@@ -18,6 +18,8 @@ public final class BopPerformer: Sendable {
         case approaching
         /// Playing starts: the program lasts `seconds` (`truncated`: cut at the time limit).
         case playing(seconds: Double, truncated: Bool)
+        /// Something the listener should know (speech longer than planned for it).
+        case notice(String)
         /// Line `line` (its text, trimmed) starts moving, speaking or sounding, `time` seconds into the program.
         case line(Int, String, time: Double)
         /// Played to the end.
@@ -35,11 +37,10 @@ public final class BopPerformer: Sendable {
     public let motion: BopMotion
     /// Where the voice and sounds go (nil: the program is silent, or nobody listens).
     public let sink: (any AudioSink)?
-    /// The sound track (nil without a sink).
-    public let track: BopAudioTrack?
     private let lines: [(time: Double, line: Int, text: String)]
 
-    /// Prepares a performance: samples the motion and synthesizes the sound track (for the sink's sample rate).
+    /// Prepares a performance: samples the motion (the sound track is synthesized by ``perform(events:started:)``,
+    /// on a thread of its own: speech takes time, and a server must not wait for it on its event loop).
     /// - Throws: ``BopPerformerError``.
     public init(robot: ReachyMini, program: BopResult, sink: (any AudioSink)?) throws(BopPerformerError) {
         guard !program.hasErrors, let timeline = program.timeline else { throw .programHasErrors }
@@ -51,19 +52,11 @@ public final class BopPerformer: Sendable {
             throw .motion(String(describing: error))
         }
         self.sink = sink
-        do {
-            track = try sink.map { sink throws(SpeechError) in
-                try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)
-            }
-        } catch {
-            throw .speech(error)
-        }
         lines = Self.lineStarts(timeline, source: program.source)
     }
 
-    /// Everything a listener should be told before playing: what the safety layer changed, speech longer than
-    /// planned.
-    public var notices: [String] { motion.warnings.map(\.description) + (track?.notes ?? []) }
+    /// What the safety layer changed, to tell the listener before playing.
+    public var notices: [String] { motion.warnings.map(\.description) }
 
     /// Seconds the performance lasts once the robot is at the first pose.
     public var duration: Double { timeline.duration.doubleValue }
@@ -74,6 +67,9 @@ public final class BopPerformer: Sendable {
     public func perform(
         events: @escaping @Sendable (Event) -> Void = { _ in }, started: @Sendable () -> Void = {}
     ) async throws {
+        let track = try await soundTrack()
+        for note in track?.notes ?? [] { events(.notice(note)) }
+        try Task.checkCancellation()
         if robot.motorMode != .enabled {
             events(.wakingUp)
             try await robot.wakeUp()
@@ -112,6 +108,26 @@ public final class BopPerformer: Sendable {
         try Task.checkCancellation()
         if case .failed(let error) = outcome { throw BopPerformerError.audio(error) }
         events(.done)
+    }
+
+    /// The sound track for the sink's sample rate, synthesized on a thread of its own (nil without a sink).
+    func soundTrack() async throws(BopPerformerError) -> BopAudioTrack? {
+        guard let sink else { return nil }
+        let timeline = self.timeline
+        let result: Result<BopAudioTrack, SpeechError> = await withCheckedContinuation { continuation in
+            Thread {
+                do throws(SpeechError) {
+                    continuation.resume(
+                        returning: .success(try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }.start()
+        }
+        switch result {
+        case .success(let track): return track
+        case .failure(let error): throw .speech(error)
+        }
     }
 
     /// Line starts: the time each line of the program starts moving, speaking or sounding (once per run of
