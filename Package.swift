@@ -127,6 +127,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
+        // The README's Swift sample, built and run on the simulator by the tests so it cannot rot.
+        .executableTarget(
+            name: "WakeAndDance", dependencies: ["ReachyBridge"], path: "examples/swift", swiftSettings: strict),
 
         // Shared by the test targets: running the built `reachy` and watching a child process.
         .target(name: "ReachyTestSupport", path: "Tests/ReachyTestSupport", swiftSettings: strict),
@@ -141,7 +144,9 @@ let package = Package(
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
             exclude: ["Data"], swiftSettings: strict),
-        .testTarget(name: "ReachyBridgeTests", dependencies: ["ReachyBridge", "ReachySpeech"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyBridgeTests",
+            dependencies: ["ReachyBridge", "ReachySpeech", "ReachyTestSupport", "WakeAndDance"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(

@@ -1,7 +1,8 @@
 // WakeAndDance — wake the robot, look around, dance, and go back to sleep.
 //
-// Runs on the robot when one is plugged in, else on the built-in simulator (`.auto`). Not a built target: copy it
-// into an executable target that depends on the `ReachyBridge` library (see README, "Robot API").
+// Runs on the robot when one is plugged in, else on the built-in simulator (`.auto`). Built as the `WakeAndDance`
+// executable (`swift run WakeAndDance`); the tests run it on the simulator. Copy it into your own executable target
+// that depends on the `ReachyBridge` library (see README, "Robot API").
 import ReachyBridge
 
 @main
