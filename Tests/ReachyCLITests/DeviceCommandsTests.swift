@@ -109,14 +109,14 @@ struct DeviceCommandsTests {
 
     @Test("--sim and --port together are refused")
     func conflictingTargets() throws {
-        let result = try CLIRunner.run(["scan", "--sim", "--port", "/dev/ttyACM0"])
+        let result = CLIRunner.parse(["scan", "--sim", "--port", "/dev/ttyACM0"])
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: Choose one: --port PATH for a robot, or --sim for the simulator.\n"))
     }
 
     @Test("bad --ids are refused with the accepted syntax")
     func badIDs() throws {
-        let result = try CLIRunner.run(["scan", "--sim", "--ids", "10-300"])
+        let result = CLIRunner.parse(["scan", "--sim", "--ids", "10-300"])
         #expect(result.status == 64)
         #expect(
             result.stderr.hasPrefix(

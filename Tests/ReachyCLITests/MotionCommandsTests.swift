@@ -99,7 +99,7 @@ struct MotionCommandsTests {
 
     @Test("fk with the wrong number of joints is a usage error (exit 64)")
     func fkUsage() throws {
-        let r = try CLIRunner.run(["fk", "1", "2", "3"])
+        let r = CLIRunner.parse(["fk", "1", "2", "3"])
         #expect(r.status == 64)
         #expect(
             r.stderr == """
@@ -161,10 +161,10 @@ struct MotionCommandsTests {
         let unknown = try CLIRunner.run(["dance", "moonwalk", "--samples", "4"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("Error: Unknown dance \"moonwalk\". Available dances: simple_nod, "))
-        let beats = try CLIRunner.run(["dance", "simple_nod", "--sim", "--beats", "0"])
+        let beats = CLIRunner.parse(["dance", "simple_nod", "--sim", "--beats", "0"])
         #expect(beats.status == 64)
         #expect(beats.stderr.hasPrefix("Error: --beats must be a positive number of beats (at most 10000).\n"))
-        let few = try CLIRunner.run(["dance", "simple_nod", "--samples", "1"])
+        let few = CLIRunner.parse(["dance", "simple_nod", "--samples", "1"])
         #expect(few.status == 64)
         #expect(few.stderr.hasPrefix("Error: --samples must be at least 2 (first at t=0, last at t=duration).\n"))
     }

@@ -60,14 +60,14 @@ import Testing
 
     @Test("render checks its file name and antenna values")
     func renderBadArguments() throws {
-        let r = try CLIRunner.run(["render", "--out", "pose.png"])
+        let r = CLIRunner.parse(["render", "--out", "pose.png"])
         #expect(r.status == 64)
         #expect(r.stdout == "")
         #expect(r.stderr.hasPrefix("Error: --out must name a .svg file (got \"pose.png\").\n"))
-        let a = try CLIRunner.run(["render", "--antennas", "1", "--out", "x.svg"])
+        let a = CLIRunner.parse(["render", "--antennas", "1", "--out", "x.svg"])
         #expect(a.status == 64)
         #expect(a.stderr.hasPrefix("Error: Expected 2 antenna angles (right left), got 1.\n"))
-        let missing = try CLIRunner.run(["render"])
+        let missing = CLIRunner.parse(["render"])
         #expect(missing.status == 64)
         #expect(missing.stderr.hasPrefix("Error: Missing expected argument '--out <file.svg>'\n"))
     }
@@ -119,7 +119,7 @@ import Testing
             #expect(Self.count("<g class=\"lane\" data-track=\"\(track)\">", in: svg) == 1)
         }
         #expect(Self.count("<rect class=\"segment\"", in: svg) == segments.count)
-        let bad = try CLIRunner.run(["timeline", program, "--svg", out, "--json"])
+        let bad = CLIRunner.parse(["timeline", program, "--svg", out, "--json"])
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("Error: --svg writes a picture; leave out --json and --csv.\n"))
     }
@@ -150,7 +150,7 @@ import Testing
         #expect(q.status == 0, "\(q.stderr)")
         #expect(q.stderr.contains("Wrote the replay of "))
         #expect(!(try Self.read(quiet)).contains("<audio"))
-        let bad = try CLIRunner.run(["run", quietProgram, "--sim", "--html", "x.htm"])
+        let bad = CLIRunner.parse(["run", quietProgram, "--sim", "--html", "x.htm"])
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("Error: --html must name a .html file (got \"x.htm\").\n"))
     }
@@ -169,7 +169,7 @@ import Testing
         #expect(r.stderr.hasSuffix("Wrote the replay of \(count) samples to \(html).\n"))
         #expect(page.contains("data-samples=\"\(count)\""))
         #expect(!page.contains("<audio"))
-        let none = try CLIRunner.run(["record", "--sim", "--seconds", "1"])
+        let none = CLIRunner.parse(["record", "--sim", "--seconds", "1"])
         #expect(none.status == 64)
         #expect(none.stderr.hasPrefix("Error: Give --out file.json (or .csv), --html file.html, or both.\n"))
     }

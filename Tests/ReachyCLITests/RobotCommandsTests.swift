@@ -41,7 +41,7 @@ struct RobotCommandsTests {
 
     @Test("goto rejects a bad method with the full message")
     func gotoBadMethod() throws {
-        let r = try CLIRunner.run(["goto", "--sim", "--method", "wobbly"])
+        let r = CLIRunner.parse(["goto", "--sim", "--method", "wobbly"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --method must be one of: minjerk, linear, ease_in_out, cartoon.\n"))
     }
@@ -101,7 +101,7 @@ struct RobotCommandsTests {
 
     @Test("record refuses an unknown file type")
     func recordBadExtension() throws {
-        let r = try CLIRunner.run(["record", "--sim", "--out", "x.txt", "--seconds", "1"])
+        let r = CLIRunner.parse(["record", "--sim", "--out", "x.txt", "--seconds", "1"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --out must end in .json or .csv (got \"x.txt\").\n"))
     }
