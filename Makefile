@@ -6,9 +6,11 @@
 #   make install reachy + its resource bundles into $(PREFIX)/bin (default /usr/local)
 SHELL := /bin/bash
 SWIFT ?= swift
-# Debian packages the build and the tests need. Later features add theirs here.
-APT_PACKAGES := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils sox socat chromium fonts-wqy-microhei \
+# Debian packages: what building and running `reachy` needs (make demo, make build, make install), and what only the
+# tests add. Later features add theirs here.
+APT_PACKAGES_RUN := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
+	espeak-ng-data alsa-utils
+APT_PACKAGES_TEST := sox socat chromium fonts-wqy-microhei \
 	python3-venv python3-dev libcairo2-dev libgirepository1.0-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
 # (chromium + a CJK font: the playground's browser test. The last line is for the official daemon: pip builds pycairo
 # and PyGObject from source, and the daemon imports GStreamer through gi at start even with --no-media.)
@@ -21,10 +23,11 @@ DAEMON_VENV := $(CURDIR)/.venv-daemon
 DAEMON_PACKAGES := reachy-mini==1.13.0
 export REACHY_DAEMON_PYTHON := $(DAEMON_VENV)/bin/python
 
-.PHONY: setup build demo test bench lint oracles daemon-oracle install clean
+.PHONY: setup setup-test build demo test bench lint oracles daemon-oracle install clean
 
-setup:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Installs the packages named in its argument that are missing (as root, or with sudo).
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -33,6 +36,13 @@ setup:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
 	    || { echo "Could not install:$$missing — install them with apt-get and retry."; exit 1; }; \
 	fi
+endef
+
+setup:
+	$(call install_missing,$(APT_PACKAGES_RUN))
+
+setup-test: setup
+	$(call install_missing,$(APT_PACKAGES_TEST))
 
 oracles:
 	@if [ ! -x "$(ORACLE_VENV)/bin/python" ] || ! "$(ORACLE_VENV)/bin/python" -c "import rustypot, dynamixel_sdk, reachy_mini_motor_controller, serial" 2>/dev/null; then \
@@ -41,7 +51,7 @@ oracles:
 	fi
 
 # About 350 MB and several minutes (pycairo and PyGObject compile); only when missing or broken.
-daemon-oracle: setup
+daemon-oracle: setup-test
 	@if [ ! -x "$(DAEMON_VENV)/bin/reachy-mini-daemon" ] || ! "$(DAEMON_VENV)/bin/python" -c "import reachy_mini.daemon.app.main" 2>/dev/null; then \
 	  echo "Installing the official daemon ($(DAEMON_PACKAGES)) into $(DAEMON_VENV)"; \
 	  python3 -m venv "$(DAEMON_VENV)" && "$(DAEMON_VENV)/bin/pip" install -q --disable-pip-version-check $(DAEMON_PACKAGES); \
@@ -57,7 +67,7 @@ demo: setup
 
 # Tests run one at a time: several talk to a simulator over a pty or to the official Python controller, whose
 # timeouts (10 ms) a test run loading both cores with parallel suites could exceed.
-test: setup oracles daemon-oracle
+test: setup-test oracles daemon-oracle
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
