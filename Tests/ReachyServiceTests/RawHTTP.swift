@@ -1,27 +1,14 @@
 import Foundation
 import Testing
 
+@testable import ReachyService
+
 /// A plain TCP client for the requests an HTTP library will not send: a chosen `Host` header, too many headers, or
 /// nothing at all on an open connection.
 enum RawHTTP {
     /// A connected socket to 127.0.0.1:`port` whose reads give up after `timeout` seconds.
     static func connect(port: Int, timeout: Double = 10) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1e6))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        if connected != 0 { close(fd) }
-        try #require(connected == 0)
-        return fd
+        try #require(RawSocket.connect(port: port, timeout: timeout), "could not connect to 127.0.0.1:\(port)")
     }
 
     static func send(_ fd: Int32, _ text: String) {

@@ -88,12 +88,8 @@ public enum AbuseBenchmark {
         reachy: URL, plan: Plan, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> Report {
         var report = Report(plan: plan)
-        let port = try ServiceBenchmarks.freePort()
-        let server = try ServiceBenchmarks.spawn(reachy, ["serve", "--sim", "--http-port", String(port)])
+        let (server, port) = try await ServiceBenchmarks.startSimulator(reachy)
         defer { ServiceBenchmarks.stop(server) }
-        try await ServiceBenchmarks.waitReady(port: port, process: server, timeout: 120) { json in
-            (json["backend_status"] as? [String: Any])?["ready"] as? Bool == true
-        }
         report.residentAtStartMiB = ServiceBenchmarks.rss(server.processIdentifier)
         let counters = (0..<plan.clients).map { _ in ServiceBenchmarks.Counter() }
         let total = plan.seconds + 2 * plan.calmSeconds + 10

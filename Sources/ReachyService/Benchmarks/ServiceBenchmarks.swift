@@ -141,6 +141,21 @@ public enum ServiceBenchmarks {
         return process
     }
 
+    /// `reachy serve --sim` spawned on a free loopback port, once its backend is ready (stop it with ``stop(_:)``).
+    static func startSimulator(_ reachy: URL) async throws -> (Process, Int) {
+        let port = try freePort()
+        let server = try spawn(reachy, ["serve", "--sim", "--http-port", String(port)])
+        do {
+            try await waitReady(port: port, process: server, timeout: 120) { json in
+                (json["backend_status"] as? [String: Any])?["ready"] as? Bool == true
+            }
+        } catch {
+            stop(server)
+            throw error
+        }
+        return (server, port)
+    }
+
     static func stop(_ process: Process) {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)

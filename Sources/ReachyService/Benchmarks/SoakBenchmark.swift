@@ -129,12 +129,8 @@ public enum SoakBenchmark {
         reachy: URL, plan: Plan, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> Report {
         var report = Report(plan: plan)
-        let port = try ServiceBenchmarks.freePort()
-        let server = try ServiceBenchmarks.spawn(reachy, ["serve", "--sim", "--http-port", String(port)])
+        let (server, port) = try await ServiceBenchmarks.startSimulator(reachy)
         defer { ServiceBenchmarks.stop(server) }
-        try await ServiceBenchmarks.waitReady(port: port, process: server, timeout: 120) { json in
-            (json["backend_status"] as? [String: Any])?["ready"] as? Bool == true
-        }
         let base = "http://127.0.0.1:\(port)"
         let total = plan.minutes * 60
         let counters = (0..<plan.clients).map { _ in ServiceBenchmarks.Counter() }
