@@ -73,9 +73,15 @@ import Testing
             let withCookie = Self.headers([(.cookie, pair)])
             #expect(try await H.call(client, .get, "/", headers: withCookie).status == .ok)
             #expect(try await H.call(client, .get, "/playground/app.js", headers: withCookie).status == .ok)
-            let own = Self.headers([(.cookie, pair), (.origin, "http://127.0.0.1:\(port)")])
-            let check = try await H.call(client, .post, "/api/bop/check", json: #"{"program":"nod"}"#, headers: own)
-            #expect(check.status == .ok, "\(check.text)")
+            // (A raw request, so the Host header is exactly the address the page was opened at.)
+            let body = #"{"program":"nod"}"#
+            let check = try HTTPHygieneTests.exchange(
+                port: port,
+                "POST /api/bop/check HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nCookie: \(pair)\r\n"
+                    + "Origin: http://127.0.0.1:\(port)\r\nSec-Fetch-Site: same-origin\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                    + body)
+            #expect(check.text.hasPrefix("HTTP/1.1 200"), "\(check.text)")
             let (socket, response) = try RawWebSocket.open(
                 port: port, path: "/ws/sdk", headers: ["Cookie: \(pair)", "Origin: http://127.0.0.1:\(port)"])
             socket.close()
