@@ -53,14 +53,17 @@ import Testing
                 #expect(answer.text.hasPrefix("HTTP/1.1 \(status)"), "\(name): \(answer.text.prefix(300))")
                 #expect(answer.text.contains(#"{"detail":"#), "\(name): \(answer.text.prefix(300))")
                 #expect(answer.closed, "\(name): the connection must be closed")
-                #expect(ContinuousClock.now - started < .seconds(5), "\(name): closed only after \(ContinuousClock.now - started)")
+                #expect(
+                    ContinuousClock.now - started < .seconds(5),
+                    "\(name): closed only after \(ContinuousClock.now - started)")
             }
             try Self.statusStillAnswers(port: port)
         }
     }
 
     @Test func silentAndSlowlorisConnectionsAreClosedAtTheHeaderTimeout() async throws {
-        try await H.withService(configure: { $0.headerTimeout = .seconds(2) }) { client, _ in
+        let quick: @Sendable (inout ServiceConfiguration) -> Void = { $0.headerTimeout = .seconds(2) }
+        try await H.withService(configure: quick) { client, _ in
             let port = try #require(client.port)
             let started = ContinuousClock.now
             let silent = try RawHTTP.connect(port: port, timeout: 20)
@@ -89,10 +92,11 @@ import Testing
     }
 
     @Test func idleKeepAliveConnectionsAreClosedButStreamingWebSocketsAreNot() async throws {
-        try await H.withService(configure: {
+        let quick: @Sendable (inout ServiceConfiguration) -> Void = {
             $0.headerTimeout = .seconds(1)
             $0.idleTimeout = .seconds(2)
-        }) { client, _ in
+        }
+        try await H.withService(configure: quick) { client, _ in
             let port = try #require(client.port)
             // A keep-alive connection that made one request and then says nothing.
             let fd = try RawHTTP.connect(port: port, timeout: 10)
@@ -113,10 +117,11 @@ import Testing
     }
 
     @Test func connectionsAreCappedAndTheOldestSilentOnesMakeRoom() async throws {
-        try await H.withService(configure: { $0.maxConnections = 32 }) { client, _ in
+        let capped: @Sendable (inout ServiceConfiguration) -> Void = { $0.maxConnections = 32 }
+        try await H.withService(configure: capped) { client, _ in
             let port = try #require(client.port)
             var sockets: [Int32] = []
-            defer { sockets.forEach { close($0) } }
+            defer { for fd in sockets { close(fd) } }
             for _ in 0..<100 { sockets.append(try RawHTTP.connect(port: port, timeout: 5)) }
             try await Task.sleep(for: .milliseconds(500))
             // The service still answers: the newest connection evicts the oldest silent one.

@@ -8,7 +8,8 @@ struct RawWebSocket {
 
     /// Connects to 127.0.0.1:`port` and sends the upgrade request for `path` (plus `headers`); `response` is the
     /// server's answer head (and any body it sent when it refused).
-    static func open(port: Int, path: String, headers: [String] = []) throws -> (socket: RawWebSocket, response: String) {
+    static func open(port: Int, path: String, headers: [String] = []) throws -> (socket: RawWebSocket, response: String)
+    {
         let fd = try RawHTTP.connect(port: port, timeout: 10)
         let extra = headers.map { "\($0)\r\n" }.joined()
         RawHTTP.send(

@@ -12,10 +12,10 @@ import Testing
         defer { server.terminateNow() }
         let port = try #require(server.port.withLock { $0 })
         var silent: [Int32] = []
-        defer { silent.forEach { close($0) } }
+        defer { for fd in silent { close(fd) } }
         for _ in 0..<300 { silent.append(try RawHTTP.connect(port: port, timeout: 5)) }
         var slow: [Int32] = []
-        defer { slow.forEach { close($0) } }
+        defer { for fd in slow { close(fd) } }
         for _ in 0..<20 {
             let fd = try RawHTTP.connect(port: port, timeout: 5)
             RawHTTP.send(fd, "GET /api/daemon/status HTTP/1.1\r\nHost: 127.0.0.1\r\n")

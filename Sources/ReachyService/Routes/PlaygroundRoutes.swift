@@ -17,7 +17,9 @@ enum PlaygroundRoutes {
                 origin: .ours)
         ) { request, _ in
             // The token in the query has been checked by ServiceMiddleware.
-            if protected, let token = request.uri.queryParameters["token"] { return enter(request, token: String(token)) }
+            if protected, let token = request.uri.queryParameters["token"] {
+                return enter(request, token: String(token))
+            }
             return try serve("/")
         }
         table.add(

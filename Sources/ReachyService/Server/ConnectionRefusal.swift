@@ -17,7 +17,9 @@ enum ConnectionRefusal {
     }
 
     /// A whole HTTP/1.1 response as bytes, for handlers that sit before the HTTP encoder.
-    static func rawResponse(_ status: HTTPResponseStatus, detail: String, headers: [(String, String)] = []) -> ByteBuffer {
+    static func rawResponse(_ status: HTTPResponseStatus, detail: String, headers: [(String, String)] = [])
+        -> ByteBuffer
+    {
         let body = self.body(detail)
         var text = "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\nConnection: close\r\n"
         text += "Content-Type: application/json\r\nContent-Length: \(body.readableBytes)\r\n"

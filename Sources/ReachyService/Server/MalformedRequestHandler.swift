@@ -47,7 +47,10 @@ final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHand
                     + "(GET /openapi.json lists every route)."
             )
         case .invalidVersion:
-            (.badRequest, "Only HTTP/1.0 and HTTP/1.1 are served here (no HTTP/2 without TLS); send an HTTP/1.1 request.")
+            (
+                .badRequest,
+                "Only HTTP/1.0 and HTTP/1.1 are served here (no HTTP/2 without TLS); send an HTTP/1.1 request."
+            )
         default:
             (.badRequest, "The request is not valid HTTP/1.1 (\(error)); check what the client sends.")
         }
