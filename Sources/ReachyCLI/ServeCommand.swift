@@ -17,8 +17,13 @@ struct ServeCommand: AsyncParsableCommand {
             (docs/service.md explains them).
 
             It listens on 127.0.0.1 unless --host says otherwise; any other address needs --token (clients send \
-            "Authorization: Bearer TOKEN", or ?token=TOKEN on a WebSocket). When it is ready it prints \
+            "Authorization: Bearer TOKEN", or ?token=TOKEN on a WebSocket; open the playground once as \
+            http://HOST:PORT/?token=TOKEN and the browser keeps it in a cookie). When it is ready it prints \
             "Serving on http://HOST:PORT" on standard output (with --http-port 0, PORT is the free port chosen).
+
+            Hostile clients are bounded: a connection has --header-timeout seconds to send its request head, a \
+            keep-alive connection is closed after --idle-timeout silent seconds, and at most --max-connections are \
+            open at once.
 
             Ctrl-C or SIGTERM stops it safely: moves stop, WebSocket clients are disconnected, the robot rests as \
             --on-interrupt says (sleep by default). Exit status: 130 after SIGINT, 143 after SIGTERM, 1 when the \
@@ -52,10 +57,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("robot-name"), help: "The robot name reported in the daemon status.")
     var robotName = "reachy_mini"
 
+    @Option(
+        name: .customLong("header-timeout"),
+        help: "Seconds a new connection has to send its request head (then 408 and close).")
+    var headerTimeout = 10.0
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a keep-alive connection may stay silent between requests (WebSockets are not affected).")
+    var idleTimeout = 60.0
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Most connections open at once (beyond: the oldest that has not sent a request makes room, else 503).")
+    var maxConnections = 256
+
     var serviceConfiguration: ServiceConfiguration {
         ServiceConfiguration(
             host: host, port: httpPort, token: token, allowedOrigins: allowOrigin, maxBodyBytes: maxBody,
-            robotName: robotName)
+            robotName: robotName, headerTimeout: Self.duration(headerTimeout), idleTimeout: Self.duration(idleTimeout),
+            maxConnections: maxConnections)
+    }
+
+    /// Seconds as a duration; anything not a positive finite number becomes zero (which validation refuses).
+    static func duration(_ seconds: Double) -> Duration {
+        seconds.isFinite && seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded(.up))) : .zero
     }
 
     func validate() throws {
@@ -86,6 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = serviceConfiguration
         let robotName = self.robotName
         let host = self.host
+        let hasToken = token != nil
         let daemonURL: String? = if case .daemon(let base) = target { base } else { nil }
         let sink = Self.audioSinkFactory(simulated: simulated, daemon: daemonURL)
         try await RobotSession.run(connection, robot) { mini in
@@ -102,6 +129,13 @@ struct ServeCommand: AsyncParsableCommand {
             let app = server.makeApplication { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
+                if hasToken {
+                    // Never the token itself: standard output ends up in logs.
+                    FileHandle.standardOutput.write(
+                        Data(
+                            ("Playground: open http://\(shown):\(port)/?token=YOUR_TOKEN once (the --token value); the "
+                                + "browser then keeps it in a cookie.\n").utf8))
+                }
             }
             try await withTaskCancellationHandler {
                 do {

@@ -28,12 +28,13 @@ import Testing
             var right = HTTPFields()
             right[.authorization] = "Bearer s3cret-token"
             #expect(try await H.call(client, .get, "/api/daemon/status", headers: right).status == .ok)
-            #expect(try await H.call(client, .get, "/api/daemon/status?token=s3cret-token").status == .ok)
+            // The query token is for WebSockets and the playground's address only (TokenPlacementTests).
+            #expect(try await H.call(client, .get, "/api/daemon/status?token=s3cret-token").status == .unauthorized)
         }
     }
 
     @Test func constantTimeComparisonIsExact() {
-        let eq = ServiceMiddleware.constantTimeEqual
+        let eq = AccessToken.constantTimeEqual
         #expect(eq(Array("abc".utf8), Array("abc".utf8)))
         #expect(!eq(Array("abc".utf8), Array("abd".utf8)))
         #expect(!eq(Array("abc".utf8), Array("abcd".utf8)))

@@ -16,7 +16,7 @@ enum ServiceHarness {
     /// Runs `body` against a fresh simulator robot and server.
     static func withService(
         token: String? = nil, maxBody: Int = 256 * 1024, audio: (@Sendable () throws -> any AudioSink)? = nil,
-        allowedOrigins: [String] = [],
+        allowedOrigins: [String] = [], configure: @Sendable (inout ServiceConfiguration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
         let robot = try await ReachyMini.connect(.simulator(VirtualReachyMini(clock: MonotonicClock())))
@@ -28,10 +28,10 @@ enum ServiceHarness {
             service.stopServing()
             robot.close()
         }
-        let server = try ReachyServer(
-            configuration: ServiceConfiguration(
-                port: 0, token: token, allowedOrigins: allowedOrigins, maxBodyBytes: maxBody),
-            service: service)
+        var configuration = ServiceConfiguration(
+            port: 0, token: token, allowedOrigins: allowedOrigins, maxBodyBytes: maxBody)
+        configure(&configuration)
+        let server = try ReachyServer(configuration: configuration, service: service)
         let app = server.makeApplication()
         try await app.test(.live) { client in try await body(client, service) }
     }

@@ -31,9 +31,9 @@ public struct ReachyServer: Sendable {
 
     /// The routes served (what `/openapi.json` documents).
     func makeTable() -> RouteTable {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+        // HEAD answers like GET on every GET route: same status and headers (Content-Length included), no body.
+        let router = Router(context: BasicWebSocketRequestContext.self, options: .autoGenerateHeadEndpoints)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
-        let middleware = ServiceMiddleware(token: configuration.token)
         // First keep other sites out; then CORS answers the pages that are allowed (the guard has refused the rest,
         // so reflecting the request's origin only ever names an allowed one).
         let guardian = SiteGuard(configuration: configuration)
@@ -42,9 +42,9 @@ public struct ReachyServer: Sendable {
             middleware: CORSMiddleware(
                 allowOrigin: .originBased, allowHeaders: [.contentType, .authorization, .accept],
                 allowMethods: [.get, .post, .put, .delete, .options, .head]))
-        router.add(middleware: middleware)
+        router.add(middleware: ServiceMiddleware(token: configuration.token, webSocket: false))
         webSocketRouter.add(middleware: guardian)
-        webSocketRouter.add(middleware: middleware)
+        webSocketRouter.add(middleware: ServiceMiddleware(token: configuration.token, webSocket: true))
         let table = RouteTable(router: router, webSocketRouter: webSocketRouter)
         let environment = ServiceEnvironment(service: service, configuration: configuration)
         for register in Self.groups { register(table, environment) }
@@ -64,12 +64,9 @@ public struct ReachyServer: Sendable {
         let table = makeTable()
         var logger = logger
         logger.logLevel = .critical  // connection-level noise (a client gone, a shutdown) is not for users
-        let limit = configuration.maxBodyBytes
         return Application(
             router: table.router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: table.webSocketRouter,
-                configuration: .init(ws: .init(maxFrameSize: max(limit, 1 << 16)))),
+            server: .guarded(webSocketRouter: table.webSocketRouter, configuration: configuration),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "ReachyBridge"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },

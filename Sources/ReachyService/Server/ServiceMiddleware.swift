@@ -3,22 +3,24 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 
-/// Checks the bearer token (constant-time comparison) and turns every error into `{"detail": "…"}`.
+/// Checks the token (`AccessToken`: where it may travel, constant-time comparison) and turns every error into
+/// `{"detail": "…"}`.
 struct ServiceMiddleware: RouterMiddleware {
     typealias Context = BasicWebSocketRequestContext
     let token: String?
+    /// Whether this is the WebSocket router's middleware (there `?token=` is accepted).
+    let webSocket: Bool
+
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         if let token {
-            guard let given = Self.presentedToken(request) else {
-                return Self.unauthorized(
-                    "This service needs a token: send the header \"Authorization: Bearer <token>\" "
-                        + "(or ?token=<token> for a WebSocket).")
-            }
-            guard Self.constantTimeEqual(Array(given.utf8), Array(token.utf8)) else {
-                return Self.unauthorized("The token is wrong; use the one `reachy serve --token` was started with.")
+            let entry = PlaygroundRoutes.isEntry(request)
+            let given = AccessToken.presented(Self.credentials(request), queryAllowed: webSocket || entry)
+            if let detail = AccessToken.problem(given: given, expected: token) {
+                return Self.unauthorized(given == nil && entry ? PlaygroundRoutes.tokenNeeded(request) : detail)
             }
         }
         do {
@@ -43,25 +45,14 @@ struct ServiceMiddleware: RouterMiddleware {
         }
     }
 
-    /// The token from `Authorization: Bearer …` or the `token` query parameter.
-    static func presentedToken(_ request: Request) -> String? {
-        if let header = request.headers[.authorization] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
-            return ""
-        }
-        return request.uri.queryParameters["token"].map(String.init)
-    }
-
-    /// Compares without stopping at the first difference (the time does not tell how much of a guess is right).
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt(bitPattern: a.count ^ b.count)
-        for i in 0..<max(a.count, b.count) {
-            let x = i < a.count ? a[i] : 0
-            let y = i < b.count ? b[i] : 0
-            difference |= UInt(x ^ y)
-        }
-        return difference == 0
+    /// What the request shows of a token.
+    static func credentials(_ request: Request) -> AccessToken.Credentials {
+        let cookies = request.headers[values: .cookie]
+        return AccessToken.Credentials(
+            authorization: request.headers[.authorization],
+            queryToken: request.uri.queryParameters["token"].map(String.init),
+            cookies: cookies.isEmpty ? nil : cookies.joined(separator: "; "), origin: request.headers[.origin],
+            fetchSite: request.headers[secFetchSite], authority: request.head.authority)
     }
 
     static func unauthorized(_ detail: String) -> Response {

@@ -23,8 +23,9 @@ enum SDKSocket {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await message in stream { try await outbound.write(.text(message)) }
-                    // The stream ended (shutdown): close the socket.
-                    try? await outbound.close(.goingAway, reason: "server shutting down")
+                    // The stream ended (shutdown): close the socket. Not when the reading side ended first (this task
+                    // is cancelled then): the close it chose (1000, or 1007 for text that is not UTF-8) must win.
+                    if !Task.isCancelled { try? await outbound.close(.goingAway, reason: "server shutting down") }
                 }
                 group.addTask {
                     for try await message in inbound.messages(maxSize: limit) {
