@@ -88,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let daemonURL: String? = if case .daemon(let base) = target { base } else { nil }
         let sink = Self.audioSinkFactory(simulated: simulated, daemon: daemonURL)
-        try await RobotSession.run(connection, robot) { mini in
+        try await RobotSession.run(connection, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
             let server: ReachyServer
             do {

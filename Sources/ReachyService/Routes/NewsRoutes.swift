@@ -68,19 +68,9 @@ enum NewsRoutes {
         }
     }
 
-    /// Renders on a dedicated thread (espeak-ng blocks).
+    /// Renders on a dedicated thread (espeak-ng blocks); cancelling the move (`/api/move/stop`) stops the render
+    /// within one audio buffer.
     static func render(_ plan: RecitalPlan) async throws -> RecitalRenderer.Rendered {
-        let result: Result<RecitalRenderer.Rendered, SpeechError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do throws(SpeechError) {
-                    continuation.resume(
-                        returning: .success(try RecitalRenderer(synthesizer: SpeechSynthesizer()).render(plan)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.start()
-        }
-        return try result.get()
+        try await RecitalRenderer(synthesizer: SpeechSynthesizer()).renderInBackground(plan)
     }
 }

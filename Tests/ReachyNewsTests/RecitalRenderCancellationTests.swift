@@ -1,0 +1,59 @@
+import Foundation
+import ReachySpeech
+import Testing
+
+@testable import ReachyNews
+
+/// A render is stopped at once when asked — inside a long item too (espeak-ng aborts at its next audio buffer) —
+/// and the engine renders normally afterwards.
+@Suite("Recital synthesis, cancelled", .serialized)
+struct RecitalRenderCancellationTests {
+    /// One item whose text is the sample's first paragraph `copies` times over: a single long espeak-ng synthesis.
+    func longItemPlan(copies: Int) throws -> RecitalPlan {
+        let sample = try String(contentsOf: TestFiles.sample, encoding: .utf8)
+        let paragraph = try #require(sample.split(separator: "\n").first { $0.hasPrefix("    ") }.map(String.init))
+        let body = Array(repeating: paragraph.trimmingCharacters(in: .whitespaces), count: copies).joined()
+        let text = "---\ntitle: \"Long\"\ndate: 2025-12-21T00:00:09+08:00\n---\n\n1.  [Long](https://example.com/1)\n\n    \(body)\n"
+        let digest = DigestParser.parse(text).digest
+        return try RecitalPlanner.bundled().plan([digest])
+    }
+
+    @Test("cancelling stops a long item's synthesis within a fraction of a second")
+    func cancelInsideAnItem() throws {
+        let plan = try longItemPlan(copies: 30)
+        let renderer = RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns))
+        let cancellation = SpeechCancellation()
+        let clock = ContinuousClock()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { cancellation.cancel() }
+        let start = clock.now
+        #expect(throws: SpeechError.cancelled) {
+            _ = try renderer.render(plan, cancellation: cancellation)
+        }
+        let spent = clock.now - start
+        #expect(spent < .seconds(2), "the render went on for \(spent) after being cancelled at 0.5 s")
+
+        // The engine is usable again: a short plan renders whole.
+        let digest = DigestParser.parse(contentsOf: TestFiles.sample).digest
+        let short = try RecitalPlanner.bundled().plan([digest], options: RecitalOptions(maxItems: 1))
+        let rendered = try renderer.render(short, cancellation: SpeechCancellation())
+        #expect(rendered.audio.duration > 1)
+    }
+
+    @Test("renderInBackground throws CancellationError when its task is cancelled")
+    func cancelTheTask() async throws {
+        let plan = try longItemPlan(copies: 30)
+        let renderer = RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns))
+        let clock = ContinuousClock()
+        let task = Task { try await renderer.renderInBackground(plan) }
+        try await Task.sleep(for: .milliseconds(500))
+        let cancelledAt = clock.now
+        task.cancel()
+        let result = await task.result
+        let spent = clock.now - cancelledAt
+        #expect(spent < .seconds(2), "the render ended \(spent) after its task was cancelled")
+        guard case .failure(let error) = result, error is CancellationError else {
+            Issue.record("expected CancellationError, got \(result)")
+            return
+        }
+    }
+}
