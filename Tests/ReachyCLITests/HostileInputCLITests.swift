@@ -5,7 +5,9 @@ import Testing
 /// The smaller items of "hostile input" (issue 13, point 10), as a user meets them on the command line.
 @Suite("reachy: low supply, hardware errors, absurd recordings", .serialized)
 struct HostileInputCLITests {
-    @Test("Ctrl-C during the 30 s supply wait ends the command at once with 130, SIGTERM with 143", arguments: [SIGINT, SIGTERM])
+    @Test(
+        "Ctrl-C during the 30 s supply wait ends the command at once with 130, SIGTERM with 143",
+        arguments: [SIGINT, SIGTERM])
     func interruptTheSupplyWait(signal: Int32) throws {
         let server = try ServedSimulator(arguments: ["--fault", "supply=3.0"])
         defer { _ = server.stop() }
@@ -18,7 +20,8 @@ struct HostileInputCLITests {
         let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
         #expect(status == 128 + signal, "\(wake.stderr)")
         #expect(took < 5, "the command took \(took) s to end after \(name)")
-        #expect(wake.stderr.contains("Notice: The motor supply reads 3.0 V (at least 4.5 V needed): waiting up to 30 s"))
+        #expect(
+            wake.stderr.contains("Notice: The motor supply reads 3.0 V (at least 4.5 V needed): waiting up to 30 s"))
         #expect(
             wake.stderr.hasSuffix(
                 "Interrupted (\(name)) during startup: Startup stopped while waiting for the supply voltage, before the "
@@ -32,7 +35,11 @@ struct HostileInputCLITests {
         defer { _ = server.stop() }
         let result = try CLIRunner.run(["goto", "--port", server.link, "--yaw", "0.2", "--duration", "1"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("Stopping safely (sleep)…\nThe robot is in its sleep pose with the motors off.\n"))
+        // Brought to rest as after Ctrl-C (on a loaded machine the sleep pose may time out: then the motors go off).
+        #expect(result.stderr.contains("Stopping safely (sleep)…\n"))
+        #expect(
+            result.stderr.contains("The robot is in its sleep pose with the motors off.\n")
+                || result.stderr.contains("the motors are off.\n"), "\(result.stderr)")
         #expect(
             result.stderr.hasSuffix(
                 "Error: Motor stewart_2 (ID 12) reports a hardware error (input voltage): Input voltage error: the "

@@ -200,7 +200,8 @@ struct RecordedMoveTests {
 
     @Test("the one-hour limit is in the message for a time too large")
     func durationLimitMessage() {
-        let json = #"{"time": [0, 1e308], "set_target_data": ["#
+        let json =
+            #"{"time": [0, 1e308], "set_target_data": ["#
             + Array(repeating: #"{"head": [1,0,0,0, 0,1,0,0, 0,0,1,0, 0,0,0,1], "antennas": [0, 0]}"#, count: 2)
             .joined(separator: ", ") + "]}"
         #expect(throws: RecordedMoveError.self) { try RecordedMove(json: Data(json.utf8)) }

@@ -108,7 +108,8 @@ struct StartupTests {
         #expect(waited < .seconds(2), "the supply wait went on for \(waited) after the cancellation")
         #expect(robot.bus.ids.allSatisfy { robot.bus.servo($0)?.torqueEnabled == false })
         #expect(notices.withLock { $0 }.count == 1)
-        #expect(notices.withLock { $0 }.first?.hasPrefix("The motor supply reads 3.0 V (at least 4.5 V needed)") == true)
+        #expect(
+            notices.withLock { $0 }.first?.hasPrefix("The motor supply reads 3.0 V (at least 4.5 V needed)") == true)
     }
 
     @Test("cancelling the task that connects ends the supply wait at once")

@@ -13,7 +13,8 @@ struct RecitalRenderCancellationTests {
         let sample = try String(contentsOf: TestFiles.sample, encoding: .utf8)
         let paragraph = try #require(sample.split(separator: "\n").first { $0.hasPrefix("    ") }.map(String.init))
         let body = Array(repeating: paragraph.trimmingCharacters(in: .whitespaces), count: copies).joined()
-        let text = "---\ntitle: \"Long\"\ndate: 2025-12-21T00:00:09+08:00\n---\n\n1.  [Long](https://example.com/1)\n\n    \(body)\n"
+        let text =
+            "---\ntitle: \"Long\"\ndate: 2025-12-21T00:00:09+08:00\n---\n\n1.  [Long](https://example.com/1)\n\n    \(body)\n"
         let digest = DigestParser.parse(text).digest
         return try RecitalPlanner.bundled().plan([digest])
     }
