@@ -105,7 +105,7 @@ struct StartupTests {
             #expect(error.description.contains("nothing moved"))
         }
         let waited = clock.now - start
-        #expect(waited < .seconds(2), "the supply wait went on for \(waited) after the cancellation")
+        #expect(waited < .seconds(10), "the supply wait went on for \(waited) (cancelled after 0.3 s of 30)")
         #expect(robot.bus.ids.allSatisfy { robot.bus.servo($0)?.torqueEnabled == false })
         #expect(notices.withLock { $0 }.count == 1)
         #expect(
@@ -121,12 +121,14 @@ struct StartupTests {
         options.bus = .inProcess
         let settings = options
         let clock = ContinuousClock()
-        let start = clock.now
         let connecting = Task { try await ReachyMini.connect(transport: robot.makeTransport(), options: settings) }
         try await Task.sleep(for: .milliseconds(300))
+        let cancelled = clock.now
         connecting.cancel()
         let result = await connecting.result
-        #expect(clock.now - start < .seconds(3))
+        // Within a poll (100 ms) on an idle machine; the bound only needs to be far below the 30 s wait.
+        let took = clock.now - cancelled
+        #expect(took < .seconds(10), "connect ended \(took) after its task was cancelled")
         guard case .failure(let error as StartupError) = result else {
             Issue.record("expected a cancelled startup, got \(result)")
             return

@@ -30,8 +30,10 @@ struct RecitalRenderCancellationTests {
         #expect(throws: SpeechError.cancelled) {
             _ = try renderer.render(plan, cancellation: cancellation)
         }
+        // Rendering this item whole takes minutes; cancelled, it ends at espeak-ng's next audio buffer (the bound
+        // leaves room for a loaded machine, or for another test holding the engine).
         let spent = clock.now - start
-        #expect(spent < .seconds(2), "the render went on for \(spent) after being cancelled at 0.5 s")
+        #expect(spent < .seconds(10), "the render went on for \(spent) after being cancelled at 0.5 s")
 
         // The engine is usable again: a short plan renders whole.
         let digest = DigestParser.parse(contentsOf: TestFiles.sample).digest
@@ -42,19 +44,21 @@ struct RecitalRenderCancellationTests {
 
     @Test("renderInBackground throws CancellationError when its task is cancelled")
     func cancelTheTask() async throws {
-        let plan = try longItemPlan(copies: 30)
+        // Rendered whole, this would take half a minute or more; it must end long before.
+        let plan = try longItemPlan(copies: 120)
         let renderer = RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns))
         let clock = ContinuousClock()
+        let start = clock.now
         let task = Task { try await renderer.renderInBackground(plan) }
-        try await Task.sleep(for: .milliseconds(500))
-        let cancelledAt = clock.now
-        task.cancel()
+        // Cancelled from a dispatch timer: on time even when other tests keep the cooperative pool busy.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { task.cancel() }
         let result = await task.result
-        let spent = clock.now - cancelledAt
-        #expect(spent < .seconds(2), "the render ended \(spent) after its task was cancelled")
-        guard case .failure(let error) = result, error is CancellationError else {
-            Issue.record("expected CancellationError, got \(result)")
-            return
+        let spent = clock.now - start
+        #expect(spent < .seconds(10), "the render ended \(spent) after it started (cancelled at 0.5 s)")
+        switch result {
+        case .failure(let error) where error is CancellationError: break
+        case .failure(let error): Issue.record("expected CancellationError, got \(type(of: error)): \(error)")
+        case .success(let rendered): Issue.record("the render finished: \(rendered.audio.duration) s of audio")
         }
     }
 }
