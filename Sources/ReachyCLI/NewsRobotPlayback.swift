@@ -81,9 +81,12 @@ enum NewsRobotPlayback {
                 case .serial(let path): .serial(path, baud: connection.baud)
                 case .daemon: try connection.connection(run, options: &options)
                 }
-            mini = try await ReachyMini.connect(link, options: options) { printNotice("Notice: \($0)") }
+            // A signal during startup (the supply wait lasts up to 30 s) ends it at once.
+            mini = try await RobotSession.connect(link, options: options, signals: signals)
         } catch {
             try? sink.close()
+            if let number = signals.received { return .interrupted(number, wav: nil) }
+            if let error = error as? CLIError { throw error }
             throw CLIError(String(describing: error))
         }
         defer { mini.close() }
@@ -165,24 +168,13 @@ enum NewsRobotPlayback {
         }
     }
 
-    /// Renders a plan on a dedicated thread (espeak-ng blocks; never on a Swift concurrency task).
+    /// Renders a plan on a dedicated thread (espeak-ng blocks; never on a Swift concurrency task); a cancelled task
+    /// (Ctrl-C) stops the render at once.
     static func render(_ plan: RecitalPlan, rate: Int = 165) async throws -> RecitalRenderer.Rendered {
-        let result: Result<RecitalRenderer.Rendered, SpeechError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do throws(SpeechError) {
-                    continuation.resume(
-                        returning: .success(
-                            try RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate)).render(plan)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.name = "reachy.news.synth"
-            thread.start()
-        }
-        switch result {
-        case .success(let rendered): return rendered
-        case .failure(let error): throw NewsCLIError.speech(error.description)
+        do {
+            return try await RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate)).renderInBackground(plan)
+        } catch let error as SpeechError {
+            throw NewsCLIError.speech(error.description)
         }
     }
 }

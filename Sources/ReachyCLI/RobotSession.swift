@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ReachyBridge
+import Synchronization
 
 /// Options shared by the commands that move the robot (`wake`, `sleep`, `goto`, `dance`, `play`, `record`).
 struct RobotRunOptions: ParsableArguments {
@@ -71,10 +72,15 @@ extension ConnectionOptions {
 
 /// Connects to the robot, runs an action, and turns Ctrl-C / SIGTERM into a safe stop: the action is cancelled,
 /// the robot is brought to rest as `--on-interrupt` says, and the process exits with 130 (SIGINT) or 143 (SIGTERM).
+/// A signal during startup (the supply wait) ends it at once, with the same exit statuses.
+///
+/// With `stopOnHardwareError` (every command but `serve`), a motor reporting a hardware error — already when the
+/// robot is connected, or while the action runs — stops the action, brings the robot to rest the same way, and
+/// fails with the motor, the error and what to do (exit status 1).
 enum RobotSession {
     static func run(
         _ connection: ConnectionOptions, _ run: RobotRunOptions, enableMotors: Bool = true,
-        _ action: @escaping @Sendable (ReachyMini) async throws -> Void
+        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> Void
     ) async throws {
         let signals = SignalWatch()
         defer { signals.cancel() }
@@ -85,26 +91,40 @@ enum RobotSession {
         } catch {
             throw CLIError(String(describing: error))
         }
-        let mini: ReachyMini
+        let target: ReachyConnection
         do {
-            let target = try connection.connection(run, options: &options)
-            mini = try await ReachyMini.connect(target, options: options) { printNotice("Notice: \($0)") }
+            target = try connection.connection(run, options: &options)
         } catch let error as CLIError {
             throw error
         } catch {
             throw CLIError(String(describing: error))
         }
+        let mini = try await connect(target, options: options, signals: signals)
         defer { mini.close() }
         for note in mini.startupReport.notes where connection.daemon != nil { printNotice("Notice: \(note)") }
         for change in mini.startupReport.rewritten { printNotice("Fixed EEPROM value: \(change)") }
         for (motor, status) in mini.startupReport.rebooted.sorted(by: { $0.key < $1.key }) {
             printNotice("Rebooted \(motor) (hardware error status \(status)).")
         }
+        // Subscribed before the robot's present errors are read, so that no error falls between the two.
+        let stream = mini.events()
+        let hardware = FirstHardwareError()
+        if stopOnHardwareError, let present = mini.hardwareErrors.first { hardware.record(present) }
+        let task = Task {
+            // A motor already in error: do not start moving it.
+            if hardware.error != nil { throw CancellationError() }
+            try await action(mini)
+        }
         let events = Task {
-            for await event in mini.events() { printNotice("Note: \(event)") }
+            for await event in stream {
+                if stopOnHardwareError, case .hardwareError(let error) = event {
+                    if hardware.record(error) { task.cancel() }
+                    if hardware.error == error { continue }
+                }
+                printNotice("Note: \(event)")
+            }
         }
         defer { events.cancel() }
-        let task = Task { try await action(mini) }
         signals.onSignal { task.cancel() }
         let result = await task.result
         if let number = signals.received {
@@ -116,10 +136,74 @@ enum RobotSession {
             mini.close()
             throw ExitCode(128 + number)
         }
+        if let error = hardware.error {
+            var message = error.description
+            if case .failure = result {
+                printNotice("Stopping safely (\(run.stopMode.rawValue))…")
+                printNotice(await mini.safeStop(mode: run.stopMode).description)
+                message += " The command was stopped."
+            }
+            throw CLIError(message)
+        }
         if case .failure(let error) = result {
             if error is CancellationError { throw ExitCode(130) }
             throw CLIError(String(describing: error))
         }
+    }
+}
+
+/// The first motor hardware error a command saw (the one it stops for); later ones are printed as notes.
+final class FirstHardwareError: Sendable {
+    private let first = Mutex<MotorHardwareError?>(nil)
+
+    /// The error recorded, if any.
+    var error: MotorHardwareError? { first.withLock { $0 } }
+
+    /// Records `error` unless one is already recorded; true when it was the first.
+    @discardableResult
+    func record(_ error: MotorHardwareError) -> Bool {
+        first.withLock { first in
+            guard first == nil else { return false }
+            first = error
+            return true
+        }
+    }
+}
+
+extension RobotSession {
+    /// Connects (startup included), giving up as soon as SIGINT or SIGTERM arrives — the supply wait alone can last
+    /// 30 s — and then exits with 130 or 143 (``interruptedStartup(_:_:)`` says what was left). A signal that comes
+    /// once the robot is connected is left to the caller, which sees it in `signals.received`.
+    static func connect(
+        _ link: ReachyConnection, options: ReachyMiniOptions, signals: SignalWatch
+    ) async throws -> ReachyMini {
+        var options = options
+        if options.startupNotice == nil { options.startupNotice = { printNotice("Notice: \($0)") } }
+        let startup = options
+        let connecting = Task { try await ReachyMini.connect(link, options: startup) { printNotice("Notice: \($0)") } }
+        signals.onSignal { connecting.cancel() }
+        let result = await connecting.result
+        signals.onSignal {}
+        switch result {
+        case .success(let mini):
+            return mini
+        case .failure(let error):
+            if let number = signals.received { throw interruptedStartup(number, error) }
+            throw CLIError(String(describing: error))
+        }
+    }
+
+    /// Says that a signal stopped the startup (and what was left as it was), and returns the exit status to end
+    /// with: 128 + the signal number.
+    static func interruptedStartup(_ number: Int32, _ error: any Error) -> ExitCode {
+        let detail =
+            if let startup = error as? StartupError, case .cancelled = startup {
+                startup.description
+            } else {
+                "Stopped before the robot was connected: nothing moved."
+            }
+        printNotice("Interrupted (\(number == SIGTERM ? "SIGTERM" : "SIGINT")) during startup: \(detail)")
+        return ExitCode(128 + number)
     }
 }
 

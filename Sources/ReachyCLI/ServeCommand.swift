@@ -115,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
         let hasToken = token != nil
         let daemonURL: String? = if case .daemon(let base) = target { base } else { nil }
         let sink = Self.audioSinkFactory(simulated: simulated, daemon: daemonURL)
-        try await RobotSession.run(connection, robot) { mini in
+        try await RobotSession.run(connection, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
             let server: ReachyServer
             do {

@@ -37,8 +37,11 @@ public struct RecitalRenderer: Sendable {
     }
 
     /// Renders the plan. `onChunk` is called with each piece of audio (first sentence, rest of the intro, each
-    /// item, the outro) in order.
-    public func render(_ plan: RecitalPlan, onChunk: ((SpeechAudio) -> Void)? = nil) throws(SpeechError) -> Rendered {
+    /// item, the outro) in order. Once `cancellation` is raised the render stops — between pieces, and inside a
+    /// piece at espeak-ng's next audio buffer — and throws ``SpeechError/cancelled``.
+    public func render(
+        _ plan: RecitalPlan, onChunk: ((SpeechAudio) -> Void)? = nil, cancellation: SpeechCancellation? = nil
+    ) throws(SpeechError) -> Rendered {
         let clock = ContinuousClock()
         let start = clock.now
         var pieces: [SpeechScript] = []
@@ -55,7 +58,12 @@ public struct RecitalRenderer: Sendable {
         var whole: SpeechAudio?
         var firstLatency = 0.0
         for piece in pieces {
-            let chunk = try synthesizer.synthesize(piece, voice: .mandarinWithEnglish)
+            let chunk =
+                if let cancellation {
+                    try synthesizer.synthesize(piece, voice: .mandarinWithEnglish, cancellation: cancellation)
+                } else {
+                    try synthesizer.synthesize(piece, voice: .mandarinWithEnglish)
+                }
             if whole == nil {
                 firstLatency = seconds(clock.now - start)
                 whole = chunk
@@ -64,6 +72,7 @@ public struct RecitalRenderer: Sendable {
             }
             onChunk?(chunk)
         }
+        if cancellation?.isCancelled == true { throw .cancelled }
         let raw = whole ?? SpeechAudio(samples: [], sampleRate: outputSampleRate)
         var final = raw.resampled(to: outputSampleRate)
         final.normalize(peakDBFS: peakDBFS)

@@ -41,6 +41,10 @@ enum EspeakEngine {
 final class SynthCollector {
     var samples: [Int16] = []
     var rawEvents: [(kind: SpeechEvent.Kind, milliseconds: Int, textPosition: Int)] = []
+    /// When raised, the callback asks espeak-ng to abort the synthesis.
+    var cancellation: SpeechCancellation?
+    /// Whether the synthesis was aborted because of `cancellation`.
+    var aborted = false
 }
 
 /// The C callback: appends PCM and events to the collector passed as `user_data`. Runs synchronously inside
@@ -69,5 +73,9 @@ private func espeakSynthCallback(
         }
         e = e.advanced(by: 1)
     }
-    return 0  // 1 would abort the synthesis
+    if collector.cancellation?.isCancelled == true {
+        collector.aborted = true
+        return 1  // abort the synthesis
+    }
+    return 0
 }

@@ -10,6 +10,8 @@ public enum SpeechError: Error, Equatable, CustomStringConvertible {
     case invalidWAV(String)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
+    /// The synthesis was stopped through a ``SpeechCancellation`` before it finished.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -28,6 +30,9 @@ public enum SpeechError: Error, Equatable, CustomStringConvertible {
                 + "`sox in.wav -b 16 out.wav`."
         case .writeFailed(let path, let reason):
             return "Could not write \(path): \(reason). Check that the directory exists and is writable."
+        case .cancelled:
+            return "Speech synthesis was stopped before it finished (cancelled); nothing to do unless that was not "
+                + "asked for."
         }
     }
 }

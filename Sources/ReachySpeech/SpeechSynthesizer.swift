@@ -94,10 +94,25 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
 
     /// Synthesizes a script: PCM at the engine's rate (22 050 Hz), events sorted and clamped to the audio.
     public func synthesize(_ script: SpeechScript, voice: SpeechVoice) throws(SpeechError) -> SpeechAudio {
+        try perform(script, voice: voice, cancellation: nil)
+    }
+
+    /// Synthesizes a script, aborting espeak-ng at its next audio buffer once `cancellation` is raised (then
+    /// throws ``SpeechError/cancelled``).
+    public func synthesize(
+        _ script: SpeechScript, voice: SpeechVoice, cancellation: SpeechCancellation
+    ) throws(SpeechError) -> SpeechAudio {
+        try perform(script, voice: voice, cancellation: cancellation)
+    }
+
+    private func perform(
+        _ script: SpeechScript, voice: SpeechVoice, cancellation: SpeechCancellation?
+    ) throws(SpeechError) -> SpeechAudio {
+        if cancellation?.isCancelled == true { throw .cancelled }
         let result: Result<SpeechAudio, SpeechError> = EspeakEngine.shared.withLock { state in
             do throws(SpeechError) {
                 let engine = try EspeakEngine.ensureInitialized(&state, dataPath: dataPath)
-                return .success(try run(script, voice: voice, engine: engine))
+                return .success(try run(script, voice: voice, engine: engine, cancellation: cancellation))
             } catch {
                 return .failure(error)
             }
@@ -111,9 +126,9 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
     }
 
     /// One synthesis; must run with the engine lock held.
-    private func run(_ script: SpeechScript, voice: SpeechVoice, engine: EspeakEngine.State) throws(SpeechError)
-        -> SpeechAudio
-    {
+    private func run(
+        _ script: SpeechScript, voice: SpeechVoice, engine: EspeakEngine.State, cancellation: SpeechCancellation?
+    ) throws(SpeechError) -> SpeechAudio {
         let (ssml, baseVoice) = markup(for: script, voice: voice, engineVersion: engine.version)
         let voiceStatus = baseVoice.withCString { espeak_SetVoiceByName($0) }
         guard voiceStatus == EE_OK else { throw .voiceUnavailable(baseVoice) }
@@ -121,6 +136,7 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
         espeak_SetParameter(espeakVOLUME, Int32(max(0, min(200, volume))), 0)
 
         let collector = SynthCollector()
+        collector.cancellation = cancellation
         let userData = Unmanaged.passUnretained(collector).toOpaque()
         let flags = UInt32(espeakCHARS_UTF8) | UInt32(espeakSSML)
         let status: espeak_ERROR = withExtendedLifetime(collector) {
@@ -128,8 +144,10 @@ public struct SpeechSynthesizer: SpeechSynthesizing {
                 espeak_Synth(text, ssml.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, userData)
             }
         }
+        if collector.aborted { throw .cancelled }
         guard status == EE_OK else { throw .synthesisFailed(code: status.rawValue) }
         espeak_Synchronize()
+        if collector.aborted { throw .cancelled }
 
         let rate = engine.sampleRate
         let total = collector.samples.count

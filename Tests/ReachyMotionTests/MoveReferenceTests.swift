@@ -154,6 +154,68 @@ struct RecordedMoveTests {
         #expect(abs(mid.bodyYaw - 0.1) < 1e-15)
     }
 
+    /// A two-frame file with one absurd number, and the field the error must name.
+    struct AbsurdFile: Sendable, CustomTestStringConvertible {
+        var times = "[0, 1]"
+        var head = "[1,0,0,0, 0,1,0,0, 0,0,1,0, 0,0,0,1]"
+        var antennas = "[0, 0]"
+        var bodyYaw = "0"
+        var field: String
+        var shown: String
+        var testDescription: String { "\(field) = \(shown)" }
+        var json: String {
+            let frame = #"{"head": \#(head), "antennas": \#(antennas), "body_yaw": \#(bodyYaw)}"#
+            return #"{"time": \#(times), "set_target_data": [\#(frame), \#(frame)]}"#
+        }
+    }
+
+    @Test(
+        "absurd times and values are refused at load, naming the field and what is allowed",
+        arguments: [
+            AbsurdFile(times: "[0, 1e308]", field: "time[1]", shown: "1e+308"),
+            AbsurdFile(times: "[-1, 0]", field: "time[0]", shown: "-1.0"),
+            AbsurdFile(times: "[0, 3600.5]", field: "time[1]", shown: "3600.5"),
+            AbsurdFile(times: "[1, 0.5]", field: "time[1]", shown: "0.5"),
+            AbsurdFile(
+                head: "[1,0,0,1e300, 0,1,0,0, 0,0,1,0, 0,0,0,1]", field: "set_target_data[0].head (translation x)",
+                shown: "1e+300"),
+            AbsurdFile(antennas: "[0, 1e10]", field: "set_target_data[0].antennas[1]", shown: "10000000000.0"),
+            AbsurdFile(bodyYaw: "-7", field: "set_target_data[0].body_yaw", shown: "-7.0"),
+        ])
+    func absurdNumbers(_ file: AbsurdFile) throws {
+        do {
+            let move = try RecordedMove(json: Data(file.json.utf8))
+            Issue.record("accepted \(file.json): duration \(move.duration) s")
+        } catch {
+            guard case .outOfRange(let named, _, let allowed) = error else {
+                Issue.record("expected an out-of-range error, got \(error)")
+                return
+            }
+            #expect(named == file.field)
+            #expect(!allowed.isEmpty)
+            #expect(error.description.hasPrefix("The recorded move's \(file.field) is \(file.shown); allowed: "))
+            #expect(error.description.hasSuffix("Fix the file, or record it again with `reachy record`."))
+        }
+    }
+
+    @Test("the one-hour limit is in the message for a time too large")
+    func durationLimitMessage() {
+        let json =
+            #"{"time": [0, 1e308], "set_target_data": ["#
+            + Array(repeating: #"{"head": [1,0,0,0, 0,1,0,0, 0,0,1,0, 0,0,0,1], "antennas": [0, 0]}"#, count: 2)
+            .joined(separator: ", ") + "]}"
+        #expect(throws: RecordedMoveError.self) { try RecordedMove(json: Data(json.utf8)) }
+        #expect(
+            RecordedMoveError.outOfRange(field: "time[1]", value: 1e308, allowed: "x").description
+                == "The recorded move's time[1] is 1e+308; allowed: x. Fix the file, or record it again with "
+                + "`reachy record`.")
+        do {
+            _ = try RecordedMove(json: Data(json.utf8))
+        } catch {
+            #expect(error.description.contains("seconds from 0 to 3600 (a recording lasts at most one hour)"))
+        }
+    }
+
     @Test("malformed files give clear errors")
     func malformed() {
         #expect(throws: RecordedMoveError.countMismatch(times: 2, frames: 1)) {

@@ -1,6 +1,7 @@
 import Dynamixel
 import ReachyMotion
 import ReachySimulator
+import Synchronization
 import Testing
 
 /// The startup sequence on the simulator, step by step (deterministic: virtual clock, no control loop).
@@ -83,6 +84,56 @@ struct StartupTests {
             #expect(volts.values.allSatisfy { abs($0 - 4.2) < 0.051 })
             #expect(error.description.contains("power adapter"))
         }
+    }
+
+    @Test("a cancelled startup ends the 30 s supply wait within a poll, before torque goes on, and says so")
+    func cancelledSupplyWait() throws {
+        var faults = SimulatorFaults()
+        faults.supplyVoltage = 3.0
+        let robot = VirtualReachyMini(faults: faults)
+        let bus = ServoBus(transport: robot.makeTransport(), configuration: .inProcess)
+        var startup = RobotStartup()  // the default 30 s wait
+        let notices = Mutex<[String]>([])
+        startup.notice = { text in notices.withLock { $0.append(text) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try startup.run(on: bus, enableTorque: true) { clock.now - start > .milliseconds(300) }
+            Issue.record("startup succeeded on a 3 V supply")
+        } catch {
+            #expect(error == .cancelled(step: "waiting for the supply voltage"))
+            #expect(error.description.contains("nothing moved"))
+        }
+        let waited = clock.now - start
+        #expect(waited < .seconds(10), "the supply wait went on for \(waited) (cancelled after 0.3 s of 30)")
+        #expect(robot.bus.ids.allSatisfy { robot.bus.servo($0)?.torqueEnabled == false })
+        #expect(notices.withLock { $0 }.count == 1)
+        #expect(
+            notices.withLock { $0 }.first?.hasPrefix("The motor supply reads 3.0 V (at least 4.5 V needed)") == true)
+    }
+
+    @Test("cancelling the task that connects ends the supply wait at once")
+    func cancelledConnect() async throws {
+        var faults = SimulatorFaults()
+        faults.supplyVoltage = 3.0
+        let robot = VirtualReachyMini(faults: faults)
+        var options = ReachyMiniOptions()
+        options.bus = .inProcess
+        let settings = options
+        let clock = ContinuousClock()
+        let connecting = Task { try await ReachyMini.connect(transport: robot.makeTransport(), options: settings) }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelled = clock.now
+        connecting.cancel()
+        let result = await connecting.result
+        // Within a poll (100 ms) on an idle machine; the bound only needs to be far below the 30 s wait.
+        let took = clock.now - cancelled
+        #expect(took < .seconds(10), "connect ended \(took) after its task was cancelled")
+        guard case .failure(let error as StartupError) = result else {
+            Issue.record("expected a cancelled startup, got \(result)")
+            return
+        }
+        #expect(error == .cancelled(step: "waiting for the supply voltage"))
     }
 
     @Test("an overloaded motor is rebooted; an input-voltage error alone is left alone")

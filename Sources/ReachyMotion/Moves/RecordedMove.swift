@@ -36,7 +36,9 @@ public struct RecordedMove: Move, Equatable {
         self.duration = Double(times.count) * ((last - first) / Double(times.count))
     }
 
-    /// Parses the JSON of a recorded move.
+    /// Parses the JSON of a recorded move. The numbers must be within ``RecordedMoveFileLimits`` (times from 0 to
+    /// one hour, never going back; a head within 1 m; angles within ±2π), else
+    /// ``RecordedMoveError/outOfRange(field:value:allowed:)`` names the first one that is not.
     public init(json data: Data) throws(RecordedMoveError) {
         let file: RecordedMoveFile
         do {
@@ -44,6 +46,7 @@ public struct RecordedMove: Move, Equatable {
         } catch {
             throw .malformed(String(describing: error))
         }
+        try RecordedMoveFileLimits.checkTimes(file.time)
         var frames: [MoveFrame] = []
         frames.reserveCapacity(file.setTargetData.count)
         for (i, f) in file.setTargetData.enumerated() {
@@ -53,6 +56,8 @@ public struct RecordedMove: Move, Equatable {
             } catch {
                 throw .invalidFrame(index: i, reason: error.description)
             }
+            try RecordedMoveFileLimits.checkFrame(
+                index: i, translation: head.translation, antennas: f.antennas, bodyYaw: f.bodyYaw)
             guard let rotation = head.rotation.nearestRotation else {
                 throw .invalidFrame(index: i, reason: "the head matrix has no proper rotation (determinant ≤ 0)")
             }
@@ -119,6 +124,9 @@ public enum RecordedMoveError: Error, Equatable, CustomStringConvertible {
     case countMismatch(times: Int, frames: Int)
     /// One frame is invalid.
     case invalidFrame(index: Int, reason: String)
+    /// A number of the file is outside what a recording can hold (``RecordedMoveFileLimits``): the field (a path
+    /// such as `time[1]` or `set_target_data[3].body_yaw`), its value, and what is allowed.
+    case outOfRange(field: String, value: Double, allowed: String)
 
     public var description: String {
         let format =
@@ -135,6 +143,10 @@ public enum RecordedMoveError: Error, Equatable, CustomStringConvertible {
             return "The recorded move has \(t) timestamps but \(f) frames; they must match one to one."
         case .invalidFrame(let i, let reason):
             return "Frame \(i) of the recorded move is invalid: \(reason)."
+        case .outOfRange(let field, let value, let allowed):
+            let shown = value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "infinity" : "-infinity") : "\(value)"
+            return "The recorded move's \(field) is \(shown); allowed: \(allowed). Fix the file, or record it "
+                + "again with `reachy record`."
         }
     }
 }

@@ -45,6 +45,8 @@ public final class ReachyMini: @unchecked Sendable {
         var fk = ForwardKinematics()
         var latest: RobotTelemetry?
         var lastFault: ControlLoopFault?
+        /// The hardware error bits already reported as events, by motor index (cleared when the motor clears them).
+        var reportedHardwareErrors: [Int: UInt8] = [:]
     }
 
     /// What the speed limiter remembers between ticks (a class so the loop's clamp closure can share it).
@@ -70,28 +72,38 @@ public final class ReachyMini: @unchecked Sendable {
         return try await connect(bus: bus, options: options, reopen: reopen)
     }
 
-    /// Connects over an already-made servo bus (its configuration is kept).
+    /// Connects over an already-made servo bus (its configuration is kept). Cancelling the calling task stops the
+    /// startup within one supply poll (100 ms), before torque goes on: it throws ``StartupError/cancelled(step:)``.
     public static func connect(
         bus: ServoBus, options: ReachyMiniOptions = ReachyMiniOptions(),
         reopen: (@Sendable () throws -> any ByteTransport)? = nil
     ) async throws -> ReachyMini {
         try validate(options)
-        let startup = RobotStartup(
+        var sequence = RobotStartup(
             configuration: options.configuration, minimumSupply: options.minimumSupply,
             supplyTimeout: options.supplyTimeout)
+        sequence.notice = options.startupNotice
+        let startup = sequence
         let ids = options.configuration.motors.map(\.id)
         let names = options.configuration.motors.map(\.name)
-        // Blocking bus work on the bus queue, never on the cooperative pool.
-        let (report, motorIO, hold) = try await BusQueue().run {
-            () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
-            let report = try startup.run(on: bus, enableTorque: options.enableMotors)
-            let motorIO = ServoBusMotorIO(
-                bus: bus, ids: ids, names: names, usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
-            var hold: [Double]?
-            if report.torqueOn, let present = try? motorIO.readPositions(), present.allSatisfy({ $0 != nil }) {
-                hold = present.map { $0 ?? 0 }
+        let cancelled = CancellationFlag()
+        // Blocking bus work on the bus queue, never on the cooperative pool; a cancelled task raises the flag the
+        // startup polls.
+        let (report, motorIO, hold) = try await withTaskCancellationHandler {
+            try await BusQueue().run { () throws -> (RobotStartup.Report, ServoBusMotorIO, [Double]?) in
+                let report = try startup.run(
+                    on: bus, enableTorque: options.enableMotors, isCancelled: { cancelled.isRaised })
+                let motorIO = ServoBusMotorIO(
+                    bus: bus, ids: ids, names: names,
+                    usesFastSyncRead: report.fastSyncRead && !options.disableFastSyncRead)
+                var hold: [Double]?
+                if report.torqueOn, let present = try? motorIO.readPositions(), present.allSatisfy({ $0 != nil }) {
+                    hold = present.map { $0 ?? 0 }
+                }
+                return (report, motorIO, hold)
             }
-            return (report, motorIO, hold)
+        } onCancel: {
+            cancelled.raise()
         }
         let events = EventSink()
         let reconnecting = ReconnectingMotorIO(io: motorIO, reopen: reopen) { bus in
@@ -234,6 +246,15 @@ public final class ReachyMini: @unchecked Sendable {
     public var headPose: HeadPose? { latest?.headPose }
     /// The fault that stopped the loop commanding, if any.
     public var fault: ControlLoopFault? { loop.fault }
+    /// The motors that report a hardware error, as last polled (once a second; the first poll is done when
+    /// `connect` returns), in motor order. Each new one is also sent as ``RobotEvent/hardwareError(_:)``.
+    public var hardwareErrors: [MotorHardwareError] {
+        guard let errors = latest?.hardwareErrors else { return [] }
+        return options.configuration.motors.compactMap { motor in
+            guard let status = errors[motor.name], status != 0 else { return nil }
+            return MotorHardwareError(motor: motor.name, id: motor.id, status: HardwareErrorStatus(rawValue: status))
+        }
+    }
     /// Whether a move is running.
     public var isMoving: Bool { latest?.moving ?? false }
 
@@ -333,9 +354,13 @@ public final class ReachyMini: @unchecked Sendable {
             ? try? JointVector(motorOrder: tick.present.map { $0 ?? 0 }) : nil
         let names = options.configuration.motors.map(\.name)
         var errors: [String: UInt8] = [:]
-        for (index, status) in tick.hardwareErrors where index < names.count { errors[names[index]] = status }
+        for (index, status) in tick.hardwareErrors where index < names.count && status != 0 {
+            errors[names[index]] = status
+        }
         let goal = tick.goal.flatMap { try? JointVector(motorOrder: $0) }
-        let (telemetry, newFault) = state.withLock { state -> (RobotTelemetry, ControlLoopFault??) in
+        let motors = options.configuration.motors
+        let (telemetry, newFault, newErrors) = state.withLock {
+            state -> (RobotTelemetry, ControlLoopFault??, [MotorHardwareError]) in
             var pose: HeadPose?
             if let joints {
                 pose = try? state.fk.pose(for: joints.head)
@@ -352,8 +377,22 @@ public final class ReachyMini: @unchecked Sendable {
                 state.lastFault = tick.fault
                 state.targetFrame = nil
             }
-            return (telemetry, change)
+            // A hardware error is reported once per new bit; a motor that clears its error (a reboot) is forgotten.
+            var newErrors: [MotorHardwareError] = []
+            for index in motors.indices {
+                let status = tick.hardwareErrors[index] ?? 0
+                let reported = state.reportedHardwareErrors[index] ?? 0
+                if status & ~reported != 0 {
+                    newErrors.append(
+                        MotorHardwareError(
+                            motor: motors[index].name, id: motors[index].id,
+                            status: HardwareErrorStatus(rawValue: status)))
+                }
+                state.reportedHardwareErrors[index] = status == 0 ? nil : status | reported
+            }
+            return (telemetry, change, newErrors)
         }
+        for error in newErrors { emit(.hardwareError(error)) }
         if let newFault {
             if let fault = newFault {
                 emit(.fault(fault))

@@ -25,6 +25,8 @@ public struct ReachyMiniOptions: Sendable {
     /// ``ManualTickSource`` (its period must match `rate`) runs the robot — with an in-process simulator on the same
     /// clock — on virtual time, for tests and faster-than-real-time runs.
     public var tickSource: (any TickSource)? = nil
+    /// Told what startup waits for when it has to wait (a low supply: up to `supplyTimeout`), to show the user.
+    public var startupNotice: (@Sendable (String) -> Void)? = nil
 
     public init(rate: Double = 100) { self.rate = rate }
 }

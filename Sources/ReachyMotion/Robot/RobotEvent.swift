@@ -1,4 +1,5 @@
-/// Something the robot reports that is not telemetry: safety clamps, refused targets, faults, reconnection.
+/// Something the robot reports that is not telemetry: safety clamps, refused targets, faults, reconnection,
+/// motors' hardware errors.
 /// (What startup did — reboots, EEPROM rewrites — is in ``ReachyMini/startupReport``.)
 /// Read them from ``ReachyMini/events()``.
 public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
@@ -14,6 +15,8 @@ public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
     case recovered
     /// The link was reopened after the adapter came back.
     case reconnected(String)
+    /// A motor reports a hardware error it did not report before (input voltage, overheating, overload…).
+    case hardwareError(MotorHardwareError)
 
     public var description: String {
         switch self {
@@ -24,6 +27,7 @@ public enum RobotEvent: Sendable, Equatable, CustomStringConvertible {
         case .fault(let fault): fault.description
         case .recovered: "the motors answer again; motion resumes with the next command"
         case .reconnected(let name): "reconnected to \(name)"
+        case .hardwareError(let error): error.description
         }
     }
 }

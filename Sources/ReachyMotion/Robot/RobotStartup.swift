@@ -17,6 +17,9 @@ import Dynamixel
 ///    with the expected ``RobotConfiguration``; mismatches are rewritten with torque off and checked again;
 /// 6. position PID gains are written (one 6-byte write at address 80: D, I, P);
 /// 7. when asked, goal = present ("pin"), then torque on; otherwise torque is left as found and reported.
+///
+/// The sequence can be stopped from outside (Ctrl-C during the supply wait): `run` asks its `isCancelled` check
+/// between steps and at every supply poll, and throws ``StartupError/cancelled(step:)`` before switching anything on.
 public struct RobotStartup: Sendable {
     /// What the sequence found and did.
     public struct Report: Sendable, Equatable {
@@ -51,6 +54,9 @@ public struct RobotStartup: Sendable {
     /// `noiseRetries` is raised to this for the sequence, then restored): startup is not in a hurry, and a noisy
     /// link should still come up. Silence is not retried longer, so a missing motor is reported as quickly.
     public var noiseRetries = 30
+    /// Told, once, what the sequence is waiting for when it has to wait (a low supply), so that a user is not left
+    /// looking at a silent terminal for up to ``supplyTimeout`` seconds.
+    public var notice: (@Sendable (String) -> Void)?
 
     public init(
         configuration: RobotConfiguration = .reachyMini, minimumSupply: Double = 4.5, supplyTimeout: Double = 30
@@ -61,7 +67,11 @@ public struct RobotStartup: Sendable {
     }
 
     /// Runs every step on `bus`; with `enableTorque`, pins goals to present positions and switches torque on.
-    public func run(on bus: ServoBus, enableTorque: Bool) throws(StartupError) -> Report {
+    /// `isCancelled` is asked between steps and at every supply poll (every 100 ms): once it says yes, `run` throws
+    /// ``StartupError/cancelled(step:)`` without switching torque on.
+    public func run(
+        on bus: ServoBus, enableTorque: Bool, isCancelled: () -> Bool = { false }
+    ) throws(StartupError) -> Report {
         var report = Report()
         let motors = configuration.motors
         let ids = motors.map(\.id)
@@ -115,11 +125,16 @@ public struct RobotStartup: Sendable {
         if missing.count == motors.count { throw .noMotors(port: port) }
         if !missing.isEmpty { throw .missingMotors(missing, port: port) }
         if !garbled.isEmpty { throw noisy("looking for the motors", garbled) }
+        func checkCancelled(_ step: String) throws(StartupError) {
+            if isCancelled() { throw .cancelled(step: step) }
+        }
 
         // 2. Supply voltage.
         let started = PeriodicThread.now()
         var noisyReads = 0
+        var told = false
         while true {
+            try checkCancelled("waiting for the supply voltage")
             let results = try step("reading the supply voltage") { () throws(ServoBusError) in
                 try bus.syncRead(address: Register.presentInputVoltage.address, length: 2, ids: ids)
             }
@@ -143,10 +158,19 @@ public struct RobotStartup: Sendable {
             if waited >= supplyTimeout {
                 throw .lowSupply(volts: volts, minimum: minimumSupply, waited: supplyTimeout)
             }
+            if !told, let notice {
+                told = true
+                let lowest = volts.values.min().map { String(format: "%.1f V", $0) } ?? "nothing"
+                notice(
+                    "The motor supply reads \(lowest) (at least \(String(format: "%.1f", minimumSupply)) V needed): "
+                        + "waiting up to \(String(format: "%.0f", supplyTimeout)) s for it. Plug in the robot's power "
+                        + "adapter and switch it on.")
+            }
             Self.sleep(seconds: min(0.1, max(0.001, supplyTimeout - waited)))
         }
 
         // 3. Reboot motors with hardware errors other than input voltage.
+        try checkCancelled("checking hardware errors")
         let errors = try step("reading hardware error status") { () throws(ServoBusError) in
             try bus.syncRead(address: Register.hardwareErrorStatus.address, length: 1, ids: ids)
         }
@@ -159,6 +183,7 @@ public struct RobotStartup: Sendable {
             let deadline = PeriodicThread.now() + UInt64(rebootTimeout * 1e9)
             var back = false
             while !back {
+                try checkCancelled("waiting for \(name(id)) to reboot")
                 if (try? bus.ping(id)) != nil {
                     back = true
                     break
@@ -176,6 +201,7 @@ public struct RobotStartup: Sendable {
         }
 
         // 4. Firmware.
+        try checkCancelled("reading firmware versions")
         for motor in motors {
             report.firmware[motor.name] = try step("reading firmware versions") { () throws(ServoBusError) in
                 try bus.read(.firmwareVersion, from: motor.id)
@@ -185,6 +211,7 @@ public struct RobotStartup: Sendable {
 
         // 5. EEPROM configuration.
         for motor in motors {
+            try checkCancelled("checking the EEPROM configuration")
             let checks: [(Register, Int)] = [
                 (.returnDelayTime, Int(motor.returnDelayTime)), (.operatingMode, Int(motor.operatingMode)),
                 (.homingOffset, Int(motor.homingOffset)), (.maxPositionLimit, Int(motor.maxPosition)),
@@ -233,6 +260,7 @@ public struct RobotStartup: Sendable {
         }
 
         // 7. Pin goal = present, then torque on.
+        try checkCancelled("switching torque on")
         if enableTorque {
             _ = try step("switching torque on") { () throws(ServoBusError) in try Self.pinAndEnable(bus: bus, ids: ids)
             }

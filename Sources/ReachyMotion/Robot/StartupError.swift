@@ -20,6 +20,9 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
     /// noise or a bad contact, not a missing motor nor the power supply. `corrupted` of `attempts` reply attempts
     /// during the startup were damaged; `motors` names those that never got a clean reply through.
     case noisyLink(step: String, motors: [String], corrupted: Int, attempts: Int, port: String)
+    /// The startup was stopped from outside (Ctrl-C, SIGTERM, a cancelled task) while it was at `step`, before
+    /// torque was switched on.
+    case cancelled(step: String)
 
     public var description: String {
         switch self {
@@ -56,6 +59,9 @@ public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "daisy chain and the USB cable, look for a damaged or pinched wire, keep the bus cable away from "
                 + "the power wires — and make sure no other program uses the port. A motor that stalls can also "
                 + "cause bursts of noise: free any blocked joint. Then run `reachy doctor`."
+        case .cancelled(let step):
+            return "Startup stopped while \(step), before the motors were switched on: nothing moved. Run the "
+                + "command again when the robot is ready."
         }
     }
 }

@@ -27,20 +27,22 @@ enum NewsRoutes {
             guard let text = String(data: data, encoding: .utf8), !text.isEmpty else {
                 throw ServiceError.badRequest("The body must be a digest's Markdown text (UTF-8).")
             }
-            let parsed = DigestParser.parse(text, source: "request body")
-            if let error = parsed.firstError {
-                throw ServiceError.unprocessable("The digest has a problem: \(error)")
-            }
-            guard !parsed.digest.items.isEmpty else {
-                throw ServiceError.unprocessable("The digest has no items to recite.")
-            }
-            let planner: RecitalPlanner
-            do {
-                planner = try RecitalPlanner.bundled()
-            } catch {
-                throw ServiceError(.internalServerError, String(describing: error))
-            }
-            let plan = planner.plan([parsed.digest])
+            // Parsing and planning a large digest takes seconds: off the cooperative pool.
+            let (parsed, plan) = try await DedicatedThread.run("reachy.news.plan") {
+                () -> Result<(DigestParseResult, RecitalPlan), ServiceError> in
+                let parsed = DigestParser.parse(text, source: "request body")
+                if let error = parsed.firstError {
+                    return .failure(.unprocessable("The digest has a problem: \(error)"))
+                }
+                guard !parsed.digest.items.isEmpty else {
+                    return .failure(.unprocessable("The digest has no items to recite."))
+                }
+                do {
+                    return .success((parsed, try RecitalPlanner.bundled().plan([parsed.digest])))
+                } catch {
+                    return .failure(ServiceError(.internalServerError, String(describing: error)))
+                }
+            }.get()
             guard let makeSink = service.makeAudioSink else {
                 throw ServiceError(.serviceUnavailable, "This service has no speaker to recite with.")
             }
@@ -68,19 +70,9 @@ enum NewsRoutes {
         }
     }
 
-    /// Renders on a dedicated thread (espeak-ng blocks).
+    /// Renders on a dedicated thread (espeak-ng blocks); cancelling the move (`/api/move/stop`) stops the render
+    /// within one audio buffer.
     static func render(_ plan: RecitalPlan) async throws -> RecitalRenderer.Rendered {
-        let result: Result<RecitalRenderer.Rendered, SpeechError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do throws(SpeechError) {
-                    continuation.resume(
-                        returning: .success(try RecitalRenderer(synthesizer: SpeechSynthesizer()).render(plan)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.start()
-        }
-        return try result.get()
+        try await RecitalRenderer(synthesizer: SpeechSynthesizer()).renderInBackground(plan)
     }
 }
