@@ -109,19 +109,26 @@ public struct RobotStartup: Sendable {
         }
 
         // 1. Presence. A motor whose replies arrive damaged is there: that is noise, reported as such.
-        var missing: [String] = []
+        // A silent motor is asked twice more before it counts as missing: a reply lost whole (a link that has just
+        // opened, a host too busy to read in time) is not an absent motor.
+        var silent = motors
         var garbled: [UInt8] = []
-        for motor in motors {
-            do {
-                _ = try bus.ping(motor.id)
-            } catch .transport(let error) {
-                throw .bus(step: "looking for the motors", message: error.description)
-            } catch .corrupted {
-                garbled.append(motor.id)
-            } catch {
-                missing.append(motor.name)
+        for _ in 0..<3 where !silent.isEmpty {
+            var stillSilent: [MotorConfiguration] = []
+            for motor in silent {
+                do {
+                    _ = try bus.ping(motor.id)
+                } catch .transport(let error) {
+                    throw .bus(step: "looking for the motors", message: error.description)
+                } catch .corrupted {
+                    garbled.append(motor.id)
+                } catch {
+                    stillSilent.append(motor)
+                }
             }
+            silent = stillSilent
         }
+        let missing = silent.map(\.name)
         if missing.count == motors.count { throw .noMotors(port: port) }
         if !missing.isEmpty { throw .missingMotors(missing, port: port) }
         if !garbled.isEmpty { throw noisy("looking for the motors", garbled) }
