@@ -14,8 +14,8 @@ struct SoakBenchCommand: AsyncParsableCommand {
             a minute it reads GET /api/loop/statistics and prints resident memory, the control loop's lateness p99 \
             over that minute, ticks and missed ticks, the deepest stack a tick used, and the stream rate per client. \
             The report ends with whether the server survived, the memory at start and end, what each recital left \
-            behind (memory before it and after it), and the memory's slope after warm-up over the samples taken \
-            outside recitals (a recital holds its rendered speech while it plays). Measure debug and release \
+            behind (memory before it and after it), and the memory's slope after warm-up within the stretches \
+            between recitals (a recital holds its rendered speech while it plays). Measure debug and release \
             builds: `make demo` runs the debug one.
 
             Exit status: 0 the server survived; 1 it died or could not start (the message says why).

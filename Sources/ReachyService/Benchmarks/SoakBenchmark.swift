@@ -62,20 +62,30 @@ public enum SoakBenchmark {
         /// Each recital: when it started and how long it took (nil: not finished), minutes.
         public var recitals: [(start: Double, minutes: Double?)] = []
 
-        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute:
-        /// the least-squares slope of the samples taken while no recital was playing (a recital holds its rendered
-        /// speech while it plays; what it leaves behind shows as a step between the samples before and after it).
+        /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute,
+        /// while no recital plays: the least-squares slope within each stretch of samples between recitals (each
+        /// stretch with its own level), so what a recital leaves behind counts as its step, not as a slope.
         public var residentSlopeKiBPerMinute: Double? {
             let from = max(1, plan.minutes / 5)
-            let warm = samples.filter { $0.minute >= from - 1e-9 && !$0.reciting }
-            guard warm.count >= 2 else { return nil }
-            let xs = warm.map(\.minute)
-            let ys = warm.map { Double($0.residentKiB) }
-            let mx = xs.reduce(0, +) / Double(xs.count)
-            let my = ys.reduce(0, +) / Double(ys.count)
-            let sxx = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-            guard sxx > 0 else { return nil }
-            return zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / sxx
+            var stretches: [[Sample]] = [[]]
+            for sample in samples where sample.minute >= from - 1e-9 {
+                if sample.reciting {
+                    if !(stretches.last?.isEmpty ?? true) { stretches.append([]) }
+                } else {
+                    stretches[stretches.count - 1].append(sample)
+                }
+            }
+            var sxy = 0.0
+            var sxx = 0.0
+            for stretch in stretches where stretch.count >= 2 {
+                let mx = stretch.map(\.minute).reduce(0, +) / Double(stretch.count)
+                let my = stretch.map { Double($0.residentKiB) }.reduce(0, +) / Double(stretch.count)
+                for sample in stretch {
+                    sxy += (sample.minute - mx) * (Double(sample.residentKiB) - my)
+                    sxx += (sample.minute - mx) * (sample.minute - mx)
+                }
+            }
+            return sxx > 0 ? sxy / sxx : nil
         }
 
         public var description: String {
@@ -98,7 +108,7 @@ public enum SoakBenchmark {
                         Double(last.residentKiB) / 1024))
             }
             if let slope = residentSlopeKiBPerMinute {
-                lines.append(String(format: "RSS slope after warm-up, outside recitals: %.1f KiB/min", slope))
+                lines.append(String(format: "RSS slope after warm-up, between recitals: %.1f KiB/min", slope))
             }
             let p99s = samples.map(\.latenessP99Microseconds)
             if let low = p99s.min(), let high = p99s.max() {
@@ -109,7 +119,7 @@ public enum SoakBenchmark {
                 "Bop runs: \(bopRunsStarted) started, \(bopRunsRefused) refused (a recital or an earlier run was playing)"
             )
             for (k, recital) in recitals.enumerated() {
-                let before = samples.last { $0.minute <= recital.start }?.residentKiB
+                let before = samples.last { $0.minute < recital.start && !$0.reciting }?.residentKiB
                 let after = recital.minutes.flatMap { m in
                     samples.first { $0.minute >= recital.start + m && !$0.reciting }?.residentKiB
                 }
