@@ -3,6 +3,7 @@
 #   make test    build and run every test (installs system packages and the Python oracles when missing)
 #   make bench   run the benchmarks (release build) and print the numbers
 #   make lint    swift format lint
+#   make fuzz    run every libFuzzer target for FUZZ_SECONDS each (long; `make test` runs them briefly)
 #   make install reachy + its resource bundles into $(PREFIX)/bin (default /usr/local)
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -22,8 +23,19 @@ export REACHY_ORACLE_PYTHON := $(ORACLE_VENV)/bin/python
 DAEMON_VENV := $(CURDIR)/.venv-daemon
 DAEMON_PACKAGES := reachy-mini==1.13.0
 export REACHY_DAEMON_PYTHON := $(DAEMON_VENV)/bin/python
+# schemathesis generates requests from our /openapi.json (Tests/ReachyServiceTests/SchemathesisTests.swift).
+SCHEMATHESIS_VENV := $(CURDIR)/.venv-schemathesis
+SCHEMATHESIS_PACKAGES := schemathesis==4.32.5
+export REACHY_SCHEMATHESIS := $(SCHEMATHESIS_VENV)/bin/schemathesis
+# Fuzzing (Fuzz/, docs/fuzzing.md): executions per target inside `make test`, seconds per target in `make fuzz`.
+FUZZ_RUNS ?= 3000
+FUZZ_SECONDS ?= 300
+# `make test` leaves out json: its binary links the whole service, a sanitized build of more than 30 minutes here
+# (schemathesis covers the JSON bodies in `make test`); `make fuzz` runs all four.
+FUZZ_SMOKE_TARGETS ?= bop packet digest
+FUZZ_TARGETS ?= bop packet digest json
 
-.PHONY: setup setup-test build demo test bench lint oracles daemon-oracle install clean
+.PHONY: setup setup-test build demo test bench lint oracles daemon-oracle schemathesis fuzz fuzz-smoke install clean
 
 # Installs the packages named in its argument that are missing (as root, or with sudo).
 define install_missing
@@ -57,6 +69,12 @@ daemon-oracle: setup-test
 	  python3 -m venv "$(DAEMON_VENV)" && "$(DAEMON_VENV)/bin/pip" install -q --disable-pip-version-check $(DAEMON_PACKAGES); \
 	fi
 
+schemathesis: setup-test
+	@if [ ! -x "$(SCHEMATHESIS_VENV)/bin/schemathesis" ] || ! "$(SCHEMATHESIS_VENV)/bin/python" -c "import schemathesis" 2>/dev/null; then \
+	  echo "Installing schemathesis into $(SCHEMATHESIS_VENV)"; \
+	  python3 -m venv "$(SCHEMATHESIS_VENV)" && "$(SCHEMATHESIS_VENV)/bin/pip" install -q --disable-pip-version-check $(SCHEMATHESIS_PACKAGES); \
+	fi
+
 build: setup
 	$(SWIFT) build
 
@@ -66,17 +84,26 @@ demo: setup
 	.build/debug/reachy demo
 
 # Tests run one at a time: several talk to a simulator over a pty or to the official Python controller, whose
-# timeouts (10 ms) a test run loading both cores with parallel suites could exceed.
-test: setup-test oracles daemon-oracle
+# timeouts (10 ms) a test run loading both cores with parallel suites could exceed. Then a short fuzzing run.
+test: setup-test oracles daemon-oracle schemathesis
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	SWIFT=$(SWIFT) Fuzz/fuzz.sh --runs $(FUZZ_RUNS) $(FUZZ_SMOKE_TARGETS)
+
+# The libFuzzer harnesses (a package of their own, Fuzz/, built with -sanitize=fuzzer,address): a fixed number of
+# executions per target (what `make test` runs), or a fixed time per target. Findings go to .build/fuzz/findings/.
+fuzz-smoke: setup
+	SWIFT=$(SWIFT) Fuzz/fuzz.sh --runs $(FUZZ_RUNS) $(FUZZ_SMOKE_TARGETS)
+
+fuzz: setup
+	SWIFT=$(SWIFT) Fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: setup
 	$(SWIFT) build -c release --product reachy
 	.build/release/reachy bench all
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift
 
 # Installs `reachy` and the resource bundles it reads at run time (they must sit next to the binary).
 PREFIX ?= /usr/local
@@ -88,4 +115,4 @@ install: setup
 	@echo "Installed $(PREFIX)/bin/reachy"
 
 clean:
-	rm -rf .build $(ORACLE_VENV) $(DAEMON_VENV)
+	rm -rf .build Fuzz/.build $(ORACLE_VENV) $(DAEMON_VENV) $(SCHEMATHESIS_VENV)

@@ -1,0 +1,23 @@
+/// libFuzzer's driver, called from our own `main` (see `fuzzMain`).
+enum LibFuzzer {
+    /// One input's callback, as libFuzzer calls it.
+    typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+    /// Parses libFuzzer's flags from the command line and fuzzes `callback` until a limit or a finding.
+    static func run(
+        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ callback: Callback
+    ) -> CInt {
+        var count = argc
+        var arguments = argv
+        return llvmFuzzerRunDriver(&count, &arguments, callback)
+    }
+}
+
+/// `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size))` from
+/// libclang_rt.fuzzer (pointer arguments only, so the Swift and C calling conventions agree).
+@_silgen_name("LLVMFuzzerRunDriver")
+func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: LibFuzzer.Callback
+) -> CInt
