@@ -25,7 +25,7 @@ struct SchemathesisTests {
             [
                 "run", server.baseURL + "/openapi.json", "--checks", "not_a_server_error",
                 "--exclude-tag", "not_implemented", "--max-examples", String(Self.examplesPerOperation),
-                "--workers", "2", "--request-timeout", "30", "--seed", "20251221",
+                "--workers", "1", "--request-timeout", "30", "--seed", "20251221",
                 "--generation-database", "none", "--no-color",
             ])
         let status = await run.waitForExit(timeout: 240)
