@@ -31,6 +31,8 @@ public enum AbuseBenchmark {
         public var streamRate = 0.0
         /// Resident memory at the end of the phase, MiB.
         public var residentMiB = 0.0
+        /// Resident memory every 5 s during the phase, MiB.
+        public var residentSamples: [Double] = []
 
         var p50: Double { ServiceBenchmarks.percentile(statusLatencies, 0.5) }
         var p99: Double { ServiceBenchmarks.percentile(statusLatencies, 0.99) }
@@ -63,6 +65,14 @@ public enum AbuseBenchmark {
                         p.statusFailures, p.streamRate, p.residentMiB))
             }
             lines.append(String(format: "RSS at start: %.1f MiB", residentAtStartMiB))
+            if let abuse = phases.first(where: { $0.name == "abuse" }), abuse.residentSamples.count >= 4 {
+                let half = abuse.residentSamples.count / 2
+                lines.append(
+                    String(
+                        format: "RSS during the abuse (every 5 s): highest %.1f MiB in the first half, %.1f MiB in "
+                            + "the second", abuse.residentSamples[..<half].max() ?? 0,
+                        abuse.residentSamples[half...].max() ?? 0))
+            }
             for kind in HostileTraffic.Kind.allCases {
                 let counts = answers[kind.rawValue] ?? [:]
                 let text = counts.sorted { $0.key < $1.key }.map { status, n in
@@ -106,6 +116,9 @@ public enum AbuseBenchmark {
             let end = start + .milliseconds(Int(seconds * 1000))
             while ContinuousClock.now < end {
                 let t0 = ContinuousClock.now
+                if Self.seconds(t0 - start) >= 5 * Double(phase.residentSamples.count) {
+                    phase.residentSamples.append(ServiceBenchmarks.rss(server.processIdentifier))
+                }
                 if (try? await ServiceBenchmarks.get("http://127.0.0.1:\(port)/api/daemon/status")) != nil {
                     phase.statusLatencies.append(Self.seconds(ContinuousClock.now - t0) * 1000)
                 } else {
