@@ -56,6 +56,8 @@ public final class ReachyMini: @unchecked Sendable {
     struct GoalState {
         var last: [Double]?
         var lagging = false
+        /// Forward kinematics of the written goals (warm-started), for the pose limits.
+        var fk = ForwardKinematics()
         var lastSpeedEvent: UInt64 = 0
     }
 
@@ -188,7 +190,7 @@ public final class ReachyMini: @unchecked Sendable {
         self.motors = motors
         self.busIO = busIO
         let goals = self.goals
-        let limits = options.limits
+        let safe = self.safe
         let dt = 1 / options.rate
         let ticks = options.tickSource ?? RealtimeTickSource(name: "reachy-control", rate: options.rate)
         self.loop = ControlLoop(
@@ -196,7 +198,7 @@ public final class ReachyMini: @unchecked Sendable {
             configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
             ticks: ticks,
             clamp: { target in
-                ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, now: ticks.now(), events: events)
+                ReachyMini.limit(target, goals: goals, safe: safe, dt: dt, now: ticks.now(), events: events)
             })
         events.target = self
         loop.observe { [weak self] telemetry in self?.observe(telemetry) }
@@ -301,21 +303,24 @@ public final class ReachyMini: @unchecked Sendable {
 
     // MARK: - Loop thread
 
-    /// The last safety stage, on the loop thread: joint speed cap from the last written goal, then joint ranges.
-    /// Returns nil (write nothing) when no safe goal exists.
+    /// The last safety stage, on the loop thread: ``SafeKinematics/limitStep(from:to:dt:fk:)`` from the last
+    /// written goal (speed cap, joint ranges, pose limits of the written goal). Returns nil (write nothing) when no
+    /// safe goal exists. A goal held back only by the pose limits (no progress possible) does not count as lagging,
+    /// so a move ends instead of waiting for it.
     static func limit(
-        _ target: [Double], goals tracker: GoalTracker, limits: SafetyLimits, dt: Double, now: UInt64,
+        _ target: [Double], goals tracker: GoalTracker, safe: SafeKinematics, dt: Double, now: UInt64,
         events: EventSink
     ) -> [Double]? {
+        let limits = safe.limits
         let (result, slowed) = tracker.state.withLock { goals -> ([Double]?, [String]) in
             guard let wanted = try? JointVector(motorOrder: target) else { return (goals.last, []) }
             let from = goals.last.flatMap { try? JointVector(motorOrder: $0) } ?? wanted
-            guard let limited = try? limits.limitSpeed(from: from, to: wanted, dt: dt) else {
+            guard let limited = try? safe.limitStep(from: from, to: wanted, dt: dt, fk: &goals.fk) else {
                 return (goals.last.flatMap { try? limits.clamp(JointVector(motorOrder: $0)).value.motorOrder }, [])
             }
             let speed = limited.clamps
             goals.last = limited.value.motorOrder
-            goals.lagging = !speed.isEmpty
+            goals.lagging = !speed.isEmpty && limited.value != from
             if !speed.isEmpty, now &- goals.lastSpeedEvent >= 1_000_000_000 {
                 goals.lastSpeedEvent = now
                 return (goals.last, speed.map(\.joint))
