@@ -54,10 +54,14 @@ public final class ReachyMini: @unchecked Sendable {
 
     /// The last written goal, whether the cap is holding joints back, and when that was last reported.
     struct GoalState {
-        var last: [Double]?
+        var last: [Double]? { didSet { lastIsLimited = false } }
+        /// Whether ``last`` came out of the limit stage (not set from outside, e.g. the present positions).
+        var lastIsLimited = false
         var lagging = false
         /// Forward kinematics of the written goals (warm-started), for the pose limits.
         var fk = ForwardKinematics()
+        /// The last step taken by the limit stage (from, to, result), reused while the same step is asked again.
+        var lastStep: (from: JointVector, to: JointVector, result: Clamped<JointVector>)?
         var lastSpeedEvent: UInt64 = 0
     }
 
@@ -313,13 +317,26 @@ public final class ReachyMini: @unchecked Sendable {
     ) -> [Double]? {
         let limits = safe.limits
         let (result, slowed) = tracker.state.withLock { goals -> ([Double]?, [String]) in
+            // Holding: the goal written last (already through this stage) is asked for again.
+            if goals.lastIsLimited, let last = goals.last, last == target {
+                goals.lagging = false
+                return (last, [])
+            }
             guard let wanted = try? JointVector(motorOrder: target) else { return (goals.last, []) }
             let from = goals.last.flatMap { try? JointVector(motorOrder: $0) } ?? wanted
-            guard let limited = try? safe.limitStep(from: from, to: wanted, dt: dt, fk: &goals.fk) else {
+            // Held back at a limit: the same step as last tick gives the same answer (no forward kinematics).
+            let limited: Clamped<JointVector>
+            if let memo = goals.lastStep, memo.from == from, memo.to == wanted {
+                limited = memo.result
+            } else if let step = try? safe.limitStep(from: from, to: wanted, dt: dt, fk: &goals.fk) {
+                limited = step
+                goals.lastStep = (from, wanted, step)
+            } else {
                 return (goals.last.flatMap { try? limits.clamp(JointVector(motorOrder: $0)).value.motorOrder }, [])
             }
             let speed = limited.clamps
             goals.last = limited.value.motorOrder
+            goals.lastIsLimited = true
             goals.lagging = !speed.isEmpty && limited.value != from
             if !speed.isEmpty, now &- goals.lastSpeedEvent >= 1_000_000_000 {
                 goals.lastSpeedEvent = now

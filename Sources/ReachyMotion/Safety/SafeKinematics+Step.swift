@@ -1,3 +1,5 @@
+import Dynamixel
+
 /// The pose-level checks of written goals and the control loop's last stage (speed cap that keeps the pose limits).
 extension SafetyLimits {
     /// How far (radians; meters for z) forward kinematics of a goal may exceed a pose limit: numeric slack only
@@ -64,63 +66,74 @@ extension SafeKinematics {
     ///
     /// The six Stewart joints move by one common fraction of their way, so a step stays on the straight joint-space
     /// line toward the target (a per-joint cap would bend the path and tilt the head past the limits). Forward
-    /// kinematics checks the step; when the line leaves the limits (two safe joint vectors can have an unsafe pose
-    /// between them), the step is shortened by bisection toward `current`, or — when that makes no progress — the
-    /// step's pose is clamped back onto the limits and solved again (the head slides along the limit). When
+    /// kinematics checks the step, as commanded and as the bus carries it (whole position counts); when the line
+    /// leaves the limits (two safe joint vectors can have an unsafe pose between them), the step is shortened by
+    /// bisection toward `current`, or — when that makes no progress — the step's pose is clamped back onto the
+    /// limits and solved again (the head slides along the limit). When
     /// `current` is itself outside the limits (a pose found at startup), a step is taken only if it is no further
     /// outside. Body yaw and antennas do not change the head's roll, pitch or relative yaw; they are capped on their
-    /// own. `fk` is the warm-started solver of the caller (keep one per loop).
+    /// own. `fk` is the warm-started solver of the caller (keep one per loop). A step that does not move (the loop
+    /// holding a goal) and one that moves only the body or the antennas need no forward kinematics.
     /// - Throws: for NaN/∞ in either vector, or a `dt` that is not a positive finite number.
     public func limitStep(from current: JointVector, to target: JointVector, dt: Double, fk: inout ForwardKinematics)
         throws(SafetyError) -> Clamped<JointVector>
     {
         guard dt.isFinite, dt > 0 else { throw .invalidTimeStep(dt) }
-        guard current.motorOrder.allSatisfy(\.isFinite) else { throw .notFinite(what: "current joint vector") }
-        guard target.motorOrder.allSatisfy(\.isFinite) else { throw .notFinite(what: "target joint vector") }
+        guard Self.isFinite(current) else { throw .notFinite(what: "current joint vector") }
+        guard Self.isFinite(target) else { throw .notFinite(what: "target joint vector") }
         let from = try limits.clamp(current).value
         let ranged = try limits.clamp(target)
         let to = ranged.value
+        // Holding (the common tick): nothing moves, nothing to check.
+        if from == to { return ranged }
         let step = limits.maxJointSpeed.isNaN ? 0 : max(0, limits.maxJointSpeed * dt)  // +∞ speed = no cap
         var base = to
-        for motor in [ReachyMotor.bodyRotation, .rightAntenna, .leftAntenna] {
-            let delta = to[motor] - from[motor]
-            if abs(delta) > step { base[motor] = from[motor] + (delta > 0 ? step : -step) }
-        }
+        base.head.body = Self.capped(from.head.body, to.head.body, step)
+        base.antennas.right = Self.capped(from.antennas.right, to.antennas.right, step)
+        base.antennas.left = Self.capped(from.antennas.left, to.antennas.left, step)
         var largest = 0.0
-        for motor in ReachyMotor.stewart { largest = max(largest, abs(to[motor] - from[motor])) }
+        for i in 0..<6 { largest = max(largest, abs(to.head.stewart(i) - from.head.stewart(i))) }
         let cap = largest <= step ? 1 : step / largest
-        func along(_ s: Double) -> JointVector {
-            var v = base
-            for motor in ReachyMotor.stewart {
-                v[motor] = s >= 1 ? to[motor] : from[motor] + (to[motor] - from[motor]) * s
-            }
-            return v
-        }
-        var chosen = along(cap)
+        var chosen = Self.along(cap, from: from, to: to, base: base)
+        // Only the Stewart joints tilt the head relative to the body: a step that leaves them alone needs no check.
+        // Every candidate is solved from the pose of the goal written last (`fk` as it comes in), so the poses
+        // checked are the ones the head reaches continuously, never another assembly mode a probe wandered into.
         if largest > 0 {
+            let anchor = fk
             let tolerance = SafetyLimits.poseTolerance
-            let excess = limits.poseExcess(of: chosen.head, fk: &fk)
-            if excess > tolerance {
-                let here = along(0)
-                let hereExcess = limits.poseExcess(of: here.head, fk: &fk)
-                if hereExcess > tolerance {
-                    if excess > hereExcess { chosen = here }
+            var check = writtenExcess(of: chosen.head, from: anchor)
+            if check.excess > tolerance {
+                let here = Self.along(0, from: from, to: to, base: base)
+                let hereCheck = writtenExcess(of: here.head, from: anchor)
+                if hereCheck.excess > tolerance {
+                    if check.excess > hereCheck.excess { (chosen, check) = (here, hereCheck) }
                 } else {
                     var lo = 0.0
                     var hi = cap
+                    var best = hereCheck
                     for _ in 0..<16 {
                         let mid = (lo + hi) / 2
-                        if limits.poseExcess(of: along(mid).head, fk: &fk) <= tolerance { lo = mid } else { hi = mid }
+                        let probe = writtenExcess(
+                            of: Self.along(mid, from: from, to: to, base: base).head, from: anchor)
+                        if probe.excess <= tolerance {
+                            lo = mid
+                            best = probe
+                        } else {
+                            hi = mid
+                        }
                     }
-                    chosen = along(lo)
-                    if let slid = slide(along(cap), from: from, step: step, fk: &fk),
-                        distance(slid, to) < distance(chosen, to)
+                    (chosen, check) = (Self.along(lo, from: from, to: to, base: base), best)
+                    if let slid = slide(
+                        Self.along(cap, from: from, to: to, base: base), from: from, step: step, anchor: anchor),
+                        distance(slid.joints, to) < distance(chosen, to)
                     {
-                        chosen = slid
+                        (chosen, check) = (slid.joints, (0, slid.solved))
                     }
                 }
             }
+            fk = check.solved
         }
+        if chosen == to { return ranged }
         var clamps: [ClampEntry] = []
         for motor in ReachyMotor.allCases where chosen[motor] != to[motor] {
             clamps.append(ClampEntry(joint: motor.name, requested: to[motor], applied: chosen[motor]))
@@ -128,11 +141,62 @@ extension SafeKinematics {
         return Clamped(value: chosen, clamps: clamps + ranged.clamps)
     }
 
-    /// The joints whose head pose is `candidate`'s pose clamped onto the pose limits, when they are in range,
-    /// within the speed cap of `from` and within the limits; nil otherwise.
-    func slide(_ candidate: JointVector, from: JointVector, step: Double, fk: inout ForwardKinematics)
-        -> JointVector?
+    /// How far the head pose of `joints` is outside the pose limits (0 inside) — as commanded, and as the servos
+    /// receive it: the bus carries whole position counts (0.088°, truncated like the official driver,
+    /// ``bus(_:)``), which can tilt the head by a few hundredths of a degree. The larger of the two.
+    /// `solved` is `anchor` after solving the commanded joints (the warm start for the next tick).
+    func writtenExcess(of joints: HeadJoints, from anchor: ForwardKinematics)
+        -> (excess: Double, solved: ForwardKinematics)
     {
+        var fk = anchor
+        let exact = limits.poseExcess(of: joints, fk: &fk)
+        guard exact <= SafetyLimits.poseTolerance else { return (exact, fk) }
+        var bus = fk
+        return (max(exact, limits.poseExcess(of: Self.bus(joints), fk: &bus)), fk)
+    }
+
+    /// `joints` as a position-count bus carries them (``DynamixelUnits/position(fromRadians:)`` and back).
+    public static func bus(_ joints: HeadJoints) -> HeadJoints {
+        func counts(_ v: Double) -> Double {
+            DynamixelUnits.radians(fromPosition: DynamixelUnits.position(fromRadians: v))
+        }
+        return HeadJoints(
+            body: counts(joints.body), s1: counts(joints.s1), s2: counts(joints.s2), s3: counts(joints.s3),
+            s4: counts(joints.s4), s5: counts(joints.s5), s6: counts(joints.s6))
+    }
+
+    /// `to`, at most `step` away from `from`.
+    static func capped(_ from: Double, _ to: Double, _ step: Double) -> Double {
+        let delta = to - from
+        return abs(delta) <= step ? to : from + (delta > 0 ? step : -step)
+    }
+
+    /// `base` with the Stewart joints the fraction `s` of the way from `from` to `to` (exactly `to` at 1).
+    static func along(_ s: Double, from: JointVector, to: JointVector, base: JointVector) -> JointVector {
+        if s >= 1 { return base }
+        var v = base
+        let a = from.head
+        let b = to.head
+        v.head.s1 = a.s1 + (b.s1 - a.s1) * s
+        v.head.s2 = a.s2 + (b.s2 - a.s2) * s
+        v.head.s3 = a.s3 + (b.s3 - a.s3) * s
+        v.head.s4 = a.s4 + (b.s4 - a.s4) * s
+        v.head.s5 = a.s5 + (b.s5 - a.s5) * s
+        v.head.s6 = a.s6 + (b.s6 - a.s6) * s
+        return v
+    }
+
+    /// Whether all nine joints are finite (no arrays: this runs every tick).
+    static func isFinite(_ v: JointVector) -> Bool {
+        v.head.isFinite && v.antennas.right.isFinite && v.antennas.left.isFinite
+    }
+
+    /// The joints whose head pose is `candidate`'s pose clamped onto the pose limits, when they are in range,
+    /// within the speed cap of `from` and within the limits (solved from `anchor`); nil otherwise.
+    func slide(_ candidate: JointVector, from: JointVector, step: Double, anchor: ForwardKinematics)
+        -> (joints: JointVector, solved: ForwardKinematics)?
+    {
+        var fk = anchor
         guard let pose = try? fk.pose(for: candidate.head),
             let clamped = try? limits.clampPose(pose, bodyYaw: candidate.head.body, automaticBodyYaw: false)
         else { return nil }
@@ -145,8 +209,9 @@ extension SafeKinematics {
             }
             out[motor] = v
         }
-        guard limits.poseExcess(of: out.head, fk: &fk) <= SafetyLimits.poseTolerance else { return nil }
-        return out
+        let check = writtenExcess(of: out.head, from: anchor)
+        guard check.excess <= SafetyLimits.poseTolerance else { return nil }
+        return (out, check.solved)
     }
 
     /// Largest joint difference over the Stewart joints.
