@@ -141,7 +141,9 @@ let package = Package(
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
             exclude: ["Data"], swiftSettings: strict),
-        .testTarget(name: "ReachyBridgeTests", dependencies: ["ReachyBridge", "ReachySpeech"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyBridgeTests", dependencies: ["ReachyBridge", "ReachySpeech", "Bop", "ReachyNews"],
+            swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(
