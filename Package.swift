@@ -146,7 +146,8 @@ let package = Package(
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
-            dependencies: ["ReachyBridge", "ReachySpeech", "ReachyTestSupport", "WakeAndDance"], swiftSettings: strict),
+            dependencies: ["ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
+            swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(

@@ -5,7 +5,9 @@ import ReachyMotion
 struct MotionBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motion",
-        abstract: "Benchmark the kinematics: IK per pose, FK per call (warm and cold), the safe path per target.")
+        abstract:
+            "Benchmark the kinematics: IK, FK (warm and cold), the safe path per target, the loop's limit stage per tick."
+    )
 
     @Option(help: "Operations per run.")
     var operations: Int = 200_000

@@ -22,7 +22,8 @@ public struct BenchmarkResult: Sendable, Equatable, CustomStringConvertible {
 /// time, so a busy machine inflates them less than wall-clock time would.
 public enum MotionBenchmarks {
     /// Measures IK per pose (closed form with automatic body yaw), FK per call (warm-started, as in a 50 Hz loop
-    /// following a smooth trajectory), FK from a cold start, and the full safe path per target.
+    /// following a smooth trajectory), FK from a cold start, the full safe path per target, and the control loop's
+    /// last stage per tick (speed cap alone, and the cap that keeps the pose limits, moving and holding).
     public static func run(operations: Int = 20_000, runs: Int = 5) -> [BenchmarkResult] {
         let n = max(1, operations)
         // A smooth trajectory (a dance) sampled at 50 Hz, so warm starts see realistic tick-to-tick changes.
@@ -55,6 +56,35 @@ public enum MotionBenchmarks {
         results.append(
             measure("safe path (limits + ik + motor clamp) per target", n, runs) { i, sink in
                 if let g = try? safe.motorGoals(head: poses[i & 255], antennas: .rest) { sink += g.value.head.s2 }
+            })
+        // The control loop's last stage, one call per 100 Hz tick following the trajectory: the speed cap alone
+        // (before issue 13) and the cap that also keeps the pose limits of the written goal (forward kinematics).
+        let goals = poses.map {
+            (try? safe.motorGoals(head: $0, antennas: .rest).value)
+                ?? JointVector(head: zero, antennas: .rest)
+        }
+        var capped = goals[0]
+        results.append(
+            measure("speed cap alone (limitSpeed) per tick", n, runs) { i, sink in
+                if let g = try? safe.limits.limitSpeed(from: capped, to: goals[i & 255], dt: 0.01) {
+                    capped = g.value
+                    sink += g.value.head.s3
+                }
+            })
+        var stageFK = ForwardKinematics()
+        var written = goals[0]
+        results.append(
+            measure("loop limit stage (limitStep: cap + pose limits) per moving tick", n, runs) { i, sink in
+                if let g = try? safe.limitStep(from: written, to: goals[i & 255], dt: 0.01, fk: &stageFK) {
+                    written = g.value
+                    sink += g.value.head.s3
+                }
+            })
+        results.append(
+            measure("loop limit stage per holding tick", n, runs) { i, sink in
+                if let g = try? safe.limitStep(from: goals[i & 255], to: goals[i & 255], dt: 0.01, fk: &stageFK) {
+                    sink += g.value.head.s3
+                }
             })
         return results
     }

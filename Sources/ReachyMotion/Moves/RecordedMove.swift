@@ -18,7 +18,13 @@ public struct RecordedMove: Move, Equatable {
     /// `(last − first)` computed the SDK's way (`count · (last − first)/count`).
     public let duration: Double
 
+    /// The longest move accepted, seconds from the first timestamp to the last: an hour (the longest
+    /// `reachy record` writes). A longer span is a unit or encoding mistake, and the robot would never finish it.
+    public static let maximumDuration = 3600.0
+
     /// Creates a move from timestamps and frames.
+    /// - Throws: ``RecordedMoveError`` for no frames, mismatched counts, non-finite or decreasing times, or times
+    ///   spanning more than ``maximumDuration``.
     public init(description: String, times: [Double], frames: [MoveFrame]) throws(RecordedMoveError) {
         guard !times.isEmpty else { throw .empty }
         guard times.count == frames.count else { throw .countMismatch(times: times.count, frames: frames.count) }
@@ -28,11 +34,14 @@ public struct RecordedMove: Move, Equatable {
                 throw .invalidFrame(index: i, reason: "time \(t) is earlier than the previous \(times[i - 1])")
             }
         }
+        let last = times[times.count - 1]
+        let first = times[0]
+        guard last - first <= Self.maximumDuration else {
+            throw .tooLong(seconds: last - first, maximum: Self.maximumDuration)
+        }
         self.description = description
         self.times = times
         self.frames = frames
-        let last = times[times.count - 1]
-        let first = times[0]
         self.duration = Double(times.count) * ((last - first) / Double(times.count))
     }
 
@@ -66,12 +75,29 @@ public struct RecordedMove: Move, Equatable {
             }
             let body = f.bodyYaw ?? 0
             guard body.isFinite else { throw .invalidFrame(index: i, reason: "body_yaw is not finite") }
-            frames.append(
-                MoveFrame(
-                    head: HeadPose(rotation: rotation, translation: head.translation),
-                    antennas: Antennas(right: f.antennas[0], left: f.antennas[1]), bodyYaw: body))
+            let frame = MoveFrame(
+                head: HeadPose(rotation: rotation, translation: head.translation),
+                antennas: Antennas(right: f.antennas[0], left: f.antennas[1]), bodyYaw: body)
+            // Absurd numbers (a unit or encoding mistake) are refused like the robot refuses them as targets.
+            do {
+                try SafetyLimits.checkInput(head: frame.head, antennas: frame.antennas, bodyYaw: frame.bodyYaw)
+            } catch {
+                throw .invalidFrame(index: i, reason: Self.reason(error))
+            }
+            frames.append(frame)
         }
         try self.init(description: file.description ?? "", times: file.time, frames: frames)
+    }
+
+    /// Why a frame's numbers are refused, for ``RecordedMoveError/invalidFrame(index:reason:)``.
+    static func reason(_ error: SafetyError) -> String {
+        switch error {
+        case .outOfRange(let what, let value, let allowed, let unit):
+            return "the \(what) is \(value) \(unit), outside \(allowed.lowerBound)…\(allowed.upperBound) \(unit) "
+                + "(meters and radians expected)"
+        case .notFinite(let what): return "the \(what) is not a finite number"
+        default: return error.description
+        }
     }
 
     /// Loads a recorded move from a JSON file.
@@ -127,6 +153,8 @@ public enum RecordedMoveError: Error, Equatable, CustomStringConvertible {
     /// A number of the file is outside what a recording can hold (``RecordedMoveFileLimits``): the field (a path
     /// such as `time[1]` or `set_target_data[3].body_yaw`), its value, and what is allowed.
     case outOfRange(field: String, value: Double, allowed: String)
+    /// The timestamps span more than ``RecordedMove/maximumDuration`` seconds (or overflow).
+    case tooLong(seconds: Double, maximum: Double)
 
     public var description: String {
         let format =
@@ -147,6 +175,9 @@ public enum RecordedMoveError: Error, Equatable, CustomStringConvertible {
             let shown = value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "infinity" : "-infinity") : "\(value)"
             return "The recorded move's \(field) is \(shown); allowed: \(allowed). Fix the file, or record it "
                 + "again with `reachy record`."
+        case .tooLong(let seconds, let maximum):
+            return "The recorded move's timestamps span \(seconds) s; at most \(Int(maximum)) s can be played. "
+                + "\"time\" must list seconds from the start of the recording."
         }
     }
 }

@@ -4,13 +4,23 @@ extension ReachyMini {
     /// scalar; antennas and body yaw linearly) and returns when the target is reached. A nil part keeps its current
     /// value; `bodyYaw` defaults to 0 like the SDK (re-centres the body). Cancelling the task stops the move where
     /// it is (the motors hold).
-    /// - Throws: ``ReachyMiniError`` (`.motorsDisabled`, `.invalidMove`, `.interrupted`, `.fault`, `.closed`),
-    ///   or `CancellationError`.
+    /// The target is checked before anything moves, like ``setTarget(head:antennas:bodyYaw:)`` does.
+    /// - Throws: ``ReachyMiniError`` (`.invalidTarget` for NaN, infinite or absurd numbers, `.unsafeTarget` for a
+    ///   matrix that is not a rotation or an unreachable pose, `.motorsDisabled`, `.invalidMove`, `.interrupted`,
+    ///   `.fault`, `.closed`), or `CancellationError`.
     public func goto(
         head: HeadPose? = nil, antennas: Antennas? = nil, bodyYaw: Double? = 0, duration: Double = 0.5,
         method: InterpolationMethod = .minjerk
     ) async throws {
         try checkMovable()
+        _ = try checkedTarget(head: head, antennas: antennas, bodyYaw: bodyYaw)
+        try await moveTo(head: head, antennas: antennas, bodyYaw: bodyYaw, duration: duration, method: method)
+    }
+
+    /// The goto move itself. Its frames go through the safety layer; a frame it refuses keeps the previous goals.
+    func moveTo(
+        head: HeadPose?, antennas: Antennas?, bodyYaw: Double?, duration: Double, method: InterpolationMethod
+    ) async throws {
         let move: GotoMove
         do {
             move = try GotoMove(
@@ -24,21 +34,44 @@ extension ReachyMini {
 
     /// Sets a target right away (for streaming clients at up to the loop rate): it goes through the safety layer
     /// now, and the loop moves there at most at the joint speed cap. A nil part keeps the current target.
-    /// - Throws: ``ReachyMiniError/unsafeTarget(_:)`` when the safety layer refuses it, `.motorsDisabled`, `.closed`.
+    /// - Throws: ``ReachyMiniError/invalidTarget(_:)`` for NaN, infinite or absurd numbers,
+    ///   ``ReachyMiniError/unsafeTarget(_:)`` when the safety layer refuses it, `.motorsDisabled`, `.closed`.
     public func setTarget(head: HeadPose? = nil, antennas: Antennas? = nil, bodyYaw: Double? = nil) throws {
         try checkMovable()
-        let current = currentFrame()
-        let frame = MoveFrame(
-            head: head ?? current.head, antennas: antennas ?? current.antennas, bodyYaw: bodyYaw ?? current.bodyYaw)
-        let goals: Clamped<JointVector>
-        do {
-            goals = try safe.motorGoals(head: frame.head, antennas: frame.antennas, bodyYaw: frame.bodyYaw)
-        } catch {
-            throw ReachyMiniError.unsafeTarget(error.description)
-        }
+        let (frame, goals) = try checkedTarget(head: head, antennas: antennas, bodyYaw: bodyYaw)
         if !goals.clamps.isEmpty { emit(.clamped(goals.clamps)) }
         state.withLock { $0.targetFrame = frame }
         loop.follow(HoldTrajectory(goals.value.motorOrder))
+    }
+
+    /// Checks a target the way ``goto(head:antennas:bodyYaw:duration:method:)`` and
+    /// ``setTarget(head:antennas:bodyYaw:)`` do, without moving (a nil part keeps the current target). Services
+    /// call it to refuse a goto before they start it.
+    /// - Throws: ``ReachyMiniError/invalidTarget(_:)`` for NaN, infinite or absurd numbers,
+    ///   ``ReachyMiniError/unsafeTarget(_:)`` for a matrix that is not a rotation or an unreachable pose.
+    public func checkTarget(head: HeadPose? = nil, antennas: Antennas? = nil, bodyYaw: Double? = nil)
+        throws(ReachyMiniError)
+    {
+        _ = try checkedTarget(head: head, antennas: antennas, bodyYaw: bodyYaw)
+    }
+
+    /// The full target frame (nil parts from the current target) and its safe goals.
+    func checkedTarget(head: HeadPose?, antennas: Antennas?, bodyYaw: Double?) throws(ReachyMiniError)
+        -> (frame: MoveFrame, goals: Clamped<JointVector>)
+    {
+        do {
+            try SafetyLimits.checkInput(head: head, antennas: antennas, bodyYaw: bodyYaw)
+        } catch {
+            throw .invalidTarget(error)
+        }
+        let current = currentFrame()
+        let frame = MoveFrame(
+            head: head ?? current.head, antennas: antennas ?? current.antennas, bodyYaw: bodyYaw ?? current.bodyYaw)
+        do {
+            return (frame, try safe.motorGoals(head: frame.head, antennas: frame.antennas, bodyYaw: frame.bodyYaw))
+        } catch {
+            throw .unsafeTarget(error.description)
+        }
     }
 
     /// Plays a move (a dance, a recorded move, any ``Move``) from t = 0 to its duration, after a goto of
@@ -50,9 +83,16 @@ extension ReachyMini {
             throw ReachyMiniError.invalidMove("The move's duration \(move.duration) is not a finite number of seconds.")
         }
         if initialGotoDuration > 0 {
+            // Absurd numbers are refused; a first frame the safety layer cannot reach is held like any frame.
             let first = move.evaluate(0)
-            try await goto(
-                head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: initialGotoDuration)
+            do {
+                try SafetyLimits.checkInput(head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw)
+            } catch {
+                throw ReachyMiniError.invalidTarget(error)
+            }
+            try await moveTo(
+                head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: initialGotoDuration,
+                method: .minjerk)
         }
         try await run(move)
     }
@@ -153,8 +193,11 @@ extension ReachyMini {
                 }
                 try await clock.sleep(for: .milliseconds(5))
             }
+            // The next goto starts from here; a frame with absurd numbers (a recorded file) is not remembered.
             let end = move.evaluate(move.duration)
-            state.withLock { $0.targetFrame = end }
+            let usable =
+                (try? SafetyLimits.checkInput(head: end.head, antennas: end.antennas, bodyYaw: end.bodyYaw)) != nil
+            state.withLock { $0.targetFrame = usable ? end : nil }
         } onCancel: {
             if loop.generation == generation { loop.cancel() }
         }

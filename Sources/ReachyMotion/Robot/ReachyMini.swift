@@ -56,8 +56,14 @@ public final class ReachyMini: @unchecked Sendable {
 
     /// The last written goal, whether the cap is holding joints back, and when that was last reported.
     struct GoalState {
-        var last: [Double]?
+        var last: [Double]? { didSet { lastIsLimited = false } }
+        /// Whether ``last`` came out of the limit stage (not set from outside, e.g. the present positions).
+        var lastIsLimited = false
         var lagging = false
+        /// Forward kinematics of the written goals (warm-started), for the pose limits.
+        var fk = ForwardKinematics()
+        /// The last step taken by the limit stage (from, to, result), reused while the same step is asked again.
+        var lastStep: (from: JointVector, to: JointVector, result: Clamped<JointVector>)?
         var lastSpeedEvent: UInt64 = 0
     }
 
@@ -200,7 +206,7 @@ public final class ReachyMini: @unchecked Sendable {
         self.motors = motors
         self.busIO = busIO
         let goals = self.goals
-        let limits = options.limits
+        let safe = self.safe
         let dt = 1 / options.rate
         let ticks = options.tickSource ?? RealtimeTickSource(name: "reachy-control", rate: options.rate)
         self.loop = ControlLoop(
@@ -208,7 +214,7 @@ public final class ReachyMini: @unchecked Sendable {
             configuration: ControlLoop.Configuration(rate: options.rate, noReplyTimeout: options.noReplyTimeout),
             ticks: ticks,
             clamp: { target in
-                ReachyMini.limit(target, goals: goals, limits: limits, dt: dt, now: ticks.now(), events: events)
+                ReachyMini.limit(target, goals: goals, safe: safe, dt: dt, now: ticks.now(), events: events)
             })
         events.target = self
         loop.observe { [weak self] telemetry in self?.observe(telemetry) }
@@ -322,21 +328,37 @@ public final class ReachyMini: @unchecked Sendable {
 
     // MARK: - Loop thread
 
-    /// The last safety stage, on the loop thread: joint speed cap from the last written goal, then joint ranges.
-    /// Returns nil (write nothing) when no safe goal exists.
+    /// The last safety stage, on the loop thread: ``SafeKinematics/limitStep(from:to:dt:fk:)`` from the last
+    /// written goal (speed cap, joint ranges, pose limits of the written goal). Returns nil (write nothing) when no
+    /// safe goal exists. A goal held back only by the pose limits (no progress possible) does not count as lagging,
+    /// so a move ends instead of waiting for it.
     static func limit(
-        _ target: [Double], goals tracker: GoalTracker, limits: SafetyLimits, dt: Double, now: UInt64,
+        _ target: [Double], goals tracker: GoalTracker, safe: SafeKinematics, dt: Double, now: UInt64,
         events: EventSink
     ) -> [Double]? {
+        let limits = safe.limits
         let (result, slowed) = tracker.state.withLock { goals -> ([Double]?, [String]) in
+            // Holding: the goal written last (already through this stage) is asked for again.
+            if goals.lastIsLimited, let last = goals.last, last == target {
+                goals.lagging = false
+                return (last, [])
+            }
             guard let wanted = try? JointVector(motorOrder: target) else { return (goals.last, []) }
             let from = goals.last.flatMap { try? JointVector(motorOrder: $0) } ?? wanted
-            guard let limited = try? limits.limitSpeed(from: from, to: wanted, dt: dt) else {
+            // Held back at a limit: the same step as last tick gives the same answer (no forward kinematics).
+            let limited: Clamped<JointVector>
+            if let memo = goals.lastStep, memo.from == from, memo.to == wanted {
+                limited = memo.result
+            } else if let step = try? safe.limitStep(from: from, to: wanted, dt: dt, fk: &goals.fk) {
+                limited = step
+                goals.lastStep = (from, wanted, step)
+            } else {
                 return (goals.last.flatMap { try? limits.clamp(JointVector(motorOrder: $0)).value.motorOrder }, [])
             }
             let speed = limited.clamps
             goals.last = limited.value.motorOrder
-            goals.lagging = !speed.isEmpty
+            goals.lastIsLimited = true
+            goals.lagging = !speed.isEmpty && limited.value != from
             if !speed.isEmpty, now &- goals.lastSpeedEvent >= 1_000_000_000 {
                 goals.lastSpeedEvent = now
                 return (goals.last, speed.map(\.joint))

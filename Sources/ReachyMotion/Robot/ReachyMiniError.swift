@@ -8,6 +8,9 @@ public enum ReachyMiniError: Error, Equatable, Sendable, CustomStringConvertible
     case fault(ControlLoopFault)
     /// The safety layer refused the target.
     case unsafeTarget(String)
+    /// A target number is NaN, infinite or absurdly large (``SafetyError/notFinite(what:)``,
+    /// ``SafetyError/outOfRange(what:value:allowed:unit:)``); nothing was moved or stored.
+    case invalidTarget(SafetyError)
     /// The move itself is invalid (duration, NaN).
     case invalidMove(String)
     /// The motors are off.
@@ -23,6 +26,7 @@ public enum ReachyMiniError: Error, Equatable, Sendable, CustomStringConvertible
         case .interrupted: "The move was interrupted (cancelled or replaced by another command)."
         case .fault(let fault): fault.description
         case .unsafeTarget(let message): message
+        case .invalidTarget(let error): error.description
         case .invalidMove(let message): message
         case .motorsDisabled:
             "The motors are off, so the robot cannot move. Call enableMotors() or wakeUp() first (`reachy wake`)."

@@ -1,7 +1,9 @@
 /// One value the safety layer changed: which quantity, what was asked, what will be applied.
 ///
 /// `quantity` is a motor name (`stewart_3`, `body_rotation`, `left_antenna`, …) for joint clamps, or
-/// `head.roll`, `head.pitch`, `head.yaw`, `head.z`, `body_yaw` for pose clamps. Angles in radians, z in meters.
+/// `head.roll`, `head.pitch`, `head.yaw`, `head.z`, `body_yaw` for pose clamps, and `head.pose` when joint-range
+/// clamps pushed the head past a pose limit and the pose was scaled back toward neutral (requested 1, applied the
+/// fraction kept). Angles in radians, z in meters.
 public struct ClampEntry: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// The clamped quantity.
     public var joint: String

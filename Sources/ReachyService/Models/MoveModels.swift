@@ -41,12 +41,16 @@ struct ValidatedTarget: Sendable {
     static func antennas(_ values: [Double]?, field: String) throws(ServiceError) -> Antennas? {
         guard let values else { return nil }
         try FieldCheck.count(values, 2, field)
+        for (i, v) in values.enumerated() {
+            try FieldCheck.range(v, SafetyLimits.inputAngles, "\(field)[\(i)]", unit: "rad")
+        }
         return Antennas(right: values[0], left: values[1])
     }
 
+    /// A body yaw: finite and within ``SafetyLimits/inputAngles`` (one turn), else 422 naming `field`.
     static func bodyYaw(_ value: Double?, field: String) throws(ServiceError) -> Double? {
         guard let value else { return nil }
-        try FieldCheck.finite(value, field)
+        try FieldCheck.range(value, SafetyLimits.inputAngles, field, unit: "rad")
         return value
     }
 

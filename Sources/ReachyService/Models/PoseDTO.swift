@@ -50,8 +50,11 @@ enum PoseDTO: Codable, Sendable, Equatable {
     func headPose(field: String) throws(ServiceError) -> HeadPose {
         switch self {
         case .xyzrpy(let x, let y, let z, let roll, let pitch, let yaw):
-            for (name, v) in [("x", x), ("y", y), ("z", z), ("roll", roll), ("pitch", pitch), ("yaw", yaw)] {
-                try FieldCheck.finite(v, "\(field).\(name)")
+            for (name, v) in [("x", x), ("y", y), ("z", z)] {
+                try FieldCheck.range(v, SafetyLimits.inputTranslation, "\(field).\(name)", unit: "m")
+            }
+            for (name, v) in [("roll", roll), ("pitch", pitch), ("yaw", yaw)] {
+                try FieldCheck.range(v, SafetyLimits.inputAngles, "\(field).\(name)", unit: "rad")
             }
             return HeadPose(x: x, y: y, z: z, roll: roll, pitch: pitch, yaw: yaw)
         case .matrix(let m):
@@ -59,12 +62,18 @@ enum PoseDTO: Codable, Sendable, Equatable {
         }
     }
 
-    /// A pose from 16 row-major numbers, or 422 naming `field`.
+    /// A pose from 16 row-major numbers (translation within ``SafetyLimits/inputTranslation``), or 422 naming
+    /// `field`. Whether the 3×3 block is a rotation is checked with the target (`RobotService.checkTarget`).
     static func pose(rowMajor m: [Double], field: String) throws(ServiceError) -> HeadPose {
+        let pose: HeadPose
         do {
-            return try HeadPose(rowMajor: m)
+            pose = try HeadPose(rowMajor: m)
         } catch {
             throw .unprocessable("Field \(field): \(error.description)")
         }
+        for (index, v) in [(3, m[3]), (7, m[7]), (11, m[11])] {
+            try FieldCheck.range(v, SafetyLimits.inputTranslation, "\(field)[\(index)]", unit: "m")
+        }
+        return pose
     }
 }

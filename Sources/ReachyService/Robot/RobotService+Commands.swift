@@ -23,6 +23,16 @@ extension RobotService {
         ).uuid
     }
 
+    /// Refuses a goto target the robot would refuse (422): a matrix that is not a rotation, an unreachable pose,
+    /// absurd numbers. `startGoto` starts the move in the background, so this runs first, before the answer.
+    func checkTarget(_ target: ValidatedTarget) throws(ServiceError) {
+        do {
+            try robot.checkTarget(head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw)
+        } catch {
+            throw Self.serviceError(error)
+        }
+    }
+
     /// Starts the wake-up behaviour as a move.
     @discardableResult
     func startWakeUp(onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }) -> UUID {
@@ -71,7 +81,7 @@ extension RobotService {
         switch error {
         case .motorsDisabled, .gravityCompensationUnsupported, .interrupted:
             return .conflict(error.description)
-        case .unsafeTarget, .invalidMove:
+        case .unsafeTarget, .invalidTarget, .invalidMove:
             return .unprocessable(error.description)
         case .closed, .fault, .bus:
             return ServiceError(.serviceUnavailable, error.description)

@@ -26,6 +26,7 @@ enum MoveRoutes {
                 bodyYaw: try ValidatedTarget.bodyYaw(body.body_yaw, field: "body_yaw"))
             let method = try ValidatedTarget.method(body.interpolation)
             try service.requireRunning()
+            try service.checkTarget(target)
             let uuid = service.startGoto(target, duration: body.duration, method: method)
             return JSONResponse.make(MoveUUID(uuid: uuid))
         }

@@ -34,6 +34,7 @@ enum SDKCommands {
                 antennas: try ValidatedTarget.antennas(message.antennas, field: "antennas"),
                 bodyYaw: try ValidatedTarget.bodyYaw(message.body_yaw, field: "body_yaw"))
             try service.requireRunning()
+            try service.checkTarget(target)
             service.startGoto(target, duration: duration, method: .minjerk)
         case "wake_up":
             try service.requireRunning()
@@ -86,6 +87,7 @@ enum SDKCommands {
                 bodyYaw: try ValidatedTarget.bodyYaw(req.body_yaw, field: "req.body_yaw"))
             let method = try ValidatedTarget.method(req.method, field: "req.method")
             try service.requireRunning()
+            try service.checkTarget(target)
             service.startGoto(target, duration: duration, method: method) { _, outcome in
                 switch outcome {
                 case .completed, .ignored: finish(nil)
