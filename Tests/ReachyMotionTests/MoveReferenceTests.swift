@@ -127,6 +127,14 @@ struct RecordedMoveReference: Decodable {
 
 @Suite("Recorded moves (official dataset JSON format)")
 struct RecordedMoveTests {
+    @Test func aMoveBuiltInMemoryLongerThanAnHourIsRefused() {
+        let frame = MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
+        #expect(throws: RecordedMoveError.tooLong(seconds: 1e308, maximum: 3600)) {
+            try RecordedMove(description: "d", times: [0, 1e308], frames: [frame, frame])
+        }
+        #expect(throws: Never.self) { try RecordedMove(description: "d", times: [0, 3600], frames: [frame, frame]) }
+    }
+
     @Test("the example move evaluates like the SDK's RecordedMove")
     func exampleMatchesReference() throws {
         let reference = try TestData.load(RecordedMoveReference.self, "recorded_move_reference.json")
