@@ -131,6 +131,14 @@ import Testing
     }
 
     @Test func unreachablePoseIsRefused() {
-        #expect(throws: SafetyError.self) { try PosePicture(head: HeadPose(x: 0.2)) }
+        // Written as do/catch: `#expect(throws:)` around this typed-throws initializer, with the closure's error
+        // type inferred, crashes the debug test binary under Swift 6.3.1 (a miscompiled error box).
+        do {
+            let picture = try PosePicture(head: HeadPose(x: 0.2))
+            Issue.record("an unreachable pose was drawn: \(picture.frame.head)")
+        } catch {
+            guard case .unreachable = error else { return #expect(Bool(false), "wrong refusal: \(error)") }
+            #expect(error.description.contains("x 200 mm"))
+        }
     }
 }

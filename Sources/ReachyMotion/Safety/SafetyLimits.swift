@@ -126,7 +126,8 @@ public struct SafetyLimits: Sendable, Equatable {
     {
         guard head.isFinite else { throw .notFinite(what: "head pose") }
         guard bodyYaw.isFinite else { throw .notFinite(what: "body yaw") }
-        guard Self.isRotation(head.rotation) else { throw .notARotation }
+        guard let rotation = Self.nearestRotation(head.rotation) else { throw .notARotation }
+        let head = rotation == head.rotation ? head : HeadPose(rotation: rotation, translation: head.translation)
         var clamps: [ClampEntry] = []
         let euler = head.euler
         var e = euler
@@ -161,12 +162,34 @@ public struct SafetyLimits: Sendable, Equatable {
         return Clamped(value: (pose, body), clamps: clamps)
     }
 
-    /// Whether `m` is orthonormal with determinant +1 (to 1e-6).
-    static func isRotation(_ m: Matrix3) -> Bool {
+    /// How far from orthonormal a rotation block may be and still be accepted (max |MMᵀ − I| element).
+    ///
+    /// Poses written by hand with three decimals — the official client's own sleep pose is one, off by ≈5e-4 —
+    /// are rotations meant; a scaled or sheared block (off by more than this) is a mistake and is refused.
+    static let rotationTolerance = 0.01
+
+    /// `m` itself when it is a rotation to 1e-9; the nearest rotation when `m` is within ``rotationTolerance`` of
+    /// one (Newton–Schulz polar iteration); nil for a reflection or anything further off.
+    static func nearestRotation(_ m: Matrix3) -> Matrix3? {
+        guard m.determinant > 0 else { return nil }
+        let error = orthonormalityError(m)
+        if error < 1e-9 { return m }
+        guard error < rotationTolerance else { return nil }
+        var r = m
+        for _ in 0..<8 where orthonormalityError(r) > 1e-15 {
+            // R ← R (3I − RᵀR) / 2 converges quadratically to the polar factor when R is near orthonormal.
+            let gram = r.transposed * r
+            r = r * (Matrix3.identity * 3 + gram * -1) * 0.5
+        }
+        return r
+    }
+
+    /// The largest element of |M Mᵀ − I|.
+    static func orthonormalityError(_ m: Matrix3) -> Double {
         let p = m * m.transposed
-        let off = max(abs(p.r0.y), abs(p.r0.z), abs(p.r1.z))
-        let diag = max(abs(p.r0.x - 1), abs(p.r1.y - 1), abs(p.r2.z - 1))
-        return off < 1e-6 && diag < 1e-6 && m.determinant > 0
+        return max(
+            abs(p.r0.y), abs(p.r0.z), abs(p.r1.z),
+            abs(p.r0.x - 1), abs(p.r1.y - 1), abs(p.r2.z - 1))
     }
 
     /// Wraps an angle to [−π, π).
