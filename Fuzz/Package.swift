@@ -10,11 +10,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "ReachyBridge", path: "..")],
     targets: [
+        // libFuzzer's driver entry, shared by both harness binaries.
+        .target(name: "FuzzSupport", swiftSettings: [.enableUpcomingFeature("ExistentialAny")]),
         // The bop, packet and digest harnesses in one binary (REACHY_FUZZ_TARGET picks one): its dependencies stop
         // below the service, so its sanitized build needs no networking stack.
         .executableTarget(
             name: "reachy-fuzz",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "Bop", package: "ReachyBridge"),
                 .product(name: "Dynamixel", package: "ReachyBridge"),
                 .product(name: "ReachyNews", package: "ReachyBridge"),
@@ -24,7 +27,7 @@ let package = Package(
         // release build several times longer than the other binary's.
         .executableTarget(
             name: "reachy-fuzz-json",
-            dependencies: [.product(name: "ReachyService", package: "ReachyBridge")],
+            dependencies: ["FuzzSupport", .product(name: "ReachyService", package: "ReachyBridge")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]),
     ],
     swiftLanguageModes: [.v6]

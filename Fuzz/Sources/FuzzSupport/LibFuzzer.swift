@@ -1,10 +1,10 @@
-/// libFuzzer's driver, called from our own `main` (see `fuzzMain`).
-enum LibFuzzer {
+/// libFuzzer's driver, called from each harness binary's own `main` (see its `fuzzMain`).
+public enum LibFuzzer {
     /// One input's callback, as libFuzzer calls it.
-    typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    public typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
     /// Parses libFuzzer's flags from the command line and fuzzes `callback` until a limit or a finding.
-    static func run(
+    public static func run(
         _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ callback: Callback
     ) -> CInt {
         var count = argc
