@@ -43,12 +43,13 @@ struct MessageCatalog: Sendable {
 
     /// Builds a diagnostic from the templates `<id>.title`, `<id>.<messageKey>` and `<id>.<tryKey>`.
     func diagnostic(
-        _ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
+        _ id: BopDiagnosticID, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
         message messageKey: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
     ) -> BopDiagnostic {
-        BopDiagnostic(
-            id: id, severity: severity, range: range, title: text("\(id).title", args),
-            message: text("\(id).\(messageKey)", args), suggestion: text("\(id).\(tryKey)", args), fixIt: fixIt)
+        let key = id.rawValue
+        return BopDiagnostic(
+            kind: id, severity: severity, range: range, title: text("\(key).title", args),
+            message: text("\(key).\(messageKey)", args), suggestion: text("\(key).\(tryKey)", args), fixIt: fixIt)
     }
 
     /// The name of a punctuation mark in words, for messages (children skip bare symbols when reading aloud).

@@ -91,38 +91,6 @@ public enum Dances {
         return Dictionary(uniqueKeysWithValues: list.filter { catalogBeats[$0.name] != nil }.map { ($0.name, $0) })
     }()
 
-    /// Short names children may use, → official name.
-    static let aliases: [String: String] = [
-        "nod": "simple_nod", "sway": "side_to_side_sway", "groovy": "groovy_sway_and_roll",
-        "groovy_sway": "groovy_sway_and_roll", "headbang": "headbanger_combo", "headbanger": "headbanger_combo",
-        "peekaboo": "side_peekaboo", "spirals": "interwoven_spirals", "dizzy": "dizzy_spin", "chicken": "chicken_peck",
-        "pendulum": "pendulum_swing", "jackson": "jackson_square", "yeah": "yeah_nod", "uh_huh": "uh_huh_tilt",
-        "recoil": "neck_recoil", "chin": "chin_lead", "glance": "side_glance_flick", "polyrhythm": "polyrhythm_combo",
-        "grid": "grid_snap", "stumble": "stumble_and_recover", "tilt_roll": "head_tilt_roll",
-        "sharp_tilt": "sharp_side_tilt",
-    ]
-
-    /// The official names written with spaces, as children type them, sorted.
-    static let kidNames: [String] = all.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
-
-    /// The short names written with spaces.
-    static let kidAliases: [String] = aliases.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
-
-    /// The official dance for what the child wrote (`groovy sway`, `simple_nod`, `点头舞`), or `nil`.
-    static func resolve(_ written: String, language: BopLanguage) -> String? {
-        let spaced = Prescan.key(written)
-        let key = String(spaced.map { $0 == " " || $0 == "-" ? "_" : $0 })
-        if all[key] != nil { return key }
-        if let alias = aliases[key] { return alias }
-        for candidate in [language, BopLanguages.english] {
-            if let name = candidate.dances.first(where: { TextFolding.fold($0.key) == spaced })?.value {
-                return name
-            }
-        }
-        let prefixed = all.keys.filter { $0.hasPrefix(key + "_") }
-        return prefixed.count == 1 ? prefixed.first : nil
-    }
-
     /// The number of beats of one round of a dance (from `DanceCatalog`).
     public static func beats(of name: String) -> Int64? { all[name]?.beats }
 

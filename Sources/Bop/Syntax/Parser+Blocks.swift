@@ -23,7 +23,7 @@ extension Parser {
                 SourceRange(line: times.range.line, column: times.range.column, endColumn: times.range.column),
                 replacedBy: "3 ")
             report(
-                "repeat-needs-number", at: times.range, ["fix": fix],
+                .repeatNeedsNumber, at: times.range, ["fix": fix],
                 fixIt: FixIt(
                     range: SourceRange(
                         line: times.range.line, column: times.range.column, endColumn: times.range.column),
@@ -42,7 +42,7 @@ extension Parser {
             guard levelGate(with, Levels.math) else { return recoverBlock(word, oneLine: oneLine) }
             guard let name = cursor.peek(), name.isName else {
                 report(
-                    "missing-name", at: cursor.peek()?.range ?? with.range,
+                    .missingName, at: cursor.peek()?.range ?? with.range,
                     ["word": with.text, "fix": "\(word.text) 8 \(messages.keyword("times")) \(with.text) n"])
                 return recoverBlock(word, oneLine: oneLine)
             }
@@ -87,12 +87,12 @@ extension Parser {
         while let t = cursor.peek(), t.keyword != "with" { cursor.index += 1 }
         let nameTokens = cursor.tokens[start..<cursor.index]
         if !openBlocks.isEmpty {
-            report("define-not-at-top", at: word.range)
+            report(.defineNotAtTop, at: word.range)
             return recoverBlock(word, oneLine: false)
         }
         guard let firstName = nameTokens.first, let lastName = nameTokens.last else {
             let fix = "\(word.text) \(moveWord?.text ?? messages.keyword("move")) sway"
-            report("missing-name", at: (moveWord ?? word).range, ["word": word.text, "fix": fix])
+            report(.missingName, at: (moveWord ?? word).range, ["word": word.text, "fix": fix])
             return recoverBlock(word, oneLine: false)
         }
         let raw = Prescan.rawText(nameTokens, source: source)
@@ -102,19 +102,19 @@ extension Parser {
             if bad.kind == .symbol {
                 reportMark(bad)
             } else {
-                report("extra-words", at: bad.range, ["word": bad.text])
+                report(.extraWords, at: bad.range, ["word": bad.text])
             }
             return recoverBlock(word, oneLine: false)
         }
         if let k = firstName.keyword, Levels.command[k] != nil || k == "end" {
             report(
-                "name-taken", at: firstName.range,
+                .nameTaken, at: firstName.range,
                 ["word": firstName.text, "what": messages.text("name-taken.keyword")])
             return recoverBlock(word, oneLine: false)
         }
         if let existing = moves[key] {
             let what = messages.text("name-taken.move", ["line": "\(existing.range.line)"])
-            report("name-taken", at: nameRange, ["word": raw, "what": what])
+            report(.nameTaken, at: nameRange, ["word": raw, "what": what])
             return recoverBlock(word, oneLine: false)
         }
         var parameters: [String] = []
@@ -123,7 +123,7 @@ extension Parser {
             repeat {
                 guard let name = cursor.peek(), name.isName else {
                     report(
-                        "missing-name", at: cursor.peek()?.range ?? with.range,
+                        .missingName, at: cursor.peek()?.range ?? with.range,
                         ["word": with.text, "fix": "\(word.text) \(messages.keyword("move")) \(raw) \(with.text) size"])
                     return recoverBlock(word, oneLine: false)
                 }
@@ -152,12 +152,12 @@ extension Parser {
         let joiner = keyword == "set" ? "to" : "by"
         let example = "\(word.text) size \(messages.keyword(joiner)) 10"
         guard let name = cursor.peek(), name.kind == .word else {
-            report("missing-name", at: cursor.peek()?.range ?? word.range, ["word": word.text, "fix": example])
+            report(.missingName, at: cursor.peek()?.range ?? word.range, ["word": word.text, "fix": example])
             cursor.index = cursor.tokens.count
             return nil
         }
         if name.keyword != nil {
-            report("name-taken", at: name.range, ["word": name.text, "what": messages.text("name-taken.keyword")])
+            report(.nameTaken, at: name.range, ["word": name.text, "what": messages.text("name-taken.keyword")])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -198,7 +198,7 @@ extension Parser {
                         line: next.range.line, column: next.range.column, endColumn: next.range.column)
                     let fixed = lineWith(insertion, replacedBy: messages.keyword("or") + " ")
                     report(
-                        "pick-needs-or", at: next.range, ["fix": fixed],
+                        .pickNeedsOr, at: next.range, ["fix": fixed],
                         fixIt: FixIt(range: insertion, replacement: messages.keyword("or") + " "))
                     cursor.index = cursor.tokens.count
                     return nil
@@ -208,7 +208,7 @@ extension Parser {
         }
         guard !options.isEmpty else {
             report(
-                "missing-name", at: word.range,
+                .missingName, at: word.range,
                 ["word": word.text, "fix": "\(word.text) nod \(messages.keyword("or")) shake"])
             return nil
         }
@@ -274,7 +274,7 @@ extension Parser {
             lineIndex += 1
             (otherwise, closer) = parseBody(terminators: [])
             while case .else(let extra) = closer {
-                report("else-without-if", at: extra.range)
+                report(.elseWithoutIf, at: extra.range)
                 lineIndex += 1
                 let (more, next) = parseBody(terminators: [])
                 otherwise += more

@@ -32,7 +32,7 @@ extension Parser {
                 || (first.isName && variableNames.contains(first.folded))
             {
                 report(
-                    "not-yet", at: first.range, ["word": first.text, "needed": "\(Levels.math)", "level": "\(level)"])
+                    .notYet, at: first.range, ["word": first.text, "needed": "\(Levels.math)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
                 return nil
             }
@@ -99,7 +99,7 @@ extension Parser {
             cursor.index += 1
             guard let inner = parseSumInside(after: "(") else { return nil }
             guard cursor.peek()?.isSymbol(")") == true else {
-                report("unclosed-bracket", at: token.range)
+                report(.unclosedBracket, at: token.range)
                 return nil
             }
             cursor.index += 1
@@ -120,7 +120,7 @@ extension Parser {
             if !variableNames.contains(token.folded) {
                 let guess = Suggestions.best(for: token.text, among: variableNames.sorted())
                 report(
-                    "unknown-name", at: token.range, ["word": token.text, "suggestion": guess ?? ""],
+                    .unknownName, at: token.range, ["word": token.text, "suggestion": guess ?? ""],
                     try: guess == nil ? "try" : "try-guess",
                     fixIt: guess.map { FixIt(range: token.range, replacement: $0) })
                 return nil
@@ -147,7 +147,7 @@ extension Parser {
     private func reportIncomplete(after: String) {
         let at = cursor.peek()?.range ?? endOfLineRange()
         let fix = cursor.peek() == nil ? lineWith(at, replacedBy: " 2") : lineWith(at, replacedBy: "2")
-        report("incomplete-math", at: at, ["after": after, "fix": fix])
+        report(.incompleteMath, at: at, ["after": after, "fix": fix])
         cursor.index = cursor.tokens.count
     }
 
@@ -165,7 +165,7 @@ extension Parser {
         } else {
             fix = lineWith(range, replacedBy: " " + example)
         }
-        report("needs-number", at: range, ["after": after, "found": foundText, "fix": fix])
+        report(.needsNumber, at: range, ["after": after, "found": foundText, "fix": fix])
         cursor.index = cursor.tokens.count
     }
 
@@ -174,12 +174,12 @@ extension Parser {
         let expected = messages.keyword(keyword)
         if let next = cursor.peek(), next.isName, let guess = guessKeyword(next.text, among: [keyword]) {
             report(
-                "unknown-word", at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else if let next = cursor.peek(), next.kind == .word {
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
             report(
-                "missing-word", at: next.range,
+                .missingWord, at: next.range,
                 [
                     "after": afterText.isEmpty ? after.text : afterText, "expected": expected,
                     "fix": lineWith(next.range, replacedBy: expected),
@@ -191,7 +191,7 @@ extension Parser {
             let insertion = SourceRange(
                 line: after.range.line, column: after.range.endColumn, endColumn: after.range.endColumn)
             report(
-                "missing-word", at: at,
+                .missingWord, at: at,
                 ["after": afterText.isEmpty ? after.text : afterText, "expected": expected, "fix": example],
                 fixIt: FixIt(range: insertion, replacement: " " + expected))
         }

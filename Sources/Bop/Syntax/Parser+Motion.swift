@@ -151,19 +151,19 @@ extension Parser {
         if let next = cursor.peek(), next.kind == .number {
             let fix = lineWith(next.range, replacedBy: messages.keyword(example) + " " + next.text)
             report(
-                "number-not-word", at: next.range,
+                .numberNotWord, at: next.range,
                 ["number": next.text, "choices": choiceList(choices), "fix": fix],
                 fixIt: FixIt(range: next.range, replacement: messages.keyword(example) + " " + next.text))
         } else if let next = cursor.peek(), next.isName, let guess = guessKeyword(next.text, among: choices) {
             report(
-                "unknown-word", at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else {
             let at = cursor.peek()?.range ?? verb.range
             let insertion = SourceRange(
                 line: verb.range.line, column: verb.range.endColumn, endColumn: verb.range.endColumn)
             report(
-                "needs-direction", at: at,
+                .needsDirection, at: at,
                 ["word": verb.text, "fix": verb.text + " " + messages.keyword(example)],
                 fixIt: cursor.atEnd ? FixIt(range: insertion, replacement: " " + messages.keyword(example)) : nil)
         }
@@ -230,7 +230,7 @@ extension Parser {
                 let range = SourceRange(line: lineNumber, column: restStart, endColumn: endRange.column)
                 let fixed = "\"" + rest.trimmingCharacters(in: .whitespaces) + "\""
                 report(
-                    "say-needs-quotes", at: range, ["fix": lineWith(range, replacedBy: fixed)],
+                    .sayNeedsQuotes, at: range, ["fix": lineWith(range, replacedBy: fixed)],
                     fixIt: FixIt(range: range, replacement: fixed))
                 cursor.index = cursor.tokens.count
                 return nil
@@ -248,7 +248,7 @@ extension Parser {
         let insertion = SourceRange(
             line: word.range.line, column: word.range.endColumn, endColumn: word.range.endColumn)
         report(
-            "missing-word", at: word.range,
+            .missingWord, at: word.range,
             ["after": word.text, "expected": example, "fix": "\(word.text) \(example)"],
             fixIt: FixIt(range: insertion, replacement: " " + example))
     }
@@ -276,7 +276,7 @@ extension Parser {
         }
         guard let name, !name.isEmpty else {
             let fix = "\(word.text) \(messages.keyword("sound")) dance1"
-            report("missing-name", at: word.range, ["word": word.text, "fix": fix])
+            report(.missingName, at: word.range, ["word": word.text, "fix": fix])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -284,7 +284,7 @@ extension Parser {
             let range = word.range.union(cursor.tokens[max(0, cursor.index - 1)].range)
             let guess = Suggestions.best(for: name, among: SoundLibrary.names)
             report(
-                "unknown-sound", at: range,
+                .unknownSound, at: range,
                 ["word": name, "suggestion": guess ?? "", "choices": SoundLibrary.names.joined(separator: ", ")],
                 try: guess == nil ? "try" : "try-guess",
                 fixIt: nil)
@@ -304,7 +304,7 @@ extension Parser {
         let start = cursor.index
         while let t = cursor.peek(), t.kind == .word, t.keyword != "once", t.keyword != "twice" { cursor.index += 1 }
         guard cursor.index > start else {
-            report("missing-name", at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
+            report(.missingName, at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -314,7 +314,7 @@ extension Parser {
         guard let official = Dances.resolve(raw, language: messages.language) else {
             let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
             report(
-                "unknown-dance", at: range,
+                .unknownDance, at: range,
                 [
                     "word": raw, "suggestion": guess ?? "",
                     "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …",

@@ -17,7 +17,7 @@ extension Parser {
         case .string:
             let fixed = messages.keyword("say") + " " + lineWith(first.range, replacedBy: "\"\(first.text)\"")
             report(
-                "unknown-word", at: first.range, ["word": first.text, "suggestion": fixed], try: "try-guess",
+                .unknownWord, at: first.range, ["word": first.text, "suggestion": fixed], try: "try-guess",
                 fixIt: FixIt(
                     range: SourceRange(
                         line: first.range.line, column: first.range.column, endColumn: first.range.column),
@@ -30,7 +30,7 @@ extension Parser {
         if let keyword = first.keyword, let needed = Levels.command[keyword] {
             if needed > level {
                 report(
-                    "not-yet", at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
+                    .notYet, at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
                 skipBlockIfOpener(keyword)
                 return nil
             }
@@ -38,7 +38,7 @@ extension Parser {
         }
         if first.keyword == "level" {
             if currentLineNumber != levelLine {
-                report("level-not-first", at: first.range)
+                report(.levelNotFirst, at: first.range)
             }
             cursor.index = cursor.tokens.count
             return nil
@@ -86,7 +86,7 @@ extension Parser {
             if let next = cursor.peek() {
                 reportUnknownFirstWord(next)
             } else {
-                report("missing-name", at: doToken.range, ["word": doToken.text, "fix": doToken.text + " sway"])
+                report(.missingName, at: doToken.range, ["word": doToken.text, "fix": doToken.text + " sway"])
             }
             cursor.index = cursor.tokens.count
             return nil
@@ -111,7 +111,7 @@ extension Parser {
             fix = restText + " " + token.text + " " + messages.keyword("times")
         }
         report(
-            "number-not-word", at: token.range,
+            .numberNotWord, at: token.range,
             ["number": token.text, "choices": choiceList(["say", "look", "nod"]), "fix": fix])
     }
 
@@ -125,22 +125,22 @@ extension Parser {
         if let guess = moveGuess, keywordGuess == nil || Levels.calls <= level {
             let line = moveNames[Prescan.key(guess)]?.line ?? 0
             report(
-                "unknown-move", at: token.range, ["word": token.text, "suggestion": guess, "line": "\(line)"],
+                .unknownMove, at: token.range, ["word": token.text, "suggestion": guess, "line": "\(line)"],
                 try: "try-guess", fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
         if let guess = keywordGuess {
             report(
-                "unknown-word", at: token.range, ["word": token.text, "suggestion": guess], try: "try-guess",
+                .unknownWord, at: token.range, ["word": token.text, "suggestion": guess], try: "try-guess",
                 fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
         if level >= Levels.calls && token.isName && cursor.tokens.count == 1 {
-            report("unknown-move", at: token.range, ["word": token.text])
+            report(.unknownMove, at: token.range, ["word": token.text])
             return
         }
         report(
-            "unknown-word", at: token.range,
+            .unknownWord, at: token.range,
             ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
     }
 
@@ -167,7 +167,7 @@ extension Parser {
         }
         guard let (count, key) = best, let info = moveNames[key] else { return nil }
         if level < Levels.calls {
-            report("not-yet", at: first.range, ["word": info.name, "needed": "\(Levels.calls)", "level": "\(level)"])
+            report(.notYet, at: first.range, ["word": info.name, "needed": "\(Levels.calls)", "level": "\(level)"])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -177,7 +177,7 @@ extension Parser {
         if let with = cursor.accept("with") {
             if level < Levels.parameters {
                 report(
-                    "not-yet", at: with.range,
+                    .notYet, at: with.range,
                     ["word": with.text, "needed": "\(Levels.parameters)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
                 return nil
@@ -197,7 +197,7 @@ extension Parser {
                             separator: " " + messages.keyword("and") + " ")
                     : "")
             report(
-                "wrong-arguments", at: nameRange,
+                .wrongArguments, at: nameRange,
                 ["word": info.name, "expected": "\(info.parameters)", "got": "\(arguments.count)", "fix": example])
         }
         return Statement(kind: .call(name: key, arguments: arguments, count: repeats), range: nameRange)
@@ -221,7 +221,7 @@ extension Parser {
     func levelGate(_ token: Token, _ needed: Int) -> Bool {
         if level >= needed { return true }
         report(
-            "not-yet", at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"],
+            .notYet, at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"],
             message: token.kind == .number ? "message-number" : "message")
         cursor.index = cursor.tokens.count
         return false

@@ -88,10 +88,10 @@ final class Parser {
             let (body, closer) = parseBody(terminators: [])
             statements += body
             if case .end(let token) = closer {
-                report("extra-end", at: token.range)
+                report(.extraEnd, at: token.range)
                 lineIndex += 1
             } else if case .else(let token) = closer {
-                report("else-without-if", at: token.range)
+                report(.elseWithoutIf, at: token.range)
                 lineIndex += 1
                 let (_, after) = parseBody(terminators: [])
                 if case .end = after { lineIndex += 1 }
@@ -125,7 +125,7 @@ final class Parser {
                 // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
                 let blockWords: Set<String> = first.keyword == "end" ? Parser.blockWords : []
                 if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
-                    report("extra-words", at: extra.range, ["word": extra.text])
+                    report(.extraWords, at: extra.range, ["word": extra.text])
                 }
                 return (statements, first.keyword == "end" ? .end(first) : .else(first))
             }
@@ -150,7 +150,7 @@ final class Parser {
         nesting += 1
         if nesting <= BopLimits.nestingLimit { return true }
         if !tooDeep {
-            report("too-deep", at: range, ["limit": "\(BopLimits.nestingLimit)"])
+            report(.tooDeep, at: range, ["limit": "\(BopLimits.nestingLimit)"])
             tooDeep = true
         }
         cursor.index = cursor.tokens.count
@@ -161,8 +161,8 @@ final class Parser {
     /// Stops reading (the rest of the program is skipped) with an error on `range`: out of time, or cancelled.
     func stop(_ reason: Watchdog.Reason, at range: SourceRange) {
         switch reason {
-        case .timeUp: report("too-slow", at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
-        case .cancelled: report("cancelled", at: range)
+        case .timeUp: report(.tooSlow, at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
+        case .cancelled: report(.cancelled, at: range)
         }
         tooDeep = true
         lineIndex = lines.count
@@ -195,10 +195,10 @@ final class Parser {
             if body.isEmpty && !hasError(onLine: openerLine)
                 && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty })
             {
-                report("empty-block", .warning, at: opener.range, ["word": opener.text])
+                report(.emptyBlock, .warning, at: opener.range, ["word": opener.text])
             }
         case .else(let token):
-            report("else-without-if", at: token.range)
+            report(.elseWithoutIf, at: token.range)
             lineIndex += 1
             _ = parseBody(terminators: [])
             if lineIndex < lines.count { lineIndex += 1 }
@@ -234,9 +234,9 @@ final class Parser {
             line: guess, column: source.lineLength(guess) + 1, endColumn: source.lineLength(guess) + 1)
         let fix = FixIt(
             range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword("end"))
-        if diagnostics.contains(where: { $0.id == "missing-end" && $0.range.line == blamedLine }) { return }
+        if diagnostics.contains(where: { $0.kind == .missingEnd && $0.range.line == blamedLine }) { return }
         report(
-            "missing-end", at: blamedToken.range, ["word": blamedToken.text, "line": "\(guess)"], fixIt: fix)
+            .missingEnd, at: blamedToken.range, ["word": blamedToken.text, "line": "\(guess)"], fixIt: fix)
     }
 
     // MARK: Reporting
@@ -252,7 +252,7 @@ final class Parser {
     }
 
     func report(
-        _ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
+        _ id: BopDiagnosticID, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
         message: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
     ) {
         diagnostics.append(
@@ -272,16 +272,16 @@ final class Parser {
         }
         if token.isName, !expected.isEmpty, let guess = guessKeyword(token.text, among: expected) {
             report(
-                "unknown-word", at: token.range, ["word": token.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: token.range, ["word": token.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
-        report("extra-words", at: token.range, ["word": token.text])
+        report(.extraWords, at: token.range, ["word": token.text])
     }
 
     func reportMark(_ token: Token) {
         report(
-            "strange-mark", at: token.range, ["mark": messages.markName(token.folded)],
+            .strangeMark, at: token.range, ["mark": messages.markName(token.folded)],
             fixIt: FixIt(range: token.range, replacement: ""))
     }
 
@@ -300,7 +300,7 @@ final class Parser {
         let lastWord = token.text.split(whereSeparator: { TextFolding.isSpace($0) }).last.map(String.init) ?? token.text
         let end = SourceRange(line: token.range.line, column: token.range.endColumn, endColumn: token.range.endColumn)
         report(
-            "missing-quote",
+            .missingQuote,
             at: SourceRange(line: token.range.line, column: token.range.column, endColumn: token.range.column + 1),
             ["mark": closer, "word": lastWord], fixIt: FixIt(range: end, replacement: closer))
     }
