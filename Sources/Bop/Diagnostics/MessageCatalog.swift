@@ -16,7 +16,7 @@ struct MessageCatalog: Sendable {
     }
 
     /// The language's spelling of a canonical keyword.
-    func keyword(_ name: String) -> String { language.spelling(of: name) }
+    func keyword(_ name: BopKeyword) -> String { language.spelling(of: name) }
 
     private func fill(_ template: String, _ args: [String: String]) -> String {
         var out = ""
@@ -29,7 +29,7 @@ struct MessageCatalog: Sendable {
             }
             let name = String(rest[rest.index(after: open)..<close])
             if name.hasPrefix("kw:") {
-                out += keyword(String(name.dropFirst(3)))
+                out += language.spelling(of: String(name.dropFirst(3)))
             } else if let value = args[name] {
                 out += value
             } else {

@@ -1,6 +1,7 @@
-/// A canonical Bop keyword: the language-independent meaning of a word a child writes (`look`, `看`, …). The raw
-/// value is the key of the word in the `keywords` table of every language file and the name used in message
-/// templates (`{kw:end}`) and in phrases (`向左看` → `look left`); a test checks the files and this enum agree.
+/// A canonical Bop keyword: the language-independent meaning of a word a child writes (`look`, `看`, …), what the
+/// lexer puts on a token and the parser matches. The raw value is the key of the word in the `keywords` table of
+/// every language file and the name used in message templates (`{kw:end}`) and in phrases (`向左看` → `look
+/// left`); a test checks the files and this enum agree.
 public enum BopKeyword: String, Sendable, Hashable, Codable, CaseIterable {
     // Commands.
     case say, look, tilt, nod, shake, raise, lower, turn, wiggle, wait, dance, play, sound

@@ -7,7 +7,7 @@ extension Parser {
         case .number: return true
         case .symbol: return token.text == "(" || token.text == "-"
         case .word:
-            if token.keyword == "random" { return true }
+            if token.keyword == .random { return true }
             return token.isName && variableNames.contains(token.folded)
         case .string: return false
         }
@@ -28,7 +28,7 @@ extension Parser {
                 cursor.index += 2
                 return .number(-number.number, first.range.union(number.range))
             }
-            if first.keyword == "random" || first.isSymbol("(")
+            if first.keyword == .random || first.isSymbol("(")
                 || (first.isName && variableNames.contains(first.folded))
             {
                 report(
@@ -104,16 +104,16 @@ extension Parser {
             }
             cursor.index += 1
             return inner
-        case .word where token.keyword == "random":
+        case .word where token.keyword == .random:
             cursor.index += 1
             guard let low = parseSumInside(after: token.text) else { return nil }
-            guard cursor.accept("to") != nil else {
+            guard cursor.accept(.to) != nil else {
                 reportMissingWord(
-                    after: cursor.last ?? token, expected: "to", example: "\(token.text) 1 \(messages.keyword("to")) 10"
+                    after: cursor.last ?? token, expected: .to, example: "\(token.text) 1 \(messages.keyword(.to)) 10"
                 )
                 return nil
             }
-            guard let high = parseSumInside(after: messages.keyword("to")) else { return nil }
+            guard let high = parseSumInside(after: messages.keyword(.to)) else { return nil }
             return .random(low, high, token.range.union(high.range))
         case .word where token.isName:
             cursor.index += 1
@@ -157,7 +157,7 @@ extension Parser {
             found.map { messages.text("found.word", ["word": $0.text]) } ?? messages.text("found.end")
         let range = found?.range ?? endOfLineRange()
         let example =
-            TextFolding.fold(after) == TextFolding.fold(messages.keyword("tempo")) || after.lowercased() == "tempo"
+            TextFolding.fold(after) == TextFolding.fold(messages.keyword(.tempo)) || after.lowercased() == "tempo"
             ? "120" : "3"
         let fix: String
         if let found {
@@ -170,7 +170,7 @@ extension Parser {
     }
 
     /// "After `repeat 3` I expected the word `times`."
-    func reportMissingWord(after: Token, expected keyword: String, example: String) {
+    func reportMissingWord(after: Token, expected keyword: BopKeyword, example: String) {
         let expected = messages.keyword(keyword)
         if let next = cursor.peek(), next.isName, let guess = guessKeyword(next.text, among: [keyword]) {
             report(

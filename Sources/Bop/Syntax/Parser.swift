@@ -55,24 +55,24 @@ final class Parser {
         func peek(_ offset: Int = 0) -> Token? {
             index + offset < tokens.count ? tokens[index + offset] : nil
         }
-        func peekKeyword(_ keyword: String, _ offset: Int = 0) -> Bool { peek(offset)?.keyword == keyword }
+        func peekKeyword(_ keyword: BopKeyword, _ offset: Int = 0) -> Bool { peek(offset)?.keyword == keyword }
         mutating func next() -> Token? {
             defer { index += 1 }
             return peek()
         }
         /// The next token if it is `keyword` (then reads past it). No array per call, unlike the variadic form.
-        mutating func accept(_ keyword: String) -> Token? {
+        mutating func accept(_ keyword: BopKeyword) -> Token? {
             guard index < tokens.count, tokens[index].keyword == keyword else { return nil }
             index += 1
             return tokens[index - 1]
         }
         /// The next token if it is one of two keywords (then reads past it).
-        mutating func accept(_ first: String, _ second: String) -> Token? {
+        mutating func accept(_ first: BopKeyword, _ second: BopKeyword) -> Token? {
             guard index < tokens.count, let k = tokens[index].keyword, k == first || k == second else { return nil }
             index += 1
             return tokens[index - 1]
         }
-        mutating func accept(_ keywords: String...) -> Token? {
+        mutating func accept(oneOf keywords: BopKeyword...) -> Token? {
             guard let t = peek(), let k = t.keyword, keywords.contains(k) else { return nil }
             index += 1
             return t
@@ -101,8 +101,8 @@ final class Parser {
     }
 
     /// Words that may name the block after `end` (`end repeat`).
-    static let blockWords: Set<String> = [
-        "if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order",
+    static let blockWords: Set<BopKeyword> = [
+        .if, .repeat, .forever, .together, .define, .move, .pick, .one, .mirror, .in, .order,
     ]
 
     /// How a body ended.
@@ -113,7 +113,7 @@ final class Parser {
     }
 
     /// Statements until `end` (or `else` when allowed) at the start of a line. Leaves `lineIndex` on the closer.
-    func parseBody(terminators: Set<String>) -> ([Statement], Closer) {
+    func parseBody(terminators: Set<BopKeyword>) -> ([Statement], Closer) {
         var statements: [Statement] = []
         while lineIndex < lines.count && !tooDeep {
             let line = lines[lineIndex]
@@ -121,13 +121,15 @@ final class Parser {
                 lineIndex += 1
                 continue
             }
-            if first.keyword == "end" || first.keyword == "else" {
+            if first.keyword == .end || first.keyword == .else {
                 // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
-                let blockWords: Set<String> = first.keyword == "end" ? Parser.blockWords : []
-                if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
+                let blockWords: Set<BopKeyword> = first.keyword == .end ? Parser.blockWords : []
+                if let extra = line.tokens.dropFirst().first(where: {
+                    $0.keyword.map { !blockWords.contains($0) } ?? true
+                }) {
                     report(.extraWords, at: extra.range, ["word": extra.text])
                 }
-                return (statements, first.keyword == "end" ? .end(first) : .else(first))
+                return (statements, first.keyword == .end ? .end(first) : .else(first))
             }
             linesRead += 1
             if linesRead % Self.pollInterval == 1, let reason = watchdog.check() {
@@ -233,7 +235,7 @@ final class Parser {
         let insertion = SourceRange(
             line: guess, column: source.lineLength(guess) + 1, endColumn: source.lineLength(guess) + 1)
         let fix = FixIt(
-            range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword("end"))
+            range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword(.end))
         if diagnostics.contains(where: { $0.kind == .missingEnd && $0.range.line == blamedLine }) { return }
         report(
             .missingEnd, at: blamedToken.range, ["word": blamedToken.text, "line": "\(guess)"], fixIt: fix)
@@ -246,7 +248,7 @@ final class Parser {
     }
 
     /// Reports words left after a block's opening line, before its body is read.
-    func finishHeader(expected: [String] = []) {
+    func finishHeader(expected: [BopKeyword] = []) {
         let line = currentLineNumber
         if !cursor.atEnd && !hasError(onLine: line) { reportExtra(expected: expected) }
     }
@@ -260,7 +262,7 @@ final class Parser {
     }
 
     /// Reports the first token left on the line, suggesting a close word if it looks like a typo.
-    func reportExtra(expected: [String] = []) {
+    func reportExtra(expected: [BopKeyword] = []) {
         guard let token = cursor.peek() else { return }
         if token.kind == .symbol {
             reportMark(token)
@@ -306,14 +308,14 @@ final class Parser {
     }
 
     /// The spelling (in the program's language when it has one) of the keyword closest to `word`.
-    func guessKeyword(_ word: String, among keywords: [String]) -> String? {
-        var spellings: [String: String] = [:]
+    func guessKeyword(_ word: String, among keywords: [BopKeyword]) -> String? {
+        var spellings: [String: BopKeyword] = [:]
         var ordered: [(spelling: String, group: String)] = []
         for keyword in keywords {
             for language in [messages.language, BopLanguages.english] {
-                for spelling in language.keywords[keyword] ?? [] where spellings[spelling] == nil {
+                for spelling in language.keywords[keyword.rawValue] ?? [] where spellings[spelling] == nil {
                     spellings[spelling] = keyword
-                    ordered.append((spelling, keyword))
+                    ordered.append((spelling, keyword.rawValue))
                 }
             }
         }
