@@ -122,13 +122,13 @@ public enum BopCompiler {
                 level = Int(value.number)
                 let line = lines[keyword.range.line - 1].tokens
                 if line.count > 2 {
-                    diagnostics.append(messages.diagnostic("extra-words", at: line[2].range, ["word": line[2].text]))
+                    diagnostics.append(messages.diagnostic(.extraWords, at: line[2].range, ["word": line[2].text]))
                 }
             } else {
                 let found =
                     value.map { messages.text("found.word", ["word": $0.text]) } ?? messages.text("found.end")
                 diagnostics.append(
-                    messages.diagnostic("bad-level", at: value?.range ?? keyword.range, ["found": found]))
+                    messages.diagnostic(.badLevel, at: value?.range ?? keyword.range, ["found": found]))
             }
         }
         let parser = Parser(
@@ -172,7 +172,8 @@ public enum BopCompiler {
             }
             let fixed = parse(source.applying(fix), watchdog: watchdog)
             let line = fix.range.line
-            if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.id == d.id }) {
+            if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.kind == d.kind }
+            ) {
                 d.fixIt = nil
             }
             return d

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyMotion
 
 /// One keyframe of the plan, flat so the motion layer can map it 1:1: start moving at `time` towards the pose,
 /// arriving `duration` seconds later.
@@ -24,7 +25,7 @@ public struct GestureKeyframe: Sendable, Codable, Equatable {
     /// Seconds to reach the pose.
     public var duration: Double
     /// Easing.
-    public var easing: GestureEasing
+    public var easing: InterpolationMethod
 
     /// A keyframe from a pose.
     public init(gesture: String, anchor: String, offset: Double, pose: GesturePose) {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyMotion
 
 /// One target pose of a gesture: head angles and antenna angles in degrees, reached over `duration` seconds.
 /// Values are clamped to `GestureLimits` on creation and on decoding, so no pose can leave the safe range.
@@ -16,12 +17,12 @@ public struct GesturePose: Sendable, Codable, Equatable {
     /// Seconds to reach the pose.
     public var duration: Double
     /// Easing towards the pose.
-    public var easing: GestureEasing
+    public var easing: InterpolationMethod
 
     /// A pose, clamped to the safe ranges.
     public init(
         roll: Double = 0, pitch: Double = 0, yaw: Double = 0, right: Double = 0, left: Double = 0,
-        duration: Double, easing: GestureEasing
+        duration: Double, easing: InterpolationMethod
     ) {
         self.roll = GestureLimits.clamp(roll, GestureLimits.head)
         self.pitch = GestureLimits.clamp(pitch, GestureLimits.head)
@@ -44,6 +45,6 @@ public struct GesturePose: Sendable, Codable, Equatable {
             right: try c.decodeIfPresent(Double.self, forKey: .right) ?? 0,
             left: try c.decodeIfPresent(Double.self, forKey: .left) ?? 0,
             duration: try c.decode(Double.self, forKey: .duration),
-            easing: try c.decode(GestureEasing.self, forKey: .easing))
+            easing: try c.decode(InterpolationMethod.self, forKey: .easing))
     }
 }

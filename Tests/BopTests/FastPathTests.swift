@@ -7,7 +7,7 @@ import Testing
 @Suite struct FastPathTests {
     /// A token's fields, to compare the two lexers.
     private func fields(_ t: Token) -> String {
-        "\(t.kind)|\(t.text)|\(t.folded)|\(t.keyword ?? "-")|\(t.language ?? "-")|\(t.number)|"
+        "\(t.kind)|\(t.text)|\(t.folded)|\(t.keyword?.rawValue ?? "-")|\(t.language ?? "-")|\(t.number)|"
             + "\(t.range.line):\(t.range.column)-\(t.range.endColumn)"
     }
 

@@ -13,22 +13,6 @@ import Testing
         }
     }
 
-    @Test func everyDiagnosticIdHasItsMessages() {
-        let ids = [
-            "unknown-word", "not-yet", "missing-end", "extra-end", "missing-quote", "say-needs-quotes",
-            "repeat-needs-number", "missing-word", "needs-direction", "number-not-word", "needs-number", "unknown-move",
-            "unknown-dance", "two-jobs", "forever-never-waits", "unknown-name", "extra-words", "else-without-if",
-            "define-not-at-top", "name-taken", "divide-by-zero", "too-much", "horizon", "bad-level", "level-not-first",
-            "empty-block", "wrong-arguments", "calls-itself", "strange-mark", "unclosed-bracket", "incomplete-math",
-            "missing-name", "pick-needs-or", "clamped", "slowed", "too-quick", "tempo-clamped", "speed-clamped",
-            "count-adjusted", "bouncy-toned-down", "too-deep", "too-many-moves", "too-slow", "cancelled",
-        ]
-        for id in ids {
-            #expect(BopLanguages.english.messages["\(id).title"] != nil, "\(id)")
-            #expect(BopLanguages.english.messages["\(id).message"] != nil, "\(id)")
-        }
-    }
-
     /// The same program in English, in Chinese (no spaces) and mixed gives the same timeline.
     @Test func chineseAndEnglishGiveTheSameTimeline() throws {
         let english =

@@ -30,16 +30,17 @@ import Testing
         }
     }
 
-    @Test("Easing names are ReachyMotion's InterpolationMethod curves")
-    func easingIsInterpolationMethod() {
-        for easing in Easing.allCases {
-            #expect(easing.method.rawValue == easing.rawValue)
-            for i in 0...20 {
-                let s = Double(i) / 20
-                #expect(easing.progress(s) == easing.method.value(at: s))
-            }
-        }
-        #expect(Easing.cartoon.excursion.low < 0 && Easing.cartoon.excursion.high > 1)
+    @Test("Bop's easings are ReachyMotion's InterpolationMethod, with the daemon's wire names")
+    func easingIsInterpolationMethod() throws {
+        #expect(InterpolationMethod.allCases.map(\.rawValue) == ["linear", "minjerk", "ease_in_out", "cartoon"])
+        let feels: [Feel: InterpolationMethod] = [
+            .smoothly: .minjerk, .gently: .easeInOut, .bouncy: .cartoon, .steady: .linear, .snappy: .linear,
+        ]
+        for (feel, method) in feels { #expect(feel.easing == method, "\(feel)") }
+        #expect(InterpolationMethod.cartoon.excursion.low < 0 && InterpolationMethod.cartoon.excursion.high > 1)
+        #expect(InterpolationMethod.minjerk.excursion.low == 0 && InterpolationMethod.minjerk.excursion.high == 1)
+        let timeline = try #require(BopCompiler.compile("level 6\nlook left 20 gently\n").timeline)
+        #expect(timeline.segments.first?.easing == .easeInOut)
     }
 
     @Test("Dance lengths are the catalogue's beats at the program's tempo")

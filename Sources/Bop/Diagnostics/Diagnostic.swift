@@ -30,8 +30,10 @@ public struct FixIt: Sendable, Hashable, Codable {
 /// Something Bop noticed about a program, in the program's language, written for a child: a banner `title`,
 /// what the robot noticed (`message`) and what to try (`suggestion`, may be empty), located at `range`.
 public struct BopDiagnostic: Sendable, Hashable, Codable {
-    /// Stable identifier, e.g. `unknown-word` (see docs/bop/design.md for the list).
-    public var id: String
+    /// What this diagnostic is about, e.g. ``BopDiagnosticID/unknownWord``; written as `"id"` in JSON.
+    public var kind: BopDiagnosticID
+    /// The stable wire identifier, e.g. `unknown-word` (the raw value of ``kind``).
+    public var id: String { kind.rawValue }
     /// Error, warning or note.
     public var severity: Severity
     /// Where the problem is.
@@ -44,4 +46,10 @@ public struct BopDiagnostic: Sendable, Hashable, Codable {
     public var suggestion: String
     /// An edit that fixes the problem, when one is known.
     public var fixIt: FixIt?
+
+    /// The JSON keys: the typed ``kind`` keeps the wire name `id`.
+    private enum CodingKeys: String, CodingKey {
+        case kind = "id"
+        case severity, range, title, message, suggestion, fixIt
+    }
 }

@@ -16,7 +16,7 @@ struct MessageCatalog: Sendable {
     }
 
     /// The language's spelling of a canonical keyword.
-    func keyword(_ name: String) -> String { language.spelling(of: name) }
+    func keyword(_ name: BopKeyword) -> String { language.spelling(of: name) }
 
     private func fill(_ template: String, _ args: [String: String]) -> String {
         var out = ""
@@ -29,7 +29,7 @@ struct MessageCatalog: Sendable {
             }
             let name = String(rest[rest.index(after: open)..<close])
             if name.hasPrefix("kw:") {
-                out += keyword(String(name.dropFirst(3)))
+                out += language.spelling(of: String(name.dropFirst(3)))
             } else if let value = args[name] {
                 out += value
             } else {
@@ -43,12 +43,13 @@ struct MessageCatalog: Sendable {
 
     /// Builds a diagnostic from the templates `<id>.title`, `<id>.<messageKey>` and `<id>.<tryKey>`.
     func diagnostic(
-        _ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
+        _ id: BopDiagnosticID, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
         message messageKey: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
     ) -> BopDiagnostic {
-        BopDiagnostic(
-            id: id, severity: severity, range: range, title: text("\(id).title", args),
-            message: text("\(id).\(messageKey)", args), suggestion: text("\(id).\(tryKey)", args), fixIt: fixIt)
+        let key = id.rawValue
+        return BopDiagnostic(
+            kind: id, severity: severity, range: range, title: text("\(key).title", args),
+            message: text("\(key).\(messageKey)", args), suggestion: text("\(key).\(tryKey)", args), fixIt: fixIt)
     }
 
     /// The name of a punctuation mark in words, for messages (children skip bare symbols when reading aloud).

@@ -29,7 +29,7 @@ struct Checker {
         let looping = movesUsingThemselves()
         for name in program.moves.keys.sorted() where looping.contains(name) {
             if let move = program.moves[name] {
-                diagnostics.append(messages.diagnostic("calls-itself", at: move.range, ["word": move.name]))
+                diagnostics.append(messages.diagnostic(.callsItself, at: move.range, ["word": move.name]))
             }
         }
         guard diagnostics.isEmpty else { return }
@@ -125,7 +125,7 @@ struct Checker {
                 checkTogether(branches)
             case .forever(let body):
                 if !takesTime(body) {
-                    diagnostics.append(messages.diagnostic("forever-never-waits", at: statement.range))
+                    diagnostics.append(messages.diagnostic(.foreverNeverWaits, at: statement.range))
                 }
             default: break
             }
@@ -143,7 +143,7 @@ struct Checker {
                     line: branches[i].range.line, column: branches[i].range.column, endLine: branches[j].range.endLine,
                     endColumn: branches[j].range.endColumn)
                 var diagnostic = messages.diagnostic(
-                    "two-jobs", at: range,
+                    .twoJobs, at: range,
                     [
                         "part": messages.text("part.\(shared.track.rawValue)-lower"),
                         "line": "\(branches[i].line)", "other": "\(branches[j].line)",

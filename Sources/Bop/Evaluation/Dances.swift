@@ -1,127 +1,26 @@
-import Foundation
 import ReachyMotion
 
 /// The 20 official Reachy Mini dances, routed to ReachyMotion: their names and length in beats come from
 /// `DanceCatalog` (the official library's table), and the motion that is sampled and played is the exact
-/// `DanceMove` (see `Sampler` and `BopMotion`). What stays here is a lane summary for the text timeline and the
-/// `together` check: which axes a dance uses, drawn as a few oscillations of those axes (kept within the kid limits).
+/// `DanceMove` (see `Sampler` and `BopMotion`). Each dance is drawn on the text timeline by its ``DanceLanes``.
 public enum Dances {
-    /// One oscillating axis of a dance.
-    struct Component: Sendable {
-        var axis: Axis
-        /// Peak offset, degrees or meters.
-        var amplitude: Double
-        /// Full cycles per beat.
-        var cyclesPerBeat: Rational
-    }
-
-    /// A dance: its beats per cycle (from `DanceCatalog`) and its lane summary.
+    /// A dance of the catalogue with its lane summary.
     struct Dance: Sendable {
         var name: String
-        var components: [Component]
         /// Beats of one round, from the official catalogue (whole numbers for every official dance).
-        var beats: Int64 { Dances.catalogBeats[name] ?? 4 }
+        var beats: Int64
+        var components: [DanceLanes.Component]
     }
 
-    /// Beats of every catalogued dance.
-    static let catalogBeats: [String: Int64] = {
-        let all = (try? DanceCatalog.all()) ?? []
-        return Dictionary(all.map { ($0.name, Int64($0.beats.rounded())) }, uniquingKeysWith: { a, _ in a })
-    }()
-
-    private static func c(_ axis: Axis, _ amplitude: Double, _ n: Int64, _ d: Int64 = 1) -> Component {
-        Component(axis: axis, amplitude: amplitude, cyclesPerBeat: Rational(n, d))
-    }
-
+    /// Every catalogued dance that has a lane summary (all 20; a test checks none is missing), by name.
     static let all: [String: Dance] = {
-        let list: [Dance] = [
-            Dance(
-                name: "simple_nod",
-                components: [c(.headPitch, 20, 1), c(.antennaRight, 30, 1), c(.antennaLeft, -30, 1)]),
-            Dance(
-                name: "head_tilt_roll",
-                components: [c(.headRoll, 15, 1, 2), c(.antennaRight, 30, 1, 2), c(.antennaLeft, -30, 1, 2)]),
-            Dance(name: "side_to_side_sway", components: [c(.headY, 0.04, 1, 2)]),
-            Dance(name: "dizzy_spin", components: [c(.headRoll, 15, 1, 4), c(.headPitch, 15, 1, 4)]),
-            Dance(
-                name: "stumble_and_recover",
-                components: [
-                    c(.headYaw, 25, 1, 4), c(.headPitch, 10, 1, 4), c(.headY, 0.015, 1, 4), c(.antennaRight, 50, 1, 4),
-                    c(.antennaLeft, 50, 1, 4),
-                ]),
-            Dance(
-                name: "headbanger_combo",
-                components: [
-                    c(.headPitch, 20, 1), c(.headZ, 0.015, 1), c(.antennaRight, 40, 1), c(.antennaLeft, 40, 1),
-                ]),
-            Dance(
-                name: "interwoven_spirals",
-                components: [c(.headRoll, 15, 1, 8), c(.headPitch, 20, 1, 8), c(.headYaw, 25, 1, 8)]),
-            Dance(name: "sharp_side_tilt", components: [c(.headRoll, 22, 1)]),
-            Dance(
-                name: "side_peekaboo",
-                components: [
-                    c(.headZ, 0.02, 1, 2), c(.headY, 0.03, 1, 2), c(.headPitch, 20, 1, 2), c(.antennaRight, 60, 1, 2),
-                    c(.antennaLeft, 60, 1, 2),
-                ]),
-            Dance(
-                name: "yeah_nod",
-                components: [c(.headPitch, 15, 1), c(.antennaRight, 20, 1), c(.antennaLeft, 20, 1)]),
-            Dance(name: "uh_huh_tilt", components: [c(.headRoll, 15, 1, 2)]),
-            Dance(name: "neck_recoil", components: [c(.headX, 0.015, 1, 2)]),
-            Dance(name: "chin_lead", components: [c(.headX, 0.02, 1, 2), c(.headPitch, 15, 1, 2)]),
-            Dance(name: "groovy_sway_and_roll", components: [c(.headY, 0.03, 1, 2), c(.headRoll, 15, 1, 2)]),
-            Dance(
-                name: "chicken_peck",
-                components: [c(.headX, 0.02, 1), c(.antennaRight, 30, 1), c(.antennaLeft, 30, 1)]),
-            Dance(name: "side_glance_flick", components: [c(.headYaw, 45, 1, 4)]),
-            Dance(name: "polyrhythm_combo", components: [c(.headY, 0.02, 1, 3), c(.headPitch, 10, 1, 2)]),
-            Dance(
-                name: "grid_snap",
-                components: [
-                    c(.headYaw, 20, 1, 4), c(.headPitch, 20, 1, 4), c(.antennaRight, 10, 1, 4),
-                    c(.antennaLeft, 10, 1, 4),
-                ]),
-            Dance(name: "pendulum_swing", components: [c(.headRoll, 25, 1, 4)]),
-            Dance(
-                name: "jackson_square",
-                components: [c(.headY, 0.035, 1, 5), c(.headZ, 0.02, 1, 5), c(.headPitch, 20, 1, 5)]),
-        ]
-        // Only dances the official catalogue knows are offered.
-        return Dictionary(uniqueKeysWithValues: list.filter { catalogBeats[$0.name] != nil }.map { ($0.name, $0) })
-    }()
-
-    /// Short names children may use, → official name.
-    static let aliases: [String: String] = [
-        "nod": "simple_nod", "sway": "side_to_side_sway", "groovy": "groovy_sway_and_roll",
-        "groovy_sway": "groovy_sway_and_roll", "headbang": "headbanger_combo", "headbanger": "headbanger_combo",
-        "peekaboo": "side_peekaboo", "spirals": "interwoven_spirals", "dizzy": "dizzy_spin", "chicken": "chicken_peck",
-        "pendulum": "pendulum_swing", "jackson": "jackson_square", "yeah": "yeah_nod", "uh_huh": "uh_huh_tilt",
-        "recoil": "neck_recoil", "chin": "chin_lead", "glance": "side_glance_flick", "polyrhythm": "polyrhythm_combo",
-        "grid": "grid_snap", "stumble": "stumble_and_recover", "tilt_roll": "head_tilt_roll",
-        "sharp_tilt": "sharp_side_tilt",
-    ]
-
-    /// The official names written with spaces, as children type them, sorted.
-    static let kidNames: [String] = all.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
-
-    /// The short names written with spaces.
-    static let kidAliases: [String] = aliases.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
-
-    /// The official dance for what the child wrote (`groovy sway`, `simple_nod`, `点头舞`), or `nil`.
-    static func resolve(_ written: String, language: BopLanguage) -> String? {
-        let spaced = Prescan.key(written)
-        let key = String(spaced.map { $0 == " " || $0 == "-" ? "_" : $0 })
-        if all[key] != nil { return key }
-        if let alias = aliases[key] { return alias }
-        for candidate in [language, BopLanguages.english] {
-            if let name = candidate.dances.first(where: { TextFolding.fold($0.key) == spaced })?.value {
-                return name
-            }
+        let catalogue = (try? DanceCatalog.all()) ?? []
+        let dances = catalogue.compactMap { info -> Dance? in
+            guard let components = DanceLanes.table[info.name] else { return nil }
+            return Dance(name: info.name, beats: Int64(info.beats.rounded()), components: components)
         }
-        let prefixed = all.keys.filter { $0.hasPrefix(key + "_") }
-        return prefixed.count == 1 ? prefixed.first : nil
-    }
+        return Dictionary(dances.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }()
 
     /// The number of beats of one round of a dance (from `DanceCatalog`).
     public static func beats(of name: String) -> Int64? { all[name]?.beats }

@@ -1,3 +1,5 @@
+import ReachyMotion
+
 /// Turning moves and dances into segments, keeping every target inside the kid limits.
 extension Evaluator {
     /// Default sizes: degrees, or millimeters for raising and lowering the head.
@@ -123,7 +125,8 @@ extension Evaluator {
     /// overshooting `bouncy` moves, and records the segments. Warnings go to the statement's line; going over the
     /// segment limit stops with an error there.
     func emit(
-        _ plan: MotionPlan, duration requested: Rational, easing requestedEasing: Easing, statement: Statement,
+        _ plan: MotionPlan, duration requested: Rational, easing requestedEasing: InterpolationMethod,
+        statement: Statement,
         label: String?, _ state: inout State
     ) throws(Flow) {
         try reserve(plan.axes.reduce(0) { $0 + $1.steps.count }, for: statement)
@@ -131,7 +134,7 @@ extension Evaluator {
         let range = statement.range
         var duration = requested
         if duration < BopLimits.minimumDuration {
-            warn("too-quick", at: range, ["seconds": Format.number(BopLimits.minimumDuration.doubleValue)])
+            warn(.tooQuick, at: range, ["seconds": Format.number(BopLimits.minimumDuration.doubleValue)])
             duration = BopLimits.minimumDuration
         }
         // Resolve and clamp every step.
@@ -155,7 +158,7 @@ extension Evaluator {
                 let target = min(max(wanted, limits.lowerBound), limits.upperBound)
                 if abs(target - wanted) > 1e-9 {
                     warn(
-                        "clamped", at: range,
+                        .clamped, at: range,
                         [
                             "part": messages.text("part.\(entry.axis.track.rawValue)-lower"),
                             "limit": Format.amount(wanted < 0 ? limits.lowerBound : limits.upperBound, entry.axis),
@@ -169,14 +172,14 @@ extension Evaluator {
                 current = target
             }
             if easing == .cartoon {
-                let (low, high) = Easing.cartoon.excursion
+                let (low, high) = InterpolationMethod.cartoon.excursion
                 for s in resolved[first...] {
                     let a = s.from + (s.to - s.from) * low
                     let b = s.from + (s.to - s.from) * high
                     if min(a, b) < limits.lowerBound - 1e-9 || max(a, b) > limits.upperBound + 1e-9 {
                         easing = .minjerk
                         warn(
-                            "bouncy-toned-down", at: range,
+                            .bouncyTonedDown, at: range,
                             ["part": messages.text("part.\(entry.axis.track.rawValue)-lower")])
                         break
                     }
@@ -188,7 +191,7 @@ extension Evaluator {
             // Round the new length up to the next millisecond so the stretch always suffices.
             let stretched = Rational(Int64((asked * stretch * 1000).rounded(.up)), 1000)
             warn(
-                "slowed", at: range,
+                .slowed, at: range,
                 [
                     "part": messages.text("part.\((resolved.first?.axis.track ?? .head).rawValue)-lower"),
                     "seconds": Format.number(stretched.doubleValue), "asked": Format.number(asked),

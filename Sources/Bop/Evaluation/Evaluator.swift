@@ -124,7 +124,7 @@ final class Evaluator {
     private func step(_ statement: Statement, _ state: State) throws(Flow) {
         steps += 1
         if steps > stepBudget {
-            report("too-much", at: statement.range, ["steps": "\(stepBudget)"])
+            report(.tooMuch, at: statement.range, ["steps": "\(stepBudget)"])
             truncated = true
             throw .halt
         }
@@ -133,7 +133,7 @@ final class Evaluator {
             if !truncated {
                 truncated = true
                 report(
-                    "horizon", .note, at: statement.range,
+                    .horizon, .note, at: statement.range,
                     ["seconds": Format.number(horizon.doubleValue)])
             }
             throw .halt
@@ -145,9 +145,9 @@ final class Evaluator {
         guard let reason = watchdog.check() else { return }
         switch reason {
         case .timeUp:
-            report("too-slow", at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
+            report(.tooSlow, at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
         case .cancelled:
-            report("cancelled", at: range)
+            report(.cancelled, at: range)
         }
         truncated = true
         throw .halt
@@ -158,7 +158,7 @@ final class Evaluator {
     /// any memory.
     func reserve(_ count: Int, for statement: Statement) throws(Flow) {
         guard count > segmentLimit - segments.count else { return }
-        report("too-many-moves", at: statement.range, ["limit": "\(segmentLimit)"])
+        report(.tooManyMoves, at: statement.range, ["limit": "\(segmentLimit)"])
         truncated = true
         throw .halt
     }
@@ -168,7 +168,7 @@ final class Evaluator {
         depth += 1
         defer { depth -= 1 }
         if depth > 4 * BopLimits.nestingLimit {
-            report("too-deep", at: statement.range, ["limit": "\(BopLimits.nestingLimit)"])
+            report(.tooDeep, at: statement.range, ["limit": "\(BopLimits.nestingLimit)"])
             throw .halt
         }
         let line = statement.line
@@ -288,7 +288,7 @@ final class Evaluator {
             let used = min(max(asked, BopLimits.tempoRange.lowerBound), BopLimits.tempoRange.upperBound)
             if used != asked {
                 warn(
-                    "tempo-clamped", at: statement.range,
+                    .tempoClamped, at: statement.range,
                     ["min": "40", "max": "200", "used": Format.number(used), "asked": Format.number(asked)])
             }
             tempo = Rational(approximating: used)
@@ -298,7 +298,7 @@ final class Evaluator {
             let used = min(max(asked, BopLimits.speedRange.lowerBound), BopLimits.speedRange.upperBound)
             if used != asked {
                 warn(
-                    "speed-clamped", at: statement.range,
+                    .speedClamped, at: statement.range,
                     ["min": "25", "max": "200", "used": Format.number(used), "asked": Format.number(asked)])
             }
             speed = Rational(approximating: used)
@@ -374,7 +374,7 @@ final class Evaluator {
                 case "*": x = finite(x * y)
                 default:
                     if y == 0 {
-                        report("divide-by-zero", at: first.range.union(operation.operand.range))
+                        report(.divideByZero, at: first.range.union(operation.operand.range))
                         throw .halt
                     }
                     x = finite(x / y)
@@ -391,7 +391,7 @@ final class Evaluator {
         let asked = try value(expression, line: range)
         let used = max(0, asked.rounded())
         if used != asked {
-            warn("count-adjusted", at: expression.range, ["used": Format.number(used), "asked": Format.number(asked)])
+            warn(.countAdjusted, at: expression.range, ["used": Format.number(used), "asked": Format.number(asked)])
         }
         return Int(min(used, 1_000_000_000))
     }
@@ -409,13 +409,15 @@ final class Evaluator {
 
     // MARK: Diagnostics
 
-    func report(_ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:]) {
+    func report(
+        _ id: BopDiagnosticID, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:]
+    ) {
         diagnostics.append(messages.diagnostic(id, severity, at: range, args))
     }
 
     /// A warning, once per kind and line (a loop would otherwise repeat it).
-    func warn(_ id: String, at range: SourceRange, _ args: [String: String]) {
-        guard warned.insert("\(id)@\(range.line)").inserted else { return }
+    func warn(_ id: BopDiagnosticID, at range: SourceRange, _ args: [String: String]) {
+        guard warned.insert("\(id.rawValue)@\(range.line)").inserted else { return }
         report(id, .warning, at: range, args)
     }
 

@@ -1,3 +1,5 @@
+import ReachyMotion
+
 /// One thing the robot does over a stretch of time: an axis moving from one value to another, or the voice
 /// speaking, or the speaker playing a sound.
 public struct TimelineSegment: Sendable, Equatable {
@@ -14,7 +16,7 @@ public struct TimelineSegment: Sendable, Equatable {
     /// End value; `nil` for voice and sound.
     public var to: Double?
     /// Interpolation; `nil` for voice and sound.
-    public var easing: Easing?
+    public var easing: InterpolationMethod?
     /// The program line that made it.
     public var line: Int
     /// Spoken text, sound name, or the dance a segment belongs to.
@@ -57,7 +59,7 @@ public struct Timeline: Sendable, Equatable {
             let to = segment.to ?? current
             let length = segment.duration.doubleValue
             if t < start + length && length > 0 {
-                let p = (segment.easing ?? .linear).progress((t - start) / length)
+                let p = (segment.easing ?? .linear).value(at: (t - start) / length)
                 return from + (to - from) * p
             }
             current = to

@@ -97,7 +97,7 @@ public enum Sampler {
                     let from = s.from ?? resting[a]
                     let to = s.to ?? resting[a]
                     let length = s.duration.doubleValue
-                    let p = (s.easing ?? .linear).progress(length > 0 ? (t - s.start.doubleValue) / length : 1)
+                    let p = (s.easing ?? .linear).value(at: length > 0 ? (t - s.start.doubleValue) / length : 1)
                     values[a] = from + (to - from) * p
                 } else {
                     values[a] = resting[a]

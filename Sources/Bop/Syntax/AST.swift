@@ -1,3 +1,5 @@
+import ReachyMotion
+
 /// A parsed Bop program: its level, language, statements and the moves it teaches.
 public struct BopProgram: Sendable {
     /// The level the program runs at (declared with `level N`, else 6).
@@ -79,7 +81,7 @@ public enum Feel: String, Sendable {
     case smoothly, gently, bouncy, steady, snappy
 
     /// The interpolation used on the timeline.
-    public var easing: Easing {
+    public var easing: InterpolationMethod {
         switch self {
         case .smoothly: .minjerk
         case .gently: .easeInOut

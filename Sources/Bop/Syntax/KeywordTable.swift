@@ -4,7 +4,7 @@ struct KeywordTable: Sendable {
     struct Entry: Sendable {
         /// Canonical keywords this spelling stands for (one, or several for a phrase like `向左看`); empty for a
         /// user name.
-        var keywords: [String]
+        var keywords: [BopKeyword]
         var language: String
     }
 
@@ -18,10 +18,12 @@ struct KeywordTable: Sendable {
     init(languages: [BopLanguage]) {
         for language in languages {
             for (keyword, spellings) in language.keywords.sorted(by: { $0.key < $1.key }) {
+                // Every key is a `BopKeyword` (checked by the language tests).
+                guard let keyword = BopKeyword(rawValue: keyword) else { continue }
                 for spelling in spellings { add(spelling, Entry(keywords: [keyword], language: language.code)) }
             }
             for (spelling, keywords) in language.phrases.sorted(by: { $0.key < $1.key }) {
-                add(spelling, Entry(keywords: keywords, language: language.code))
+                add(spelling, Entry(keywords: keywords.compactMap(BopKeyword.init(rawValue:)), language: language.code))
             }
         }
     }

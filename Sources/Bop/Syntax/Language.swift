@@ -8,7 +8,9 @@ public struct BopLanguage: Sendable, Decodable {
     public let code: String
     /// The name of the language, in that language.
     public let name: String
-    /// Canonical keyword → the spellings a child may write. The first spelling is the one shown in messages.
+    /// Canonical keyword (a ``BopKeyword`` raw value) → the spellings a child may write. The first spelling is
+    /// the one shown in messages; an empty list means the keyword has no word of its own in this language (it may
+    /// still be part of a phrase).
     public let keywords: [String: [String]]
     /// A spelling that stands for several canonical keywords in a row (`向左看` → `look left`).
     public let phrases: [String: [String]]
@@ -35,6 +37,9 @@ public struct BopLanguage: Sendable, Decodable {
         if let phrase = phrases.first(where: { $0.value == [keyword] }) { return phrase.key }
         return keyword
     }
+
+    /// The first spelling of a keyword, for messages.
+    public func spelling(of keyword: BopKeyword) -> String { spelling(of: keyword.rawValue) }
 
     /// The message with `key`, or `nil` if this language lacks it.
     func template(_ key: String) -> String? { messages[key] }

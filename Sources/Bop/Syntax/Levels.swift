@@ -5,14 +5,14 @@ enum Levels {
     static let highest = 6
 
     /// The level at which each command word unlocks.
-    static let command: [String: Int] = [
-        "say": 1, "look": 1, "tilt": 1, "nod": 1, "shake": 1, "raise": 1, "lower": 1, "turn": 1, "wiggle": 1,
-        "wait": 1,
-        "repeat": 2, "play": 2, "dance": 2,
-        "together": 3, "tempo": 3,
-        "define": 4, "mirror": 4, "in": 4, "do": 4,
-        "set": 5, "change": 5, "pick": 5, "if": 5,
-        "forever": 6, "stop": 6, "speed": 6,
+    static let command: [BopKeyword: Int] = [
+        .say: 1, .look: 1, .tilt: 1, .nod: 1, .shake: 1, .raise: 1, .lower: 1, .turn: 1, .wiggle: 1,
+        .wait: 1,
+        .repeat: 2, .play: 2, .dance: 2,
+        .together: 3, .tempo: 3,
+        .define: 4, .mirror: 4, .in: 4, .do: 4,
+        .set: 5, .change: 5, .pick: 5, .if: 5,
+        .forever: 6, .stop: 6, .speed: 6,
     ]
 
     /// Numbers, sizes, counts and times in seconds.
@@ -27,7 +27,9 @@ enum Levels {
     static let parameters = 6
 
     /// Command words a child can start a line with at `level`, in English, for "I know these words" lists.
-    static func commands(upTo level: Int) -> [String] {
-        command.filter { $0.value <= level && $0.key != "in" && $0.key != "do" }.map(\.key).sorted()
+    static func commands(upTo level: Int) -> [BopKeyword] {
+        command.filter { $0.value <= level && $0.key != .in && $0.key != .do }.map(\.key).sorted {
+            $0.rawValue < $1.rawValue
+        }
     }
 }

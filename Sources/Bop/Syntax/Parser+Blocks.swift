@@ -18,12 +18,12 @@ extension Parser {
     func parseRepeat() -> Statement? {
         guard let word = cursor.next() else { return nil }
         let oneLine = restHasCommand()
-        if let times = cursor.peek(), times.keyword == "times" {
+        if let times = cursor.peek(), times.keyword == .times {
             let fix = lineWith(
                 SourceRange(line: times.range.line, column: times.range.column, endColumn: times.range.column),
                 replacedBy: "3 ")
             report(
-                "repeat-needs-number", at: times.range, ["fix": fix],
+                .repeatNeedsNumber, at: times.range, ["fix": fix],
                 fixIt: FixIt(
                     range: SourceRange(
                         line: times.range.line, column: times.range.column, endColumn: times.range.column),
@@ -31,19 +31,19 @@ extension Parser {
             return recoverBlock(word, oneLine: oneLine)
         }
         guard let count = parseExpression(after: word.text) else { return recoverBlock(word, oneLine: oneLine) }
-        guard cursor.accept("times") != nil else {
+        guard cursor.accept(.times) != nil else {
             reportMissingWord(
-                after: cursor.last ?? word, expected: "times",
-                example: "\(word.text) 3 \(messages.keyword("times"))")
+                after: cursor.last ?? word, expected: .times,
+                example: "\(word.text) 3 \(messages.keyword(.times))")
             return recoverBlock(word, oneLine: oneLine)
         }
         var counter: String?
-        if let with = cursor.accept("with") {
+        if let with = cursor.accept(.with) {
             guard levelGate(with, Levels.math) else { return recoverBlock(word, oneLine: oneLine) }
             guard let name = cursor.peek(), name.isName else {
                 report(
-                    "missing-name", at: cursor.peek()?.range ?? with.range,
-                    ["word": with.text, "fix": "\(word.text) 8 \(messages.keyword("times")) \(with.text) n"])
+                    .missingName, at: cursor.peek()?.range ?? with.range,
+                    ["word": with.text, "fix": "\(word.text) 8 \(messages.keyword(.times)) \(with.text) n"])
                 return recoverBlock(word, oneLine: oneLine)
             }
             cursor.index += 1
@@ -53,7 +53,7 @@ extension Parser {
             if oneLine, let inline = parseStatement() {
                 return Statement(kind: .repeatLoop(count: count, counter: counter, body: [inline]), range: word.range)
             }
-            if !hasError(onLine: word.range.line) { reportExtra(expected: ["times", "with"]) }
+            if !hasError(onLine: word.range.line) { reportExtra(expected: [.times, .with]) }
             return recoverBlock(word, oneLine: oneLine)
         }
         let body = parseBlockBody(opener: word)
@@ -61,18 +61,18 @@ extension Parser {
     }
 
     /// `forever` and `together`: a word on its own line, then a body.
-    func parseSimpleBlock(_ keyword: String) -> Statement? {
+    func parseSimpleBlock(_ keyword: BopKeyword) -> Statement? {
         guard let word = cursor.next() else { return nil }
         finishHeader()
         let body = parseBlockBody(opener: word)
-        let kind: StatementKind = keyword == "forever" ? .forever(body) : .together(body)
+        let kind: StatementKind = keyword == .forever ? .forever(body) : .together(body)
         return Statement(kind: kind, range: word.range)
     }
 
     func parseInOrder() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        guard cursor.accept("order") != nil else {
-            reportMissingWord(after: word, expected: "order", example: "\(word.text) \(messages.keyword("order"))")
+        guard cursor.accept(.order) != nil else {
+            reportMissingWord(after: word, expected: .order, example: "\(word.text) \(messages.keyword(.order))")
             return recoverBlock(word, oneLine: false)
         }
         finishHeader()
@@ -82,17 +82,17 @@ extension Parser {
 
     func parseDefine() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        let moveWord = cursor.accept("move")
+        let moveWord = cursor.accept(.move)
         let start = cursor.index
-        while let t = cursor.peek(), t.keyword != "with" { cursor.index += 1 }
+        while let t = cursor.peek(), t.keyword != .with { cursor.index += 1 }
         let nameTokens = cursor.tokens[start..<cursor.index]
         if !openBlocks.isEmpty {
-            report("define-not-at-top", at: word.range)
+            report(.defineNotAtTop, at: word.range)
             return recoverBlock(word, oneLine: false)
         }
         guard let firstName = nameTokens.first, let lastName = nameTokens.last else {
-            let fix = "\(word.text) \(moveWord?.text ?? messages.keyword("move")) sway"
-            report("missing-name", at: (moveWord ?? word).range, ["word": word.text, "fix": fix])
+            let fix = "\(word.text) \(moveWord?.text ?? messages.keyword(.move)) sway"
+            report(.missingName, at: (moveWord ?? word).range, ["word": word.text, "fix": fix])
             return recoverBlock(word, oneLine: false)
         }
         let raw = Prescan.rawText(nameTokens, source: source)
@@ -102,34 +102,34 @@ extension Parser {
             if bad.kind == .symbol {
                 reportMark(bad)
             } else {
-                report("extra-words", at: bad.range, ["word": bad.text])
+                report(.extraWords, at: bad.range, ["word": bad.text])
             }
             return recoverBlock(word, oneLine: false)
         }
-        if let k = firstName.keyword, Levels.command[k] != nil || k == "end" {
+        if let k = firstName.keyword, Levels.command[k] != nil || k == .end {
             report(
-                "name-taken", at: firstName.range,
+                .nameTaken, at: firstName.range,
                 ["word": firstName.text, "what": messages.text("name-taken.keyword")])
             return recoverBlock(word, oneLine: false)
         }
         if let existing = moves[key] {
             let what = messages.text("name-taken.move", ["line": "\(existing.range.line)"])
-            report("name-taken", at: nameRange, ["word": raw, "what": what])
+            report(.nameTaken, at: nameRange, ["word": raw, "what": what])
             return recoverBlock(word, oneLine: false)
         }
         var parameters: [String] = []
-        if let with = cursor.accept("with") {
+        if let with = cursor.accept(.with) {
             guard levelGate(with, Levels.parameters) else { return recoverBlock(word, oneLine: false) }
             repeat {
                 guard let name = cursor.peek(), name.isName else {
                     report(
-                        "missing-name", at: cursor.peek()?.range ?? with.range,
-                        ["word": with.text, "fix": "\(word.text) \(messages.keyword("move")) \(raw) \(with.text) size"])
+                        .missingName, at: cursor.peek()?.range ?? with.range,
+                        ["word": with.text, "fix": "\(word.text) \(messages.keyword(.move)) \(raw) \(with.text) size"])
                     return recoverBlock(word, oneLine: false)
                 }
                 cursor.index += 1
                 parameters.append(name.folded)
-            } while cursor.accept("and") != nil
+            } while cursor.accept(.and) != nil
         }
         finishHeader()
         let body = parseBlockBody(opener: word)
@@ -147,24 +147,24 @@ extension Parser {
         return Statement(kind: .mirror([inner]), range: word.range)
     }
 
-    func parseAssignment(_ keyword: String) -> Statement? {
+    func parseAssignment(_ keyword: BopKeyword) -> Statement? {
         guard let word = cursor.next() else { return nil }
-        let joiner = keyword == "set" ? "to" : "by"
+        let joiner: BopKeyword = keyword == .set ? .to : .by
         let example = "\(word.text) size \(messages.keyword(joiner)) 10"
         guard let name = cursor.peek(), name.kind == .word else {
-            report("missing-name", at: cursor.peek()?.range ?? word.range, ["word": word.text, "fix": example])
+            report(.missingName, at: cursor.peek()?.range ?? word.range, ["word": word.text, "fix": example])
             cursor.index = cursor.tokens.count
             return nil
         }
         if name.keyword != nil {
-            report("name-taken", at: name.range, ["word": name.text, "what": messages.text("name-taken.keyword")])
+            report(.nameTaken, at: name.range, ["word": name.text, "what": messages.text("name-taken.keyword")])
             cursor.index = cursor.tokens.count
             return nil
         }
         cursor.index += 1
         guard
             cursor.accept(joiner) != nil
-                || (keyword == "set" && cursor.peek()?.isSymbol("=") == true
+                || (keyword == .set && cursor.peek()?.isSymbol("=") == true
                     && {
                         cursor.index += 1
                         return true
@@ -176,13 +176,13 @@ extension Parser {
         }
         guard let value = parseExpression(after: cursor.last?.text ?? word.text) else { return nil }
         let kind: StatementKind =
-            keyword == "set" ? .set(name: name.folded, value: value) : .change(name: name.folded, by: value)
+            keyword == .set ? .set(name: name.folded, value: value) : .change(name: name.folded, by: value)
         return Statement(kind: kind, range: word.range.union(value.range))
     }
 
     func parsePick() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        if cursor.accept("one") != nil {
+        if cursor.accept(.one) != nil {
             finishHeader()
             let body = parseBlockBody(opener: word)
             return Statement(kind: .pickOne(body), range: word.range)
@@ -191,15 +191,15 @@ extension Parser {
         while !cursor.atEnd {
             guard let option = parseStatement() else { return nil }
             options.append(option)
-            if cursor.accept("or") != nil { continue }
+            if cursor.accept(.or) != nil { continue }
             if let next = cursor.peek() {
                 if next.keyword.flatMap({ Levels.command[$0] }) != nil || moveNames[next.folded] != nil {
                     let insertion = SourceRange(
                         line: next.range.line, column: next.range.column, endColumn: next.range.column)
-                    let fixed = lineWith(insertion, replacedBy: messages.keyword("or") + " ")
+                    let fixed = lineWith(insertion, replacedBy: messages.keyword(.or) + " ")
                     report(
-                        "pick-needs-or", at: next.range, ["fix": fixed],
-                        fixIt: FixIt(range: insertion, replacement: messages.keyword("or") + " "))
+                        .pickNeedsOr, at: next.range, ["fix": fixed],
+                        fixIt: FixIt(range: insertion, replacement: messages.keyword(.or) + " "))
                     cursor.index = cursor.tokens.count
                     return nil
                 }
@@ -208,8 +208,8 @@ extension Parser {
         }
         guard !options.isEmpty else {
             report(
-                "missing-name", at: word.range,
-                ["word": word.text, "fix": "\(word.text) nod \(messages.keyword("or")) shake"])
+                .missingName, at: word.range,
+                ["word": word.text, "fix": "\(word.text) nod \(messages.keyword(.or)) shake"])
             return nil
         }
         return Statement(kind: .pickOne(options), range: word.range)
@@ -217,17 +217,17 @@ extension Parser {
 
     func parseIf() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        let example = "\(word.text) n \(messages.keyword("is")) 4"
+        let example = "\(word.text) n \(messages.keyword(.is)) 4"
         guard let left = parseExpression(after: word.text) else { return recoverIf(word) }
         var comparison: Condition.Comparison?
-        if cursor.accept("is") != nil {
-            if cursor.accept("not") != nil {
+        if cursor.accept(.is) != nil {
+            if cursor.accept(.not) != nil {
                 comparison = .notEqual
-            } else if cursor.accept("more") != nil {
-                _ = cursor.accept("than")
+            } else if cursor.accept(.more) != nil {
+                _ = cursor.accept(.than)
                 comparison = .more
-            } else if cursor.accept("less") != nil {
-                _ = cursor.accept("than")
+            } else if cursor.accept(.less) != nil {
+                _ = cursor.accept(.than)
                 comparison = .less
             } else {
                 comparison = .equal
@@ -243,7 +243,7 @@ extension Parser {
             if comparison != nil { cursor.index += 1 }
         }
         guard let comparison else {
-            reportMissingWord(after: cursor.last ?? word, expected: "is", example: example)
+            reportMissingWord(after: cursor.last ?? word, expected: .is, example: example)
             return recoverIf(word)
         }
         guard let right = parseExpression(after: cursor.last?.text ?? word.text) else { return recoverIf(word) }
@@ -268,13 +268,13 @@ extension Parser {
         lineIndex += 1
         openBlocks.append((openerLine, indent))
         defer { openBlocks.removeLast() }
-        var (then, closer) = parseBody(terminators: ["else"])
+        var (then, closer) = parseBody(terminators: [.else])
         var otherwise: [Statement] = []
         if case .else = closer {
             lineIndex += 1
             (otherwise, closer) = parseBody(terminators: [])
             while case .else(let extra) = closer {
-                report("else-without-if", at: extra.range)
+                report(.elseWithoutIf, at: extra.range)
                 lineIndex += 1
                 let (more, next) = parseBody(terminators: [])
                 otherwise += more
@@ -296,14 +296,14 @@ extension Parser {
     func parseTempo() -> Statement? {
         guard let word = cursor.next() else { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
-        _ = cursor.accept("tempo")  // `tempo 120 bpm`
+        _ = cursor.accept(.tempo)  // `tempo 120 bpm`
         return Statement(kind: .tempo(value), range: word.range.union(value.range))
     }
 
     func parseSpeed() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        if let named = cursor.accept("slow", "normal", "fast") {
-            let percent: Double = named.keyword == "slow" ? 50 : named.keyword == "fast" ? 150 : 100
+        if let named = cursor.accept(oneOf: .slow, .normal, .fast) {
+            let percent: Double = named.keyword == .slow ? 50 : named.keyword == .fast ? 150 : 100
             return Statement(kind: .speed(.number(percent, named.range)), range: word.range.union(named.range))
         }
         guard let value = parseExpression(after: word.text) else { return nil }

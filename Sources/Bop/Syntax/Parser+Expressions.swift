@@ -7,7 +7,7 @@ extension Parser {
         case .number: return true
         case .symbol: return token.text == "(" || token.text == "-"
         case .word:
-            if token.keyword == "random" { return true }
+            if token.keyword == .random { return true }
             return token.isName && variableNames.contains(token.folded)
         case .string: return false
         }
@@ -28,11 +28,11 @@ extension Parser {
                 cursor.index += 2
                 return .number(-number.number, first.range.union(number.range))
             }
-            if first.keyword == "random" || first.isSymbol("(")
+            if first.keyword == .random || first.isSymbol("(")
                 || (first.isName && variableNames.contains(first.folded))
             {
                 report(
-                    "not-yet", at: first.range, ["word": first.text, "needed": "\(Levels.math)", "level": "\(level)"])
+                    .notYet, at: first.range, ["word": first.text, "needed": "\(Levels.math)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
                 return nil
             }
@@ -99,28 +99,28 @@ extension Parser {
             cursor.index += 1
             guard let inner = parseSumInside(after: "(") else { return nil }
             guard cursor.peek()?.isSymbol(")") == true else {
-                report("unclosed-bracket", at: token.range)
+                report(.unclosedBracket, at: token.range)
                 return nil
             }
             cursor.index += 1
             return inner
-        case .word where token.keyword == "random":
+        case .word where token.keyword == .random:
             cursor.index += 1
             guard let low = parseSumInside(after: token.text) else { return nil }
-            guard cursor.accept("to") != nil else {
+            guard cursor.accept(.to) != nil else {
                 reportMissingWord(
-                    after: cursor.last ?? token, expected: "to", example: "\(token.text) 1 \(messages.keyword("to")) 10"
+                    after: cursor.last ?? token, expected: .to, example: "\(token.text) 1 \(messages.keyword(.to)) 10"
                 )
                 return nil
             }
-            guard let high = parseSumInside(after: messages.keyword("to")) else { return nil }
+            guard let high = parseSumInside(after: messages.keyword(.to)) else { return nil }
             return .random(low, high, token.range.union(high.range))
         case .word where token.isName:
             cursor.index += 1
             if !variableNames.contains(token.folded) {
                 let guess = Suggestions.best(for: token.text, among: variableNames.sorted())
                 report(
-                    "unknown-name", at: token.range, ["word": token.text, "suggestion": guess ?? ""],
+                    .unknownName, at: token.range, ["word": token.text, "suggestion": guess ?? ""],
                     try: guess == nil ? "try" : "try-guess",
                     fixIt: guess.map { FixIt(range: token.range, replacement: $0) })
                 return nil
@@ -147,7 +147,7 @@ extension Parser {
     private func reportIncomplete(after: String) {
         let at = cursor.peek()?.range ?? endOfLineRange()
         let fix = cursor.peek() == nil ? lineWith(at, replacedBy: " 2") : lineWith(at, replacedBy: "2")
-        report("incomplete-math", at: at, ["after": after, "fix": fix])
+        report(.incompleteMath, at: at, ["after": after, "fix": fix])
         cursor.index = cursor.tokens.count
     }
 
@@ -157,7 +157,7 @@ extension Parser {
             found.map { messages.text("found.word", ["word": $0.text]) } ?? messages.text("found.end")
         let range = found?.range ?? endOfLineRange()
         let example =
-            TextFolding.fold(after) == TextFolding.fold(messages.keyword("tempo")) || after.lowercased() == "tempo"
+            TextFolding.fold(after) == TextFolding.fold(messages.keyword(.tempo)) || after.lowercased() == "tempo"
             ? "120" : "3"
         let fix: String
         if let found {
@@ -165,21 +165,21 @@ extension Parser {
         } else {
             fix = lineWith(range, replacedBy: " " + example)
         }
-        report("needs-number", at: range, ["after": after, "found": foundText, "fix": fix])
+        report(.needsNumber, at: range, ["after": after, "found": foundText, "fix": fix])
         cursor.index = cursor.tokens.count
     }
 
     /// "After `repeat 3` I expected the word `times`."
-    func reportMissingWord(after: Token, expected keyword: String, example: String) {
+    func reportMissingWord(after: Token, expected keyword: BopKeyword, example: String) {
         let expected = messages.keyword(keyword)
         if let next = cursor.peek(), next.isName, let guess = guessKeyword(next.text, among: [keyword]) {
             report(
-                "unknown-word", at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else if let next = cursor.peek(), next.kind == .word {
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
             report(
-                "missing-word", at: next.range,
+                .missingWord, at: next.range,
                 [
                     "after": afterText.isEmpty ? after.text : afterText, "expected": expected,
                     "fix": lineWith(next.range, replacedBy: expected),
@@ -191,7 +191,7 @@ extension Parser {
             let insertion = SourceRange(
                 line: after.range.line, column: after.range.endColumn, endColumn: after.range.endColumn)
             report(
-                "missing-word", at: at,
+                .missingWord, at: at,
                 ["after": afterText.isEmpty ? after.text : afterText, "expected": expected, "fix": example],
                 fixIt: FixIt(range: insertion, replacement: " " + expected))
         }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Moves, `wait`, `say`, `play sound` and `dance`.
 extension Parser {
-    static let optionWords = [
-        "degrees", "mm", "times", "seconds", "beats", "in", "for", "smoothly", "gently", "bouncy", "snappy",
-        "steady", "left", "right", "up", "down", "ahead", "once", "twice",
+    static let optionWords: [BopKeyword] = [
+        .degrees, .mm, .times, .seconds, .beats, .in, .for, .smoothly, .gently, .bouncy, .snappy,
+        .steady, .left, .right, .up, .down, .ahead, .once, .twice,
     ]
-    static let feelWords: [String: Feel] = [
-        "smoothly": .smoothly, "gently": .gently, "bouncy": .bouncy, "steady": .steady, "snappy": .snappy,
+    static let feelWords: [BopKeyword: Feel] = [
+        .smoothly: .smoothly, .gently: .gently, .bouncy: .bouncy, .steady: .steady, .snappy: .snappy,
     ]
 
     /// Moves that swing back and forth, where a bare number counts swings.
@@ -30,57 +30,60 @@ extension Parser {
         guard let verb = cursor.next(), let keyword = verb.keyword else { return nil }
         var action: MotionAction
         switch keyword {
-        case "look":
-            if cursor.accept("ahead") != nil {
+        case .look:
+            if cursor.accept(.ahead) != nil {
                 action = .lookAhead
-            } else if let d = cursor.accept("left", "right", "up", "down"),
-                let dir = Direction(rawValue: d.keyword ?? "")
+            } else if let d = cursor.accept(oneOf: .left, .right, .up, .down),
+                let dir = Direction(rawValue: d.keyword?.rawValue ?? "")
             {
                 action = .look(dir)
             } else {
-                reportNeedsDirection(verb, choices: ["left", "right", "up", "down", "ahead"], example: "left")
+                reportNeedsDirection(verb, choices: [.left, .right, .up, .down, .ahead], example: .left)
                 return nil
             }
-        case "tilt":
-            _ = cursor.accept("head")
-            guard let s = cursor.accept("left", "right"), let side = Side(rawValue: s.keyword ?? "") else {
-                reportNeedsDirection(verb, choices: ["left", "right"], example: "left")
+        case .tilt:
+            _ = cursor.accept(.head)
+            guard let s = cursor.accept(.left, .right), let side = Side(rawValue: s.keyword?.rawValue ?? "") else {
+                reportNeedsDirection(verb, choices: [.left, .right], example: .left)
                 return nil
             }
             action = .tilt(side)
-        case "nod":
-            _ = cursor.accept("head")
+        case .nod:
+            _ = cursor.accept(.head)
             action = .nod
-        case "shake":
-            _ = cursor.accept("head")
+        case .shake:
+            _ = cursor.accept(.head)
             action = .shake
-        case "raise", "lower":
-            if cursor.accept("head") != nil {
-                action = keyword == "raise" ? .raiseHead : .lowerHead
+        case .raise, .lower:
+            if cursor.accept(.head) != nil {
+                action = keyword == .raise ? .raiseHead : .lowerHead
             } else {
                 let which =
-                    cursor.accept("left", "right", "both").flatMap { Which(rawValue: $0.keyword ?? "") } ?? .both
-                guard cursor.accept("antenna", "antennas") != nil else {
+                    cursor.accept(oneOf: .left, .right, .both).flatMap { Which(rawValue: $0.keyword?.rawValue ?? "") }
+                    ?? .both
+                guard cursor.accept(.antenna, .antennas) != nil else {
                     reportMissingWord(
-                        after: cursor.last ?? verb, expected: "antennas",
-                        example: "\(verb.text) \(messages.keyword("antennas"))")
+                        after: cursor.last ?? verb, expected: .antennas,
+                        example: "\(verb.text) \(messages.keyword(.antennas))")
                     return nil
                 }
-                action = keyword == "raise" ? .raiseAntennas(which) : .lowerAntennas(which)
+                action = keyword == .raise ? .raiseAntennas(which) : .lowerAntennas(which)
             }
-        case "turn":
-            _ = cursor.accept("body")
-            if cursor.accept("back") != nil {
+        case .turn:
+            _ = cursor.accept(.body)
+            if cursor.accept(.back) != nil {
                 action = .turnBack
-            } else if let s = cursor.accept("left", "right"), let side = Side(rawValue: s.keyword ?? "") {
+            } else if let s = cursor.accept(.left, .right), let side = Side(rawValue: s.keyword?.rawValue ?? "") {
                 action = .turnBody(side)
             } else {
-                reportNeedsDirection(verb, choices: ["left", "right", "back"], example: "left")
+                reportNeedsDirection(verb, choices: [.left, .right, .back], example: .left)
                 return nil
             }
         default:
-            let which = cursor.accept("left", "right", "both").flatMap { Which(rawValue: $0.keyword ?? "") } ?? .both
-            _ = cursor.accept("antenna", "antennas")
+            let which =
+                cursor.accept(oneOf: .left, .right, .both).flatMap { Which(rawValue: $0.keyword?.rawValue ?? "") }
+                ?? .both
+            _ = cursor.accept(.antenna, .antennas)
             action = .wiggleAntennas(which)
         }
         var motion = Motion(action: action)
@@ -91,13 +94,13 @@ extension Parser {
     /// Sizes, counts, timings and feel words, in any order, each at most once.
     private func parseMotionOptions(into motion: inout Motion, verb: Token) -> Bool {
         while let token = cursor.peek() {
-            if token.keyword == "a", let size = cursor.peek(1), size.keyword == "little" || size.keyword == "lot" {
+            if token.keyword == .a, let size = cursor.peek(1), size.keyword == .little || size.keyword == .lot {
                 cursor.index += 2
-                motion.amount = size.keyword == "little" ? .little : .lot
-            } else if token.keyword == "once" || token.keyword == "twice" {
+                motion.amount = size.keyword == .little ? .little : .lot
+            } else if token.keyword == .once || token.keyword == .twice {
                 guard let count = parseCount() else { return false }
                 motion.count = count
-            } else if token.keyword == "in" || token.keyword == "for" {
+            } else if token.keyword == .in || token.keyword == .for {
                 guard let timing = parseTiming(after: token) else { return false }
                 motion.timing = timing
             } else if let keyword = token.keyword, let easing = Parser.feelWords[keyword] {
@@ -107,10 +110,9 @@ extension Parser {
             } else if startsExpression(token) {
                 if token.kind == .number && !levelGate(token, Levels.numbers) { return false }
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
-                if cursor.accept("times") != nil {
+                if cursor.accept(.times) != nil {
                     motion.count = value
-                } else if cursor.accept("degrees", "mm") != nil || !Parser.swings(motion.action) || motion.count != nil
-                {
+                } else if cursor.accept(.degrees, .mm) != nil || !Parser.swings(motion.action) || motion.count != nil {
                     motion.amount = .value(value)
                 } else {
                     // `nod 3` means three nods; a size needs its unit (`nod 30 degrees`).
@@ -137,8 +139,8 @@ extension Parser {
         guard levelGate(word, Levels.numbers) else { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
         var unit = TimeUnit.seconds
-        if let u = cursor.accept("seconds", "beats") {
-            if u.keyword == "beats" {
+        if let u = cursor.accept(.seconds, .beats) {
+            if u.keyword == .beats {
                 guard levelGate(u, Levels.beatsAndFeel) else { return nil }
                 unit = .beats
             }
@@ -147,23 +149,23 @@ extension Parser {
     }
 
     /// `look` with no way to go, or `look 30` (a number where the direction goes).
-    private func reportNeedsDirection(_ verb: Token, choices: [String], example: String) {
+    private func reportNeedsDirection(_ verb: Token, choices: [BopKeyword], example: BopKeyword) {
         if let next = cursor.peek(), next.kind == .number {
             let fix = lineWith(next.range, replacedBy: messages.keyword(example) + " " + next.text)
             report(
-                "number-not-word", at: next.range,
+                .numberNotWord, at: next.range,
                 ["number": next.text, "choices": choiceList(choices), "fix": fix],
                 fixIt: FixIt(range: next.range, replacement: messages.keyword(example) + " " + next.text))
         } else if let next = cursor.peek(), next.isName, let guess = guessKeyword(next.text, among: choices) {
             report(
-                "unknown-word", at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: next.range, ["word": next.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else {
             let at = cursor.peek()?.range ?? verb.range
             let insertion = SourceRange(
                 line: verb.range.line, column: verb.range.endColumn, endColumn: verb.range.endColumn)
             report(
-                "needs-direction", at: at,
+                .needsDirection, at: at,
                 ["word": verb.text, "fix": verb.text + " " + messages.keyword(example)],
                 fixIt: cursor.atEnd ? FixIt(range: insertion, replacement: " " + messages.keyword(example)) : nil)
         }
@@ -176,7 +178,7 @@ extension Parser {
         if let number = cursor.peek(), number.kind == .number, !levelGate(number, Levels.numbers) { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
         var unit = TimeUnit.seconds
-        if let u = cursor.accept("seconds", "beats"), u.keyword == "beats" {
+        if let u = cursor.accept(.seconds, .beats), u.keyword == .beats {
             guard levelGate(u, Levels.beatsAndFeel) else { return nil }
             unit = .beats
         }
@@ -230,7 +232,7 @@ extension Parser {
                 let range = SourceRange(line: lineNumber, column: restStart, endColumn: endRange.column)
                 let fixed = "\"" + rest.trimmingCharacters(in: .whitespaces) + "\""
                 report(
-                    "say-needs-quotes", at: range, ["fix": lineWith(range, replacedBy: fixed)],
+                    .sayNeedsQuotes, at: range, ["fix": lineWith(range, replacedBy: fixed)],
                     fixIt: FixIt(range: range, replacement: fixed))
                 cursor.index = cursor.tokens.count
                 return nil
@@ -248,7 +250,7 @@ extension Parser {
         let insertion = SourceRange(
             line: word.range.line, column: word.range.endColumn, endColumn: word.range.endColumn)
         report(
-            "missing-word", at: word.range,
+            .missingWord, at: word.range,
             ["after": word.text, "expected": example, "fix": "\(word.text) \(example)"],
             fixIt: FixIt(range: insertion, replacement: " " + example))
     }
@@ -257,7 +259,7 @@ extension Parser {
 
     func parsePlay() -> Statement? {
         guard let word = cursor.next() else { return nil }
-        _ = cursor.accept("sound")
+        _ = cursor.accept(.sound)
         var name: String?
         if let token = cursor.peek(), case .string(let closed, _) = token.kind {
             guard closed else {
@@ -269,14 +271,14 @@ extension Parser {
             name = token.text
         } else {
             let start = cursor.index
-            while let t = cursor.peek(), t.kind == .word || t.kind == .number, t.keyword != "in", t.keyword != "for" {
+            while let t = cursor.peek(), t.kind == .word || t.kind == .number, t.keyword != .in, t.keyword != .for {
                 cursor.index += 1
             }
             if cursor.index > start { name = Prescan.rawText(cursor.tokens[start..<cursor.index], source: source) }
         }
         guard let name, !name.isEmpty else {
-            let fix = "\(word.text) \(messages.keyword("sound")) dance1"
-            report("missing-name", at: word.range, ["word": word.text, "fix": fix])
+            let fix = "\(word.text) \(messages.keyword(.sound)) dance1"
+            report(.missingName, at: word.range, ["word": word.text, "fix": fix])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -284,7 +286,7 @@ extension Parser {
             let range = word.range.union(cursor.tokens[max(0, cursor.index - 1)].range)
             let guess = Suggestions.best(for: name, among: SoundLibrary.names)
             report(
-                "unknown-sound", at: range,
+                .unknownSound, at: range,
                 ["word": name, "suggestion": guess ?? "", "choices": SoundLibrary.names.joined(separator: ", ")],
                 try: guess == nil ? "try" : "try-guess",
                 fixIt: nil)
@@ -292,7 +294,7 @@ extension Parser {
             return nil
         }
         var timing: Timing?
-        if let t = cursor.peek(), t.keyword == "in" || t.keyword == "for" {
+        if let t = cursor.peek(), t.keyword == .in || t.keyword == .for {
             guard let parsed = parseTiming(after: t) else { return nil }
             timing = parsed
         }
@@ -302,9 +304,9 @@ extension Parser {
     func parseDance() -> Statement? {
         guard let word = cursor.next() else { return nil }
         let start = cursor.index
-        while let t = cursor.peek(), t.kind == .word, t.keyword != "once", t.keyword != "twice" { cursor.index += 1 }
+        while let t = cursor.peek(), t.kind == .word, t.keyword != .once, t.keyword != .twice { cursor.index += 1 }
         guard cursor.index > start else {
-            report("missing-name", at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
+            report(.missingName, at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -314,7 +316,7 @@ extension Parser {
         guard let official = Dances.resolve(raw, language: messages.language) else {
             let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
             report(
-                "unknown-dance", at: range,
+                .unknownDance, at: range,
                 [
                     "word": raw, "suggestion": guess ?? "",
                     "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …",

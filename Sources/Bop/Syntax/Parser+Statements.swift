@@ -15,13 +15,13 @@ extension Parser {
             cursor.index = cursor.tokens.count
             return nil
         case .string:
-            let fixed = messages.keyword("say") + " " + lineWith(first.range, replacedBy: "\"\(first.text)\"")
+            let fixed = messages.keyword(.say) + " " + lineWith(first.range, replacedBy: "\"\(first.text)\"")
             report(
-                "unknown-word", at: first.range, ["word": first.text, "suggestion": fixed], try: "try-guess",
+                .unknownWord, at: first.range, ["word": first.text, "suggestion": fixed], try: "try-guess",
                 fixIt: FixIt(
                     range: SourceRange(
                         line: first.range.line, column: first.range.column, endColumn: first.range.column),
-                    replacement: messages.keyword("say") + " "))
+                    replacement: messages.keyword(.say) + " "))
             cursor.index = cursor.tokens.count
             return nil
         case .word:
@@ -30,15 +30,15 @@ extension Parser {
         if let keyword = first.keyword, let needed = Levels.command[keyword] {
             if needed > level {
                 report(
-                    "not-yet", at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
+                    .notYet, at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
                 skipBlockIfOpener(keyword)
                 return nil
             }
             return parseCommand(keyword)
         }
-        if first.keyword == "level" {
+        if first.keyword == .level {
             if currentLineNumber != levelLine {
-                report("level-not-first", at: first.range)
+                report(.levelNotFirst, at: first.range)
             }
             cursor.index = cursor.tokens.count
             return nil
@@ -50,52 +50,54 @@ extension Parser {
     }
 
     /// After "not yet" on a block opener, reads its body anyway so the `end`s still match.
-    private func skipBlockIfOpener(_ keyword: String) {
+    private func skipBlockIfOpener(_ keyword: BopKeyword) {
         let opener = cursor.tokens[cursor.index]
         cursor.index = cursor.tokens.count
         switch keyword {
-        case "forever", "together", "define", "if", "in":
+        case .forever, .together, .define, .if, .in:
             _ = parseBlockBody(opener: opener)
-        case "repeat":
-            if !cursor.tokens.contains(where: { Levels.command[$0.keyword ?? ""] != nil && $0.keyword != "repeat" }) {
+        case .repeat:
+            if !cursor.tokens.contains(where: {
+                $0.keyword.flatMap { Levels.command[$0] } != nil && $0.keyword != .repeat
+            }) {
                 _ = parseBlockBody(opener: opener)
             }
-        case "pick":
-            if cursor.tokens.count > 1 && cursor.tokens[1].keyword == "one" { _ = parseBlockBody(opener: opener) }
-        case "mirror":
+        case .pick:
+            if cursor.tokens.count > 1 && cursor.tokens[1].keyword == .one { _ = parseBlockBody(opener: opener) }
+        case .mirror:
             if cursor.tokens.count == 1 { _ = parseBlockBody(opener: opener) }
         default: break
         }
     }
 
-    private func parseCommand(_ keyword: String) -> Statement? {
+    private func parseCommand(_ keyword: BopKeyword) -> Statement? {
         switch keyword {
-        case "say": return parseSay()
-        case "look", "tilt", "nod", "shake", "raise", "lower", "turn", "wiggle": return parseMotion()
-        case "wait": return parseWait()
-        case "play": return parsePlay()
-        case "dance": return parseDance()
-        case "repeat": return parseRepeat()
-        case "forever", "together": return parseSimpleBlock(keyword)
-        case "in": return parseInOrder()
-        case "define": return parseDefine()
-        case "mirror": return parseMirror()
-        case "do":
+        case .say: return parseSay()
+        case .look, .tilt, .nod, .shake, .raise, .lower, .turn, .wiggle: return parseMotion()
+        case .wait: return parseWait()
+        case .play: return parsePlay()
+        case .dance: return parseDance()
+        case .repeat: return parseRepeat()
+        case .forever, .together: return parseSimpleBlock(keyword)
+        case .in: return parseInOrder()
+        case .define: return parseDefine()
+        case .mirror: return parseMirror()
+        case .do:
             guard let doToken = cursor.next() else { return nil }
             if let call = parseCall() { return call }
             if let next = cursor.peek() {
                 reportUnknownFirstWord(next)
             } else {
-                report("missing-name", at: doToken.range, ["word": doToken.text, "fix": doToken.text + " sway"])
+                report(.missingName, at: doToken.range, ["word": doToken.text, "fix": doToken.text + " sway"])
             }
             cursor.index = cursor.tokens.count
             return nil
-        case "set", "change": return parseAssignment(keyword)
-        case "pick": return parsePick()
-        case "if": return parseIf()
-        case "tempo": return parseTempo()
-        case "speed": return parseSpeed()
-        case "stop":
+        case .set, .change: return parseAssignment(keyword)
+        case .pick: return parsePick()
+        case .if: return parseIf()
+        case .tempo: return parseTempo()
+        case .speed: return parseSpeed()
+        case .stop:
             guard let token = cursor.next() else { return nil }
             return Statement(kind: .stop, range: token.range)
         default: return nil
@@ -105,14 +107,14 @@ extension Parser {
     /// A line that starts with a number: `3 nod` → try `nod 3 times`.
     private func reportNumberFirst(_ token: Token) {
         let rest = cursor.tokens.dropFirst()
-        var fix = messages.keyword("nod") + " " + token.text + " " + messages.keyword("times")
+        var fix = messages.keyword(.nod) + " " + token.text + " " + messages.keyword(.times)
         if let command = rest.first, command.keyword.flatMap({ Levels.command[$0] }) != nil {
             let restText = Prescan.rawText(rest, source: source)
-            fix = restText + " " + token.text + " " + messages.keyword("times")
+            fix = restText + " " + token.text + " " + messages.keyword(.times)
         }
         report(
-            "number-not-word", at: token.range,
-            ["number": token.text, "choices": choiceList(["say", "look", "nod"]), "fix": fix])
+            .numberNotWord, at: token.range,
+            ["number": token.text, "choices": choiceList([.say, .look, .nod]), "fix": fix])
     }
 
     /// "I don't know how to `nodd`. Did you mean `nod`?" — over commands, the child's moves and (for a word
@@ -125,27 +127,27 @@ extension Parser {
         if let guess = moveGuess, keywordGuess == nil || Levels.calls <= level {
             let line = moveNames[Prescan.key(guess)]?.line ?? 0
             report(
-                "unknown-move", at: token.range, ["word": token.text, "suggestion": guess, "line": "\(line)"],
+                .unknownMove, at: token.range, ["word": token.text, "suggestion": guess, "line": "\(line)"],
                 try: "try-guess", fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
         if let guess = keywordGuess {
             report(
-                "unknown-word", at: token.range, ["word": token.text, "suggestion": guess], try: "try-guess",
+                .unknownWord, at: token.range, ["word": token.text, "suggestion": guess], try: "try-guess",
                 fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
         if level >= Levels.calls && token.isName && cursor.tokens.count == 1 {
-            report("unknown-move", at: token.range, ["word": token.text])
+            report(.unknownMove, at: token.range, ["word": token.text])
             return
         }
         report(
-            "unknown-word", at: token.range,
+            .unknownWord, at: token.range,
             ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
     }
 
     /// `a, b or c` in the program's language.
-    func choiceList(_ keywords: [String]) -> String {
+    func choiceList(_ keywords: [BopKeyword]) -> String {
         let words = keywords.map { messages.quoted(messages.keyword($0)) }
         guard words.count > 1 else { return words.first ?? "" }
         return words.dropLast().joined(separator: ", ") + messages.text("list.or") + (words.last ?? "")
@@ -167,17 +169,17 @@ extension Parser {
         }
         guard let (count, key) = best, let info = moveNames[key] else { return nil }
         if level < Levels.calls {
-            report("not-yet", at: first.range, ["word": info.name, "needed": "\(Levels.calls)", "level": "\(level)"])
+            report(.notYet, at: first.range, ["word": info.name, "needed": "\(Levels.calls)", "level": "\(level)"])
             cursor.index = cursor.tokens.count
             return nil
         }
         let nameRange = first.range.union(cursor.tokens[cursor.index + count - 1].range)
         cursor.index += count
         var arguments: [Expression] = []
-        if let with = cursor.accept("with") {
+        if let with = cursor.accept(.with) {
             if level < Levels.parameters {
                 report(
-                    "not-yet", at: with.range,
+                    .notYet, at: with.range,
                     ["word": with.text, "needed": "\(Levels.parameters)", "level": "\(level)"])
                 cursor.index = cursor.tokens.count
                 return nil
@@ -185,19 +187,19 @@ extension Parser {
             repeat {
                 guard let value = parseExpression(after: with.text) else { return nil }
                 arguments.append(value)
-            } while cursor.accept("and") != nil
+            } while cursor.accept(.and) != nil
         }
         let repeats = parseCount()
         if arguments.count != info.parameters {
             let example =
                 info.name
                 + (info.parameters > 0
-                    ? " " + messages.keyword("with") + " "
+                    ? " " + messages.keyword(.with) + " "
                         + Array(repeating: "10", count: info.parameters).joined(
-                            separator: " " + messages.keyword("and") + " ")
+                            separator: " " + messages.keyword(.and) + " ")
                     : "")
             report(
-                "wrong-arguments", at: nameRange,
+                .wrongArguments, at: nameRange,
                 ["word": info.name, "expected": "\(info.parameters)", "got": "\(arguments.count)", "fix": example])
         }
         return Statement(kind: .call(name: key, arguments: arguments, count: repeats), range: nameRange)
@@ -205,14 +207,14 @@ extension Parser {
 
     /// An optional `N times`, `once` or `twice`.
     func parseCount() -> Expression? {
-        if let once = cursor.accept("once") { return levelGate(once, Levels.numbers) ? .number(1, once.range) : nil }
-        if let twice = cursor.accept("twice") {
+        if let once = cursor.accept(.once) { return levelGate(once, Levels.numbers) ? .number(1, once.range) : nil }
+        if let twice = cursor.accept(.twice) {
             return levelGate(twice, Levels.numbers) ? .number(2, twice.range) : nil
         }
         guard startsExpression(cursor.peek()) else { return nil }
         let save = cursor.index
         guard let value = parseExpression(after: cursor.last?.text ?? "") else { return nil }
-        if cursor.accept("times") != nil { return value }
+        if cursor.accept(.times) != nil { return value }
         cursor.index = save
         return nil
     }
@@ -221,7 +223,7 @@ extension Parser {
     func levelGate(_ token: Token, _ needed: Int) -> Bool {
         if level >= needed { return true }
         report(
-            "not-yet", at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"],
+            .notYet, at: token.range, ["word": token.text, "needed": "\(needed)", "level": "\(level)"],
             message: token.kind == .number ? "message-number" : "message")
         cursor.index = cursor.tokens.count
         return false

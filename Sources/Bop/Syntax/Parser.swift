@@ -55,24 +55,24 @@ final class Parser {
         func peek(_ offset: Int = 0) -> Token? {
             index + offset < tokens.count ? tokens[index + offset] : nil
         }
-        func peekKeyword(_ keyword: String, _ offset: Int = 0) -> Bool { peek(offset)?.keyword == keyword }
+        func peekKeyword(_ keyword: BopKeyword, _ offset: Int = 0) -> Bool { peek(offset)?.keyword == keyword }
         mutating func next() -> Token? {
             defer { index += 1 }
             return peek()
         }
         /// The next token if it is `keyword` (then reads past it). No array per call, unlike the variadic form.
-        mutating func accept(_ keyword: String) -> Token? {
+        mutating func accept(_ keyword: BopKeyword) -> Token? {
             guard index < tokens.count, tokens[index].keyword == keyword else { return nil }
             index += 1
             return tokens[index - 1]
         }
         /// The next token if it is one of two keywords (then reads past it).
-        mutating func accept(_ first: String, _ second: String) -> Token? {
+        mutating func accept(_ first: BopKeyword, _ second: BopKeyword) -> Token? {
             guard index < tokens.count, let k = tokens[index].keyword, k == first || k == second else { return nil }
             index += 1
             return tokens[index - 1]
         }
-        mutating func accept(_ keywords: String...) -> Token? {
+        mutating func accept(oneOf keywords: BopKeyword...) -> Token? {
             guard let t = peek(), let k = t.keyword, keywords.contains(k) else { return nil }
             index += 1
             return t
@@ -88,10 +88,10 @@ final class Parser {
             let (body, closer) = parseBody(terminators: [])
             statements += body
             if case .end(let token) = closer {
-                report("extra-end", at: token.range)
+                report(.extraEnd, at: token.range)
                 lineIndex += 1
             } else if case .else(let token) = closer {
-                report("else-without-if", at: token.range)
+                report(.elseWithoutIf, at: token.range)
                 lineIndex += 1
                 let (_, after) = parseBody(terminators: [])
                 if case .end = after { lineIndex += 1 }
@@ -101,8 +101,8 @@ final class Parser {
     }
 
     /// Words that may name the block after `end` (`end repeat`).
-    static let blockWords: Set<String> = [
-        "if", "repeat", "forever", "together", "define", "move", "pick", "one", "mirror", "in", "order",
+    static let blockWords: Set<BopKeyword> = [
+        .if, .repeat, .forever, .together, .define, .move, .pick, .one, .mirror, .in, .order,
     ]
 
     /// How a body ended.
@@ -113,7 +113,7 @@ final class Parser {
     }
 
     /// Statements until `end` (or `else` when allowed) at the start of a line. Leaves `lineIndex` on the closer.
-    func parseBody(terminators: Set<String>) -> ([Statement], Closer) {
+    func parseBody(terminators: Set<BopKeyword>) -> ([Statement], Closer) {
         var statements: [Statement] = []
         while lineIndex < lines.count && !tooDeep {
             let line = lines[lineIndex]
@@ -121,13 +121,15 @@ final class Parser {
                 lineIndex += 1
                 continue
             }
-            if first.keyword == "end" || first.keyword == "else" {
+            if first.keyword == .end || first.keyword == .else {
                 // `end repeat`, `end if`, `结束 重复`: naming the block after `end` is fine.
-                let blockWords: Set<String> = first.keyword == "end" ? Parser.blockWords : []
-                if let extra = line.tokens.dropFirst().first(where: { !blockWords.contains($0.keyword ?? "") }) {
-                    report("extra-words", at: extra.range, ["word": extra.text])
+                let blockWords: Set<BopKeyword> = first.keyword == .end ? Parser.blockWords : []
+                if let extra = line.tokens.dropFirst().first(where: {
+                    $0.keyword.map { !blockWords.contains($0) } ?? true
+                }) {
+                    report(.extraWords, at: extra.range, ["word": extra.text])
                 }
-                return (statements, first.keyword == "end" ? .end(first) : .else(first))
+                return (statements, first.keyword == .end ? .end(first) : .else(first))
             }
             linesRead += 1
             if linesRead % Self.pollInterval == 1, let reason = watchdog.check() {
@@ -150,7 +152,7 @@ final class Parser {
         nesting += 1
         if nesting <= BopLimits.nestingLimit { return true }
         if !tooDeep {
-            report("too-deep", at: range, ["limit": "\(BopLimits.nestingLimit)"])
+            report(.tooDeep, at: range, ["limit": "\(BopLimits.nestingLimit)"])
             tooDeep = true
         }
         cursor.index = cursor.tokens.count
@@ -161,8 +163,8 @@ final class Parser {
     /// Stops reading (the rest of the program is skipped) with an error on `range`: out of time, or cancelled.
     func stop(_ reason: Watchdog.Reason, at range: SourceRange) {
         switch reason {
-        case .timeUp: report("too-slow", at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
-        case .cancelled: report("cancelled", at: range)
+        case .timeUp: report(.tooSlow, at: range, ["seconds": Format.number(watchdog.budgetSeconds)])
+        case .cancelled: report(.cancelled, at: range)
         }
         tooDeep = true
         lineIndex = lines.count
@@ -195,10 +197,10 @@ final class Parser {
             if body.isEmpty && !hasError(onLine: openerLine)
                 && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty })
             {
-                report("empty-block", .warning, at: opener.range, ["word": opener.text])
+                report(.emptyBlock, .warning, at: opener.range, ["word": opener.text])
             }
         case .else(let token):
-            report("else-without-if", at: token.range)
+            report(.elseWithoutIf, at: token.range)
             lineIndex += 1
             _ = parseBody(terminators: [])
             if lineIndex < lines.count { lineIndex += 1 }
@@ -233,10 +235,10 @@ final class Parser {
         let insertion = SourceRange(
             line: guess, column: source.lineLength(guess) + 1, endColumn: source.lineLength(guess) + 1)
         let fix = FixIt(
-            range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword("end"))
-        if diagnostics.contains(where: { $0.id == "missing-end" && $0.range.line == blamedLine }) { return }
+            range: insertion, replacement: "\n" + String(repeating: " ", count: blamedIndent) + messages.keyword(.end))
+        if diagnostics.contains(where: { $0.kind == .missingEnd && $0.range.line == blamedLine }) { return }
         report(
-            "missing-end", at: blamedToken.range, ["word": blamedToken.text, "line": "\(guess)"], fixIt: fix)
+            .missingEnd, at: blamedToken.range, ["word": blamedToken.text, "line": "\(guess)"], fixIt: fix)
     }
 
     // MARK: Reporting
@@ -246,13 +248,13 @@ final class Parser {
     }
 
     /// Reports words left after a block's opening line, before its body is read.
-    func finishHeader(expected: [String] = []) {
+    func finishHeader(expected: [BopKeyword] = []) {
         let line = currentLineNumber
         if !cursor.atEnd && !hasError(onLine: line) { reportExtra(expected: expected) }
     }
 
     func report(
-        _ id: String, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
+        _ id: BopDiagnosticID, _ severity: Severity = .error, at range: SourceRange, _ args: [String: String] = [:],
         message: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
     ) {
         diagnostics.append(
@@ -260,7 +262,7 @@ final class Parser {
     }
 
     /// Reports the first token left on the line, suggesting a close word if it looks like a typo.
-    func reportExtra(expected: [String] = []) {
+    func reportExtra(expected: [BopKeyword] = []) {
         guard let token = cursor.peek() else { return }
         if token.kind == .symbol {
             reportMark(token)
@@ -272,16 +274,16 @@ final class Parser {
         }
         if token.isName, !expected.isEmpty, let guess = guessKeyword(token.text, among: expected) {
             report(
-                "unknown-word", at: token.range, ["word": token.text, "suggestion": guess], message: "message-inline",
+                .unknownWord, at: token.range, ["word": token.text, "suggestion": guess], message: "message-inline",
                 try: "try-guess", fixIt: FixIt(range: token.range, replacement: guess))
             return
         }
-        report("extra-words", at: token.range, ["word": token.text])
+        report(.extraWords, at: token.range, ["word": token.text])
     }
 
     func reportMark(_ token: Token) {
         report(
-            "strange-mark", at: token.range, ["mark": messages.markName(token.folded)],
+            .strangeMark, at: token.range, ["mark": messages.markName(token.folded)],
             fixIt: FixIt(range: token.range, replacement: ""))
     }
 
@@ -300,20 +302,20 @@ final class Parser {
         let lastWord = token.text.split(whereSeparator: { TextFolding.isSpace($0) }).last.map(String.init) ?? token.text
         let end = SourceRange(line: token.range.line, column: token.range.endColumn, endColumn: token.range.endColumn)
         report(
-            "missing-quote",
+            .missingQuote,
             at: SourceRange(line: token.range.line, column: token.range.column, endColumn: token.range.column + 1),
             ["mark": closer, "word": lastWord], fixIt: FixIt(range: end, replacement: closer))
     }
 
     /// The spelling (in the program's language when it has one) of the keyword closest to `word`.
-    func guessKeyword(_ word: String, among keywords: [String]) -> String? {
-        var spellings: [String: String] = [:]
+    func guessKeyword(_ word: String, among keywords: [BopKeyword]) -> String? {
+        var spellings: [String: BopKeyword] = [:]
         var ordered: [(spelling: String, group: String)] = []
         for keyword in keywords {
             for language in [messages.language, BopLanguages.english] {
-                for spelling in language.keywords[keyword] ?? [] where spellings[spelling] == nil {
+                for spelling in language.keywords[keyword.rawValue] ?? [] where spellings[spelling] == nil {
                     spellings[spelling] = keyword
-                    ordered.append((spelling, keyword))
+                    ordered.append((spelling, keyword.rawValue))
                 }
             }
         }

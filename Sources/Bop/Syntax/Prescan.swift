@@ -14,7 +14,7 @@ struct Prescan: Sendable {
         for line in lines {
             let tokens = line.tokens
             guard let first = tokens.first else { continue }
-            if first.keyword == "level" && !sawCommand && levelLine == nil {
+            if first.keyword == .level && !sawCommand && levelLine == nil {
                 levelLine = line.number
                 levelToken = first
                 levelValue = tokens.count > 1 ? tokens[1] : nil
@@ -22,18 +22,18 @@ struct Prescan: Sendable {
             }
             sawCommand = true
             switch first.keyword {
-            case "define":
+            case .define:
                 var i = 1
-                if i < tokens.count && tokens[i].keyword == "move" { i += 1 }
+                if i < tokens.count && tokens[i].keyword == .move { i += 1 }
                 let start = i
-                while i < tokens.count && tokens[i].keyword != "with" { i += 1 }
+                while i < tokens.count && tokens[i].keyword != .with { i += 1 }
                 if i > start {
                     let raw = Prescan.rawText(tokens[start..<i], source: source)
                     let key = Prescan.key(raw)
                     var parameters = 0
                     var j = i + 1
                     while j < tokens.count {
-                        if tokens[j].keyword != "and" {
+                        if tokens[j].keyword != .and {
                             parameters += 1
                             variables.insert(tokens[j].folded)
                             rawNames.append(tokens[j].text)
@@ -43,10 +43,10 @@ struct Prescan: Sendable {
                     if moves[key] == nil { moves[key] = (raw, line.number, parameters) }
                     rawNames.append(raw)
                 }
-            case "set", "change":
+            case .set, .change:
                 // The name is everything between `set` and `to` (`change` and `by`), so Chinese names that
                 // contain a keyword character (`次数`) are found too.
-                let joiner = first.keyword == "set" ? "to" : "by"
+                let joiner: BopKeyword = first.keyword == .set ? .to : .by
                 if let end = tokens.firstIndex(where: { $0.keyword == joiner || $0.text == "=" }), end > 1 {
                     let raw = Prescan.rawText(tokens[1..<end], source: source)
                     if end == 2 && tokens[1].keyword == nil {
@@ -59,8 +59,8 @@ struct Prescan: Sendable {
                     variables.insert(tokens[1].folded)
                     rawNames.append(tokens[1].text)
                 }
-            case "repeat":
-                if let with = tokens.firstIndex(where: { $0.keyword == "with" }), with + 1 < tokens.count {
+            case .repeat:
+                if let with = tokens.firstIndex(where: { $0.keyword == .with }), with + 1 < tokens.count {
                     variables.insert(tokens[with + 1].folded)
                     rawNames.append(tokens[with + 1].text)
                 }

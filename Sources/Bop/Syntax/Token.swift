@@ -18,7 +18,7 @@ struct Token: Sendable {
     /// Normalized text used for matching (case-, width- and accent-folded).
     var folded: String
     /// The canonical keyword this spelling stands for, if any.
-    var keyword: String?
+    var keyword: BopKeyword?
     /// The language whose spelling this was, for keywords.
     var language: String?
     /// The value of a number token.
@@ -26,7 +26,7 @@ struct Token: Sendable {
     /// Where the token is.
     var range: SourceRange
 
-    func isKeyword(_ name: String) -> Bool { keyword == name }
+    func isKeyword(_ name: BopKeyword) -> Bool { keyword == name }
     var isWord: Bool { kind == .word }
     var isName: Bool { kind == .word && keyword == nil }
     var isNumber: Bool { kind == .number }

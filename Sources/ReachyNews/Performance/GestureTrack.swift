@@ -77,7 +77,7 @@ public struct GestureTrack: Sendable {
                 Span(
                     start: time, from: from, to: to.clamped,
                     duration: max(GestureLimits.duration.lowerBound, k.duration),
-                    method: InterpolationMethod(k.easing)))
+                    method: k.easing))
         }
         self.spans = spans
         self.sway = sway.filter { $0.time.isFinite }.sorted { $0.time < $1.time }
@@ -128,17 +128,5 @@ public struct GestureTrack: Sendable {
         let span = spans[lo - 1]
         let a = span.method.value(at: (t - span.start) / span.duration)
         return span.from.blended(to: span.to, a)
-    }
-}
-
-extension InterpolationMethod {
-    /// The robot's easing for a gesture easing (same names: linear, minjerk, ease_in_out, cartoon).
-    public init(_ easing: GestureEasing) {
-        switch easing {
-        case .linear: self = .linear
-        case .minjerk: self = .minjerk
-        case .easeInOut: self = .easeInOut
-        case .cartoon: self = .cartoon
-        }
     }
 }
