@@ -1,3 +1,4 @@
+import Dynamixel
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ struct SafetyTests {
         for motor in ReachyMotor.allCases {
             let v = goals[motor]
             #expect(v.isFinite && limits.range(of: motor).contains(v), "\(motor.name) = \(v) \(context)")
-            #expect(motor.rawPositionLimits.contains(MotorUnits.raw(radians: v)), "\(motor.name) raw \(context)")
+            #expect(motor.rawPositionLimits.contains(DynamixelUnits.position(fromRadians: v)), "\(motor.name) raw \(context)")
         }
     }
 
