@@ -44,7 +44,10 @@ public struct MotorDescription: Codable, Hashable, Sendable {
         if jointLimitsDegrees.min > jointLimitsDegrees.max {
             problems.append("\(who): joint limits \(jointLimitsDegrees.min)…\(jointLimitsDegrees.max)° are reversed")
         }
-        for (gain, value) in [("P", pid.p), ("I", pid.i), ("D", pid.d)] where outside(.positionPGain, Int(value)) {
+        let gains: [(String, Register, UInt16)] = [
+            ("P", .positionPGain, pid.p), ("I", .positionIGain, pid.i), ("D", .positionDGain, pid.d),
+        ]
+        for (gain, register, value) in gains where outside(register, Int(value)) {
             problems.append("\(who): \(gain) gain \(value) exceeds 16383")
         }
         if outside(.operatingMode, Int(operatingMode)) {

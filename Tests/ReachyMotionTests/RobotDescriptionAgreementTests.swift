@@ -44,4 +44,17 @@ struct RobotDescriptionAgreementTests {
         }
         #expect(ReachyMotor(name: "stewart_5")?.id == 15)
     }
+
+    @Test func defaultSafetyLimitsStayInsideTheJointLimits() throws {
+        let description = try RobotDescription.reachyMini()
+        let limits = SafetyLimits.reachyMini
+        for motor in [ReachyMotor.bodyRotation, .rightAntenna, .leftAntenna] {
+            let described = try #require(description.motor(id: Int(motor.id))).jointLimitsDegrees
+            let range = limits.range(of: motor)
+            #expect(range.lowerBound >= described.min * .pi / 180 - 1e-9, "\(motor.name)")
+            #expect(range.upperBound <= described.max * .pi / 180 + 1e-9, "\(motor.name)")
+        }
+        let body = try #require(description.motor(named: "body_rotation")).jointLimitsDegrees
+        #expect(abs(limits.maxBodyYaw - body.max * .pi / 180) < 1e-12)
+    }
 }
