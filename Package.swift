@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "reachy", targets: ["reachy"]),
         .library(name: "Dynamixel", targets: ["Dynamixel"]),
+        .library(name: "ReachyMiniDescription", targets: ["ReachyMiniDescription"]),
         .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
         .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
         .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
@@ -52,18 +53,22 @@ let package = Package(
             dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict),
 
+        // The robot as data (motors, limits, bus, audio) from one JSON resource; everything above derives from it.
+        .target(
+            name: "ReachyMiniDescription", dependencies: ["Dynamixel"],
+            resources: [.copy("Resources/reachy-mini.json")], swiftSettings: strict),
+
         // Siblings over the transport protocol: real devices, and a virtual robot.
         .target(
             name: "ReachyHardware",
-            dependencies: ["Dynamixel", "CLibSerialPort", "CLibUSB", "CALSA"],
-            resources: [.copy("Resources/reachy-mini.json")],
+            dependencies: ["Dynamixel", "ReachyMiniDescription", "CLibSerialPort", "CLibUSB", "CALSA"],
             swiftSettings: strict),
-        .target(name: "ReachySimulator", dependencies: ["Dynamixel"], swiftSettings: strict),
+        .target(name: "ReachySimulator", dependencies: ["Dynamixel", "ReachyMiniDescription"], swiftSettings: strict),
 
         // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend.
         .target(
             name: "ReachyMotion",
-            dependencies: ["Dynamixel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Dynamixel", "ReachyMiniDescription", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
@@ -135,6 +140,8 @@ let package = Package(
         .target(name: "ReachyTestSupport", path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
             name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyMiniDescriptionTests", dependencies: ["ReachyMiniDescription"], swiftSettings: strict),
         .testTarget(
             name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator"],
             swiftSettings: strict),

@@ -1,9 +1,4 @@
 extension Register {
-    /// The baud rate each Baud Rate (address 8) value selects.
-    public static let baudRates: [Int: Int] = [
-        0: 9_600, 1: 57_600, 2: 115_200, 3: 1_000_000, 4: 2_000_000, 5: 3_000_000, 6: 4_000_000,
-    ]
-
     /// The name of each Operating Mode (address 11) value.
     public static let operatingModes: [Int: String] = [
         0: "current", 1: "velocity", 3: "position", 4: "extended position", 5: "current-based position", 16: "PWM",
@@ -22,7 +17,7 @@ extension Register {
     private func meaning(of raw: Int) -> String? {
         switch address {
         case Register.modelNumber.address: return DynamixelModel.displayName(for: UInt16(truncatingIfNeeded: raw))
-        case Register.baudRate.address: return Register.baudRates[raw].map { "\($0) bps" }
+        case Register.baudRate.address: return DynamixelBaudRate.rate(forRegisterValue: raw).map { "\($0) bps" }
         case Register.operatingMode.address: return Register.operatingModes[raw]
         case Register.hardwareErrorStatus.address, Register.shutdown.address:
             return HardwareErrorStatus(rawValue: UInt8(truncatingIfNeeded: raw)).description

@@ -68,33 +68,3 @@ public enum RegisterUnit: String, Hashable, Sendable, CaseIterable {
         return Int(value)
     }
 }
-
-/// Conversions the official Reachy Mini stack (rustypot, reachy-mini-motor-controller) uses, bit for bit.
-public enum DynamixelUnits {
-    /// Encoder pulses per turn.
-    public static let pulsesPerTurn = 4096
-
-    /// Radians from a raw position: `2π·raw/4096 − π` (raw 2048 is 0 rad).
-    public static func radians(fromPosition raw: Int) -> Double {
-        2 * Double.pi * Double(raw) / Double(pulsesPerTurn) - Double.pi
-    }
-
-    /// The raw position for an angle: `trunc(4096·(π+rad)/(2π))`, truncating toward zero and saturating to the
-    /// 32-bit range like Rust's `as i32` (0.1 rad → 2113; NaN → 0).
-    public static func position(fromRadians radians: Double) -> Int {
-        let value = Double(pulsesPerTurn) * (Double.pi + radians) / (2 * Double.pi)
-        guard !value.isNaN else { return 0 }
-        if value >= Double(Int32.max) { return Int(Int32.max) }
-        if value <= Double(Int32.min) { return Int(Int32.min) }
-        return Int(value.rounded(.towardZero))
-    }
-
-    /// Volts from Present Input Voltage (0.1 V steps).
-    public static func volts(fromRaw raw: Int) -> Double { Double(raw) * 0.1 }
-    /// Milliamperes from Present/Goal Current (1 mA steps on XL330).
-    public static func milliamps(fromRaw raw: Int) -> Double { Double(raw) }
-    /// Revolutions per minute from a velocity register (0.229 rpm steps).
-    public static func rpm(fromRaw raw: Int) -> Double { Double(raw) * 0.229 }
-    /// Degrees Celsius from Present Temperature.
-    public static func celsius(fromRaw raw: Int) -> Double { Double(raw) }
-}

@@ -127,16 +127,3 @@ extension ReachyMini {
         }
     }
 }
-
-extension RobotConfiguration {
-    /// The expected motor table of a robot description (`hardware/reachy-mini.json`).
-    public init(_ description: RobotDescription) throws(StartupError) {
-        try self.init(
-            motors: description.motors.map {
-                MotorConfiguration(
-                    name: $0.name, id: $0.id, homingOffset: $0.homingOffset, minPosition: $0.positionLimits.min,
-                    maxPosition: $0.positionLimits.max, operatingMode: $0.operatingMode,
-                    returnDelayTime: $0.returnDelayTime, shutdown: $0.shutdown, p: $0.pid.p, i: $0.pid.i, d: $0.pid.d)
-            })
-    }
-}

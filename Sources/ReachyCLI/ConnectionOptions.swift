@@ -42,10 +42,10 @@ struct ConnectionOptions: ParsableArguments {
                 throw ValidationError(error.description)
             }
         }
-        if !BaudRate.dynamixelRates.contains(baud) {
+        if !DynamixelBaudRate.rates.contains(baud) {
             throw ValidationError(
                 "--baud \(baud) is not a Dynamixel speed. Use one of: "
-                    + BaudRate.dynamixelRates.map(String.init).joined(separator: ", ") + ".")
+                    + DynamixelBaudRate.rates.map(String.init).joined(separator: ", ") + ".")
         }
     }
 

@@ -3,6 +3,7 @@ import Dynamixel
 import Foundation
 import ReachyBridge
 import ReachyHardware
+import ReachyMiniDescription
 import ReachyNews
 
 /// `reachy demo`: the main job, end to end — on the robot when one is plugged in, else on the built-in simulator.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReachyHardware
+import ReachyMiniDescription
 
 /// `reachy doctor`: walk through everything that can stop the robot from working, with fixes.
 struct DoctorCommand: ParsableCommand {

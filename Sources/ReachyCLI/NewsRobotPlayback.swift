@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import ReachyBridge
 import ReachyHardware
+import ReachyMiniDescription
 import ReachyNews
 import ReachySpeech
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ReachyBridge
+import ReachyMiniDescription
 import Synchronization
 
 /// Options shared by the commands that move the robot (`wake`, `sleep`, `goto`, `dance`, `play`, `record`).

@@ -1,4 +1,5 @@
 import Dynamixel
+import ReachyMiniDescription
 
 #if canImport(Glibc)
     import Glibc
@@ -8,11 +9,9 @@ import Dynamixel
 
 /// The serial speeds a Dynamixel bus can run at, and the termios constants that select them.
 public enum BaudRate {
-    /// The speed the Reachy Mini's motor bus runs at.
-    public static let reachyMini = 1_000_000
-
-    /// The rates XL330/XC330 servos accept (Baud Rate register values 0…6), in bits per second.
-    public static let dynamixelRates = [9_600, 57_600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000]
+    /// The speed the Reachy Mini's motor bus runs at: the robot description's `bus.baudRate`. (The rates a servo
+    /// accepts are `Dynamixel.DynamixelBaudRate.rates`.)
+    public static var reachyMini: Int { RobotDescription.bundledReachyMini.bus.baudRate }
 
     /// Every rate `TermiosTransport` can set on this operating system, ascending.
     public static var termiosRates: [Int] { termiosTable.map(\.rate) }

@@ -1,4 +1,5 @@
 import Dynamixel
+import ReachyMiniDescription
 
 extension Diagnostics {
     /// The lowest supply voltage at which the official controller lets the motors start (4.5 V).

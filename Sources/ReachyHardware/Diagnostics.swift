@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyMiniDescription
 
 /// The checks behind `reachy doctor`, as pure functions of facts about the machine, plus `gather…` helpers
 /// in `Diagnostics+System.swift` that collect those facts.

@@ -1,4 +1,5 @@
 import CLibSerialPort
+import ReachyMiniDescription
 
 /// Finds serial ports (libserialport) and recognises the Reachy Mini's adapter among them.
 ///

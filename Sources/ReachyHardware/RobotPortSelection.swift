@@ -1,3 +1,5 @@
+import ReachyMiniDescription
+
 /// What a port is, as far as the Reachy Mini is concerned.
 public enum PortRole: String, Hashable, Sendable, Codable {
     /// The Reachy Mini Lite's USB-serial adapter (`1a86:55d3`).

@@ -1,3 +1,5 @@
+import ReachyMiniDescription
+
 /// What the OS says about one serial port: enough to list it and to recognise the Reachy Mini's adapter.
 ///
 /// Built by `PortDiscovery.listPorts()` from libserialport, or by hand in tests.

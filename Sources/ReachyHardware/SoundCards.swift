@@ -1,3 +1,5 @@
+import ReachyMiniDescription
+
 #if canImport(CALSA)
     import CALSA
 #endif
@@ -27,10 +29,12 @@ public struct SoundCard: Hashable, Sendable, Codable {
 
 /// Lists ALSA sound cards and picks one by name.
 public enum SoundCards {
-    /// The name the Reachy Mini's audio board reports.
-    public static let reachyMiniAudioName = "Reachy Mini Audio"
-    /// What older audio-board firmware reports (the SDK falls back to it too).
-    public static let legacyReachyMiniAudioName = "respeaker"
+    /// The name the Reachy Mini's audio board reports ("Reachy Mini Audio": the robot description's
+    /// `audio.cardName`).
+    public static var reachyMiniAudioName: String { RobotDescription.bundledReachyMini.audio.cardName }
+    /// What older audio-board firmware reports, "respeaker" (the SDK falls back to it too): the robot description's
+    /// `audio.legacyCardName`.
+    public static var legacyReachyMiniAudioName: String { RobotDescription.bundledReachyMini.audio.legacyCardName }
 
     /// Every card ALSA sees (`snd_card_next`), in index order. Empty when there is none.
     public static func list() -> [SoundCard] {

@@ -1,5 +1,6 @@
 import CLibUSB
 import Foundation
+import ReachyMiniDescription
 import Synchronization
 
 /// A USB device arriving or leaving.

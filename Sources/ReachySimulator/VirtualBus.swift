@@ -447,10 +447,6 @@ public final class VirtualBus: @unchecked Sendable {
 extension VirtualServo {
     /// Whether the servo's Baud Rate register matches the line speed.
     func listens(atBaudRate baudRate: Int) -> Bool {
-        let code = Int(memory[VirtualControlTable.baudRate.address])
-        return code < VirtualServo.baudRates.count && VirtualServo.baudRates[code] == baudRate
+        DynamixelBaudRate.rate(forRegisterValue: Int(memory[VirtualControlTable.baudRate.address])) == baudRate
     }
-
-    /// Line speeds by Baud Rate register value.
-    static let baudRates = [9600, 57600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000]
 }

@@ -1,5 +1,10 @@
 /// The X330 control table layout the simulator enforces: every defined register, and a per-address index.
 /// Addresses not listed are undefined: reading from or writing to them is an Access Error (7).
+///
+/// Typed in independently of the driver's `Dynamixel.ControlTable` on purpose: the simulator stands for the servo
+/// outside the driver, so a register the driver gets wrong (address, size, access, range) fails against it instead
+/// of being copied into both sides. `ControlTableAgreementTests` checks that the two tables agree on every register
+/// (address, name, size, access, signedness, accepted values), so independence cannot turn into drift.
 public enum VirtualControlTable {
     /// One past the last address of the table (Indirect Data 20 is at 227).
     public static let size = 228
@@ -28,7 +33,8 @@ public enum VirtualControlTable {
     public static let minPositionLimit = VirtualRegister("Min Position Limit", 52, 4, .range(0, 4095))
     public static let startupConfiguration = VirtualRegister("Startup Configuration", 60, 1, .range(0, 3))
     public static let pwmSlope = VirtualRegister("PWM Slope", 62, 1, .range(1, 255))
-    public static let shutdown = VirtualRegister("Shutdown", 63, 1, .range(0, 255))
+    /// Bits 0, 2–5 as in Hardware Error Status; bits 6–7 do not exist.
+    public static let shutdown = VirtualRegister("Shutdown", 63, 1, .range(0, 63))
     public static let torqueEnable = VirtualRegister("Torque Enable", 64, 1, .range(0, 1))
     public static let led = VirtualRegister("LED", 65, 1, .range(0, 1))
     public static let statusReturnLevel = VirtualRegister("Status Return Level", 68, 1, .range(0, 2))

@@ -121,11 +121,17 @@ struct ControlTableTests {
 
 @Suite("Units, errors, models")
 struct UnitTests {
-    @Test func radiansFollowTheOfficialStack() {
-        #expect(DynamixelUnits.position(fromRadians: 0.1) == 2113)
+    @Test func radiansRoundToTheNearestCount() {
+        #expect(DynamixelUnits.position(fromRadians: 0.1) == 2113)  // 2113.2
         #expect(DynamixelUnits.position(fromRadians: 0) == 2048)
-        #expect(DynamixelUnits.position(fromRadians: -0.1) == 1982)  // 1982.8 truncated
-        #expect(DynamixelUnits.position(fromRadians: -4) == -559)  // −559.6 truncated toward zero, not floored
+        #expect(DynamixelUnits.position(fromRadians: -0.1) == 1983)  // 1982.8 rounds up, not truncated to 1982
+        #expect(DynamixelUnits.position(fromRadians: -4) == -560)  // −559.6 rounds to −560
+        #expect(DynamixelUnits.position(fromRadians: 0.86753) == 2614)  // 2613.54: the official driver writes 2613
+        // Just over and under half a count from 2048 (0 rad).
+        let halfCount = Double.pi / 4096
+        #expect(DynamixelUnits.position(fromRadians: halfCount * 1.001) == 2049)
+        #expect(DynamixelUnits.position(fromRadians: halfCount * 0.999) == 2048)
+        #expect(DynamixelUnits.position(fromRadians: -halfCount * 0.999) == 2048)
         #expect(DynamixelUnits.position(fromRadians: .nan) == 0)
         #expect(DynamixelUnits.position(fromRadians: 1e12) == Int(Int32.max))
         #expect(DynamixelUnits.radians(fromPosition: 2048) == 0)
@@ -238,5 +244,22 @@ struct RegisterDisplayTests {
         #expect(Register.returnDelayTime.display(250) == "250 (500.000 µs)")
         #expect(Register.id.display(11) == "11")
         #expect(Register.homingOffset.display(-1024) == "-1024")
+    }
+}
+
+@Suite("One baud table")
+struct BaudRateTableTests {
+    @Test func registerValuesSelectTheEManualRates() {
+        #expect(DynamixelBaudRate.rates == [9_600, 57_600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000])
+        #expect(DynamixelBaudRate.rate(forRegisterValue: 3) == 1_000_000)
+        #expect(DynamixelBaudRate.rate(forRegisterValue: 7) == nil)
+        #expect(DynamixelBaudRate.rate(forRegisterValue: -1) == nil)
+        #expect(DynamixelBaudRate.registerValue(forRate: 57_600) == 1)
+        #expect(DynamixelBaudRate.registerValue(forRate: 250_000) == nil)
+    }
+
+    @Test func baudRateRegisterAcceptsExactlyTheTable() {
+        #expect(Register.baudRate.range == 0...(DynamixelBaudRate.rates.count - 1))
+        #expect(Register.baudRate.display(4) == "4 (2000000 bps)")
     }
 }

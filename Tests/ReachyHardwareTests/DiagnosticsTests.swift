@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyMiniDescription
 import Testing
 
 @testable import ReachyHardware

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyMiniDescription
 import Testing
 
 @testable import ReachyHardware

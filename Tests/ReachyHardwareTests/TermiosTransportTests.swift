@@ -98,7 +98,7 @@ import Testing
         #expect(throws: TransportError.closed(name: pty.path)) { try transport.flushInput() }
     }
 
-    @Test(arguments: BaudRate.dynamixelRates) func opensAtEveryDynamixelRate(rate: Int) throws {
+    @Test(arguments: DynamixelBaudRate.rates) func opensAtEveryDynamixelRate(rate: Int) throws {
         let pty = try PseudoTerminal()
         let transport = try TermiosTransport(path: pty.path, baudRate: rate)
         defer { transport.close() }

@@ -1,3 +1,4 @@
+import ReachyMiniDescription
 import Testing
 
 @testable import ReachyHardware

@@ -1,3 +1,4 @@
+import Dynamixel
 import Foundation
 import Testing
 
@@ -119,14 +120,16 @@ struct PoseAndJointTests {
 
     @Test("raw counts: 2048 is 0 rad, EEPROM limits map to the documented degrees, every count round-trips")
     func rawConversion() {
-        #expect(MotorUnits.radians(raw: 2048) == 0)
+        #expect(DynamixelUnits.radians(fromPosition: 2048) == 0)
         #expect(abs(degrees(ReachyMotor.stewart1.eepromLimits.lowerBound) - -47.99) < 0.01)
         #expect(abs(degrees(ReachyMotor.stewart1.eepromLimits.upperBound) - 80.0) < 0.1)
         #expect(abs(degrees(ReachyMotor.stewart4.eepromLimits.upperBound) - 48.0) < 0.1)
         for raw in 0...4095 {
-            #expect(MotorUnits.raw(radians: MotorUnits.radians(raw: raw)) == raw)
+            #expect(DynamixelUnits.position(fromRadians: DynamixelUnits.radians(fromPosition: raw)) == raw)
         }
-        #expect(MotorUnits.raw(radians: .nan) == 2048)
-        #expect(MotorUnits.raw(radians: 100) == 4095)
+        // Raw joint positions are what the bus writes: the same nearest-count rule.
+        let joints = JointVector(
+            head: HeadJoints(body: 0, s1: 0.86753, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0), antennas: .zero)
+        #expect(joints.rawPositions == [2048, 2614, 2048, 2048, 2048, 2048, 2048, 2048, 2048])
     }
 }

@@ -71,7 +71,7 @@ final class SimulatedLink: Sendable {
 
     /// Present position of a servo, radians.
     func present(_ motor: ReachyMotor) -> Double {
-        MotorUnits.radians(raw: Int(robot.bus.servo(motor.id)?.presentPosition ?? 0))
+        DynamixelUnits.radians(fromPosition: Int(robot.bus.servo(motor.id)?.presentPosition ?? 0))
     }
 
     func torque(_ motor: ReachyMotor) -> Bool { robot.bus.servo(motor.id)?.torqueEnabled ?? false }

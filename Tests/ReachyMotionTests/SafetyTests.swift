@@ -1,3 +1,4 @@
+import Dynamixel
 import Foundation
 import Testing
 
@@ -11,7 +12,9 @@ struct SafetyTests {
         for motor in ReachyMotor.allCases {
             let v = goals[motor]
             #expect(v.isFinite && limits.range(of: motor).contains(v), "\(motor.name) = \(v) \(context)")
-            #expect(motor.rawPositionLimits.contains(MotorUnits.raw(radians: v)), "\(motor.name) raw \(context)")
+            #expect(
+                motor.rawPositionLimits.contains(DynamixelUnits.position(fromRadians: v)),
+                "\(motor.name) raw \(context)")
         }
     }
 
@@ -91,12 +94,15 @@ struct SafetyTests {
     @Test("a rotation written with three decimals (like the official sleep pose) is accepted as the nearest rotation")
     func nearlyOrthonormalIsProjected() throws {
         // The official client's sleep pose, rounded by hand: MMᵀ is off identity by ≈5e-4.
-        let rounded = Matrix3(Vector3(0.911, 0.004, 0.413), Vector3(-0.004, 1.0, -0.001), Vector3(-0.413, -0.001, 0.911))
+        let rounded = Matrix3(
+            Vector3(0.911, 0.004, 0.413), Vector3(-0.004, 1.0, -0.001), Vector3(-0.413, -0.001, 0.911))
         let pose = HeadPose(rotation: rounded, translation: Vector3(-0.021, 0.001, -0.044))
         let clamped = try safe.limits.clampPose(pose, bodyYaw: 0, automaticBodyYaw: false).value.pose
         #expect(SafetyLimits.orthonormalityError(clamped.rotation) < 1e-12)
         #expect(abs(clamped.rotation.determinant - 1) < 1e-12)
-        for (a, b) in zip([clamped.rotation.r0, clamped.rotation.r1, clamped.rotation.r2], [rounded.r0, rounded.r1, rounded.r2]) {
+        for (a, b) in zip(
+            [clamped.rotation.r0, clamped.rotation.r1, clamped.rotation.r2], [rounded.r0, rounded.r1, rounded.r2])
+        {
             #expect(abs(a.x - b.x) < 1e-3 && abs(a.y - b.y) < 1e-3 && abs(a.z - b.z) < 1e-3)
         }
         _ = try safe.headJoints(head: pose)

@@ -1,59 +1,45 @@
-import Foundation
+import ReachyMiniDescription
 import Testing
 
 @testable import ReachySimulator
 
-/// The simulator's factory table agrees with the repository's hardware description (`hardware/reachy-mini.json`).
+/// The simulator's factory robot is built from the bundled robot description (`reachy-mini.json`): every servo's
+/// registers hold the described values.
 @Suite struct FactoryDescriptionTests {
-    struct Description: Decodable {
-        struct Bus: Decodable {
-            let baudRate: Int
-            let baudRateRegisterValue: Int
-        }
-        struct Motor: Decodable {
-            struct Model: Decodable { let number: Int }
-            struct Limits: Decodable {
-                let min: Int
-                let max: Int
+    typealias T = VirtualControlTable
+
+    @Test func factoryServosHoldTheDescribedSettings() throws {
+        let description = try RobotDescription.reachyMini()
+        #expect(ReachyMiniFactory.baudRate == description.bus.baudRate)
+        #expect(ReachyMiniFactory.baudRateCode == description.bus.baudRateRegisterValue)
+        #expect(ReachyMiniFactory.motors.map(\.id) == description.motors.map(\.id))
+        for (described, motor) in zip(description.motors, ReachyMiniFactory.motors) {
+            let servo = ReachyMiniFactory.servo(for: motor)
+            let expected: [(VirtualRegister, Int64)] = [
+                (T.modelNumber, Int64(described.model.number)), (T.id, Int64(described.id)),
+                (T.baudRate, Int64(description.bus.baudRateRegisterValue)),
+                (T.returnDelayTime, Int64(described.returnDelayTime)),
+                (T.operatingMode, Int64(described.operatingMode)), (T.shutdown, Int64(described.shutdown)),
+                (T.homingOffset, Int64(described.homingOffset)),
+                (T.minPositionLimit, Int64(described.positionLimits.min)),
+                (T.maxPositionLimit, Int64(described.positionLimits.max)),
+                (T.positionPGain, Int64(described.pid.p)), (T.positionIGain, Int64(described.pid.i)),
+                (T.positionDGain, Int64(described.pid.d)),
+            ]
+            #expect(motor.name == described.name)
+            for (register, value) in expected {
+                #expect(servo.value(register) == value, "\(described.name) \(register.name)")
             }
-            struct PID: Decodable {
-                let p: Int
-                let i: Int
-                let d: Int
-            }
-            let name: String
-            let id: Int
-            let model: Model
-            let homingOffset: Int
-            let positionLimits: Limits
-            let pid: PID
-            let operatingMode: Int
-            let returnDelayTime: Int
-            let shutdown: Int
         }
-        let bus: Bus
-        let motors: [Motor]
     }
 
-    @Test func factoryTableMatchesHardwareDescription() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("hardware/reachy-mini.json")
-        let description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: file))
-        #expect(description.bus.baudRate == ReachyMiniFactory.baudRate)
-        #expect(description.bus.baudRateRegisterValue == Int(ReachyMiniFactory.baudRateCode))
-        #expect(description.motors.map(\.id) == ReachyMiniFactory.motors.map { Int($0.id) })
-        for (described, simulated) in zip(description.motors, ReachyMiniFactory.motors) {
-            #expect(described.name == simulated.name)
-            #expect(described.model.number == Int(simulated.model.number))
-            #expect(described.homingOffset == Int(simulated.homingOffset))
-            #expect(described.positionLimits.min == Int(simulated.positionLimits.lowerBound))
-            #expect(described.positionLimits.max == Int(simulated.positionLimits.upperBound))
-            #expect(
-                [described.pid.p, described.pid.i, described.pid.d]
-                    == [simulated.positionGains.p, simulated.positionGains.i, simulated.positionGains.d].map(Int.init))
-            #expect(described.operatingMode == Int(ReachyMiniFactory.operatingMode))
-            #expect(described.returnDelayTime == Int(ReachyMiniFactory.returnDelayTime))
-            #expect(described.shutdown == Int(ReachyMiniFactory.shutdown))
+    @Test func unknownModelIsRefusedWithTheKnownOnes() throws {
+        var described = try #require(RobotDescription.bundledReachyMini.motors.first)
+        described.model.number = 9999
+        #expect(throws: ReachyMiniMotorError.unknownModel(motor: "body_rotation", number: 9999)) {
+            _ = try ReachyMiniMotor(described)
         }
+        let message = ReachyMiniMotorError.unknownModel(motor: "body_rotation", number: 9999).description
+        #expect(message.contains("1200 (XL330-M288-T)"))
     }
 }

@@ -1,3 +1,5 @@
+import Dynamixel
+
 /// The seven head joints in radians, SDK order `[body_yaw, s1…s6]`.
 public struct HeadJoints: Sendable, Equatable, Hashable {
     /// Body rotation (yaw of the whole robot about its base), radians.
@@ -144,8 +146,9 @@ public struct JointVector: Sendable, Equatable, Hashable {
         }
     }
 
-    /// Raw Dynamixel goal counts in the canonical order (rounded; see ``MotorUnits``).
-    public var rawPositions: [Int] { motorOrder.map { MotorUnits.raw(radians: $0) } }
+    /// Raw Dynamixel goal counts in the canonical order, as the bus writes them
+    /// (`DynamixelUnits.position(fromRadians:)`: nearest count).
+    public var rawPositions: [Int] { motorOrder.map { DynamixelUnits.position(fromRadians: $0) } }
 }
 
 /// Why a list of numbers could not be turned into joints.

@@ -1,3 +1,6 @@
+import Dynamixel
+import ReachyMiniDescription
+
 /// The nine servos of a Reachy Mini, in the canonical bus order
 /// `[body_rotation, stewart_1…stewart_6, right_antenna, left_antenna]` (Dynamixel IDs 10…18).
 public enum ReachyMotor: Int, Sendable, CaseIterable, Hashable {
@@ -33,38 +36,24 @@ public enum ReachyMotor: Int, Sendable, CaseIterable, Hashable {
     /// The six Stewart-platform motors in order.
     public static let stewart: [ReachyMotor] = [.stewart1, .stewart2, .stewart3, .stewart4, .stewart5, .stewart6]
 
-    /// EEPROM position limits in raw counts (min/max position limit registers, as configured by the factory).
-    public var rawPositionLimits: ClosedRange<Int> {
-        switch self {
-        case .bodyRotation, .rightAntenna, .leftAntenna: return 0...4095
-        case .stewart1, .stewart3: return 1502...2958
-        case .stewart2: return 1138...2844
-        case .stewart4, .stewart6: return 1138...2594
-        case .stewart5: return 1252...2958
-        }
-    }
+    /// EEPROM position limits in raw counts (min/max position limit registers, as configured by the factory): the
+    /// bundled robot description's `positionLimits` for this motor's ID.
+    public var rawPositionLimits: ClosedRange<Int> { Self.limitTable[rawValue] }
 
     /// The EEPROM limits in radians (`rad = 2π·raw/4096 − π`).
     public var eepromLimits: ClosedRange<Double> {
         let r = rawPositionLimits
-        return MotorUnits.radians(raw: r.lowerBound)...MotorUnits.radians(raw: r.upperBound)
+        return DynamixelUnits.radians(fromPosition: r.lowerBound)...DynamixelUnits.radians(fromPosition: r.upperBound)
     }
-}
 
-/// Conversion between joint radians and Dynamixel raw position counts (4096 counts per turn, raw 2048 = 0 rad).
-public enum MotorUnits {
-    /// Counts per revolution.
-    public static let countsPerTurn = 4096.0
-
-    /// `rad = 2π·raw/4096 − π`.
-    @inlinable public static func radians(raw: Int) -> Double { 2 * .pi * Double(raw) / countsPerTurn - .pi }
-
-    /// The raw count for `radians`, truncated like the official driver (so the worked example's s1 =
-    /// 0.86753 rad gives 2613), with a 1e-6-count tolerance so exact limit angles map back to their own count.
-    /// The result is within 0…4095; non-finite input gives 2048 (the zero position).
-    public static func raw(radians: Double) -> Int {
-        guard radians.isFinite else { return 2048 }
-        let value = ((radians + .pi) * countsPerTurn / (2 * .pi) + 1e-6).rounded(.down)
-        return Int(max(0, min(4095, value)))
+    /// `rawPositionLimits` by `rawValue`, read once from the description. The enum's cases, IDs and names are the
+    /// motion API; `RobotDescriptionAgreementTests` checks they are the description's, in its order.
+    private static let limitTable: [ClosedRange<Int>] = allCases.map { motor in
+        guard let described = RobotDescription.bundledReachyMini.motor(id: Int(motor.id)) else {
+            fatalError(
+                "The bundled robot description has no motor with ID \(motor.id) (\(motor.name)); "
+                    + "reachy-mini.json must list IDs 10…18.")
+        }
+        return described.positionLimits.closedRange
     }
 }

@@ -1,6 +1,8 @@
+import ReachyMiniDescription
+
 /// What one motor's EEPROM and gains must hold for the robot to work: the expected values the startup sequence
-/// verifies (and rewrites when they differ). A plain value so that `ReachyMotion` needs no hardware module: the CLI
-/// maps the bundled robot description (`hardware/reachy-mini.json`) to it; tests use ``RobotConfiguration/reachyMini``.
+/// verifies (and rewrites when they differ). Built from a robot description's motor (``init(_:)``);
+/// ``RobotConfiguration/reachyMini`` is the bundled description's table.
 public struct MotorConfiguration: Sendable, Hashable {
     /// Official motor name (`stewart_1`…).
     public var name: String
@@ -41,6 +43,17 @@ public struct MotorConfiguration: Sendable, Hashable {
     }
 }
 
+extension MotorConfiguration {
+    /// The expected settings of a described motor.
+    public init(_ described: MotorDescription) {
+        self.init(
+            name: described.name, id: described.id, homingOffset: described.homingOffset,
+            minPosition: described.positionLimits.min, maxPosition: described.positionLimits.max,
+            operatingMode: described.operatingMode, returnDelayTime: described.returnDelayTime,
+            shutdown: described.shutdown, p: described.pid.p, i: described.pid.i, d: described.pid.d)
+    }
+}
+
 /// The expected configuration of all nine motors, in the canonical order `[body, s1…s6, right, left]`.
 public struct RobotConfiguration: Sendable, Hashable {
     /// One entry per ``ReachyMotor``, in its order.
@@ -64,23 +77,21 @@ public struct RobotConfiguration: Sendable, Hashable {
         self.motors = sorted
     }
 
-    /// The factory configuration of a Reachy Mini (reachy_mini.md §1.1, `hardware_config.yaml`).
-    public static let reachyMini: RobotConfiguration = {
-        let rows: [(Int32, UInt16)] = [
-            (0, 200), (1024, 300), (-1024, 300), (1024, 300), (-1024, 300), (1024, 300),
-            (-1024, 300), (0, 200), (0, 200),
-        ]
-        let motors = zip(ReachyMotor.allCases, rows).map { motor, row in
-            MotorConfiguration(
-                name: motor.name, id: motor.id, homingOffset: row.0,
-                minPosition: Int32(motor.rawPositionLimits.lowerBound),
-                maxPosition: Int32(motor.rawPositionLimits.upperBound), p: row.1)
-        }
-        // Valid by construction: IDs 10…18 in order, limits inside 0…4095.
-        return (try? RobotConfiguration(motors: motors)) ?? RobotConfiguration(unchecked: motors)
-    }()
+    /// The expected motor table of a robot description (`reachy-mini.json`).
+    /// - Throws: ``StartupError/invalidConfiguration(_:)`` when it does not list the nine motors.
+    public init(_ description: RobotDescription) throws(StartupError) {
+        try self.init(motors: description.motors.map(MotorConfiguration.init))
+    }
 
-    private init(unchecked motors: [MotorConfiguration]) { self.motors = motors }
+    /// The factory configuration of a Reachy Mini: the bundled robot description
+    /// (``RobotDescription/bundledReachyMini``, from `hardware_config.yaml`).
+    public static let reachyMini: RobotConfiguration = {
+        do {
+            return try RobotConfiguration(RobotDescription.bundledReachyMini)
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
 
     /// The entry for `id`, if any.
     public func motor(id: UInt8) -> MotorConfiguration? { motors.first { $0.id == id } }

@@ -142,7 +142,7 @@ extension SafeKinematics {
     }
 
     /// How far the head pose of `joints` is outside the pose limits (0 inside) — as commanded, and as the servos
-    /// receive it: the bus carries whole position counts (0.088°, truncated like the official driver,
+    /// receive it: the bus carries whole position counts (0.088°, rounded to the nearest count,
     /// ``bus(_:)``), which can tilt the head by a few hundredths of a degree. The larger of the two.
     /// `solved` is `anchor` after solving the commanded joints (the warm start for the next tick).
     func writtenExcess(of joints: HeadJoints, from anchor: ForwardKinematics)

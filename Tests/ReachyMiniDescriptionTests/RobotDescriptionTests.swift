@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ReachyHardware
+@testable import ReachyMiniDescription
 
 @Suite struct RobotDescriptionTests {
     /// reachy_mini.md §1.1 and dynamixel.md §2, typed in by hand: name, ID, model, model number, homing offset,
@@ -61,11 +61,8 @@ import Testing
         #expect(robot.audio.alsaID == "ReachyMiniAudio")
         #expect(robot.audio.usb == USBID(vendor: 0x38FB, product: 0x1001))
         #expect(robot.audio.sampleRate == 16_000)
-        // The library's constants agree with the file.
         #expect(robot.bus.adapter == .reachyMiniSerialAdapter)
         #expect(robot.audio.usb == .reachyMiniAudio)
-        #expect(robot.audio.cardName == SoundCards.reachyMiniAudioName)
-        #expect(robot.bus.baudRate == BaudRate.reachyMini)
     }
 
     @Test func lookupByNameAndID() throws {

@@ -19,10 +19,11 @@ public struct USBID: Hashable, Sendable, CustomStringConvertible, Codable {
 
     public var description: String { Self.hex(vendor) + ":" + Self.hex(product) }
 
-    /// The Reachy Mini Lite's USB-serial adapter (WCH/QinHeng, CDC-ACM): `1a86:55d3`.
-    public static let reachyMiniSerialAdapter = USBID(vendor: 0x1A86, product: 0x55D3)
-    /// The Reachy Mini's audio board (speaker, microphones): `38fb:1001`.
-    public static let reachyMiniAudio = USBID(vendor: 0x38FB, product: 0x1001)
+    /// The Reachy Mini Lite's USB-serial adapter (WCH/QinHeng, CDC-ACM, `1a86:55d3`): the robot description's
+    /// `bus.adapter`.
+    public static var reachyMiniSerialAdapter: USBID { RobotDescription.bundledReachyMini.bus.adapter }
+    /// The Reachy Mini's audio board (speaker, microphones, `38fb:1001`): the robot description's `audio.usb`.
+    public static var reachyMiniAudio: USBID { RobotDescription.bundledReachyMini.audio.usb }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
