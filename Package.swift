@@ -141,9 +141,10 @@ let package = Package(
         .testTarget(
             name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyMiniDescriptionTests", dependencies: ["ReachyMiniDescription"], swiftSettings: strict),
+            name: "ReachyMiniDescriptionTests", dependencies: ["ReachyMiniDescription", "ReachyTestSupport"],
+            swiftSettings: strict),
         .testTarget(
-            name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator"],
+            name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator", "ReachyTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],

@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyTestSupport
 import Synchronization
 
 @testable import ReachyHardware
@@ -34,14 +35,8 @@ func waitUntilReadable(_ transport: TermiosTransport) throws -> Bool {
     return poll(&fds, 1, 2_000) > 0
 }
 
-/// Where the repository's `hardware/` folder is, found from this file's path.
-func hardwareDirectory() -> URL {
-    URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ReachyHardwareTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository root
-        .appendingPathComponent("hardware")
-}
+/// Where the repository's `hardware/` folder is.
+func hardwareDirectory() -> URL { RepositoryPaths.hardware }
 
 /// A thread's pthread id, published by the thread itself.
 final class ThreadID: Sendable {

@@ -1,10 +1,5 @@
 import Foundation
+import ReachyTestSupport
 
-/// Where the repository's `hardware/` folder is, found from this file's path.
-func hardwareDirectory() -> URL {
-    URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ReachyMiniDescriptionTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository root
-        .appendingPathComponent("hardware")
-}
+/// Where the repository's `hardware/` folder is.
+func hardwareDirectory() -> URL { RepositoryPaths.hardware }
