@@ -298,7 +298,9 @@ public final class ReachyMini: @unchecked Sendable {
     }
 
     func emit(_ event: RobotEvent) {
-        eventSubscribers.withLock { for continuation in $0.values { continuation.yield(event) } }
+        // Yield outside the lock: a yield resumes the reader's task (taking its status lock), while cancelling that
+        // task runs `onTermination` under its status lock and takes ours — holding both the other way round deadlocks.
+        for continuation in eventSubscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
     }
 
     /// Stops the loop and releases the transport. The motors keep their last goal and torque state (call
@@ -423,7 +425,8 @@ public final class ReachyMini: @unchecked Sendable {
                 refreshMotorMode()
             }
         }
-        telemetrySubscribers.withLock { for continuation in $0.values { continuation.yield(telemetry) } }
+        // Outside the lock, like `emit`: yielding under it deadlocked the loop thread against a reader being cancelled.
+        for continuation in telemetrySubscribers.withLock({ Array($0.values) }) { continuation.yield(telemetry) }
     }
 }
 

@@ -39,7 +39,9 @@ final class TelemetryHub: Sendable {
 
     /// Sends a message to every client.
     func broadcast(_ message: String) {
-        clients.withLock { for continuation in $0.values { continuation.yield(message) } }
+        // Yield outside the lock (as `ReachyMini` does): a yield resumes a reader's task, and a cancelled reader's
+        // clean-up may take this lock while holding that task's status lock.
+        for continuation in clients.withLock({ Array($0.values) }) { continuation.yield(message) }
     }
 
     /// Runs `body` until it returns or the service shuts down (`finishAll`), whichever comes first; for
