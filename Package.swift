@@ -83,7 +83,10 @@ let package = Package(
         // Umbrella: motion + hardware + simulator + daemon, and connecting by serial port, auto-detection,
         // simulator or daemon URL.
         .target(
-            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator", "ReachyRemote"],
+            name: "ReachyBridge",
+            dependencies: [
+                "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote", "ReachySpeech",
+            ],
             swiftSettings: strict),
 
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.

@@ -78,21 +78,8 @@ struct BopRunCommand: AsyncParsableCommand {
             let text = DiagnosticFormatter.human(result)
             printNotice(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        // Resolve the target once, so discovery (and its notice) happens once.
-        var connection = self.connection
-        let onSimulator: Bool
-        switch try connection.resolve(fallBackToSimulator: true) {
-        case .simulator:
-            connection.sim = true
-            onSimulator = true
-        case .serial(let path):
-            connection.port = path
-            onSimulator = false
-        case .daemon:
-            onSimulator = false
-        }
-        let sink = try openSink(
-            onSimulator: onSimulator, daemon: connection.daemon, needed: BopAudioTrack.hasSound(timeline))
+        let target = try connection.resolve()
+        let sink = try openSink(target, needed: BopAudioTrack.hasSound(timeline))
         // Closed once (completing the WAV file, draining the speaker), on every way out.
         let sinkOpen = Mutex(sink != nil)
         func closeSink() throws(AudioSinkError) {
@@ -109,7 +96,7 @@ struct BopRunCommand: AsyncParsableCommand {
         let recordWanted = record != nil || html != nil
         let file = self.file
         do {
-            try await RobotSession.run(connection, robot, enableMotors: false) { mini in
+            try await RobotSession.run(target, robot, enableMotors: false) { mini in
                 let performer: BopPerformer
                 do {
                     performer = try BopPerformer(robot: mini, program: result, sink: sink)
@@ -163,26 +150,17 @@ struct BopRunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The audio sink: --wav, else the simulator's temporary WAV file, else the daemon's or the robot's speaker (falling back to a
-    /// temporary WAV file with a notice). `nil` when the program makes no sound and no --wav was asked for.
-    func openSink(onSimulator: Bool, daemon: String?, needed: Bool) throws -> (any AudioSink)? {
-        if let wav { return WAVFileSink(url: URL(fileURLWithPath: wav)) }
-        guard needed else { return nil }
-        if let daemon, let endpoint = try? DaemonEndpoint(daemon) {
-            return DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") }
-        }
-        func temporary() -> WAVFileSink {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "bop-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).wav")
-            printNotice("Sound goes to \(url.path).")
-            return WAVFileSink(url: url)
-        }
-        if onSimulator { return temporary() }
+    /// The audio sink (``ResolvedRobot/audio(wav:device:temporaryName:)``): --wav, else the simulator's temporary WAV
+    /// file, else the daemon's or the robot's speaker (falling back to a temporary WAV file with a notice). `nil` when
+    /// the program makes no sound and no --wav was asked for.
+    func openSink(_ robot: ResolvedRobot, needed: Bool) throws -> (any AudioSink)? {
+        guard wav != nil || needed else { return nil }
+        let destination = robot.audio(wav: wav.map { URL(fileURLWithPath: $0) })
+        if wav == nil, let file = destination.file { printNotice("Sound goes to \(file.path).") }
         do {
-            return try SpeakerSink.reachyMini()
+            return try destination.open { printNotice("Notice: \($0)") }
         } catch {
-            printNotice("Notice: \(error) Writing the sound to a file instead.")
-            return temporary()
+            throw CLIError(error.description)
         }
     }
 

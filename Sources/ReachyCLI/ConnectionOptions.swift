@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import ReachyBridge
 import Dynamixel
 import ReachyHardware
 import ReachyRemote
@@ -49,63 +51,63 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// What was chosen, for messages.
-    enum Target: Equatable {
-        case serial(String)
-        case simulator
-        /// The daemon's base URL (`http://host:port`).
-        case daemon(String)
-    }
-
-    /// The target, discovering the robot when neither flag was given. Without a robot this falls back to the
-    /// simulator (with a notice on standard error) when `fallBackToSimulator`, else it fails with what to do.
-    func resolve(fallBackToSimulator: Bool) throws -> Target {
-        if sim { return .simulator }
-        if let port { return .serial(port) }
+    /// The connection the flags name: `.auto` when none (the robot if one is plugged in, else the simulator).
+    func requested() throws -> ReachyConnection {
+        if sim { return .simulator(VirtualReachyMini(clock: MonotonicClock())) }
+        if let port { return .serial(port, baud: baud) }
         if let daemon {
+            let endpoint: DaemonEndpoint
             do {
-                return .daemon(try DaemonEndpoint(daemon).base)
+                endpoint = try DaemonEndpoint(daemon)
             } catch {
                 throw CLIError(error.description)
             }
+            guard let url = URL(string: endpoint.base) else { throw CLIError(DaemonError.invalidURL(daemon).description) }
+            return .daemon(url)
         }
-        let selection: RobotPortSelection
+        return .auto
+    }
+
+    /// Which robot, which configuration and which speaker: decided once, by ``ReachyBridge`` (discovery and its
+    /// notice included). Without a robot this falls back to the simulator when `fallBackToSimulator`, else it
+    /// fails with what to do.
+    func resolve(fallBackToSimulator: Bool = true) throws -> ResolvedRobot {
+        let requested = try requested()
         do {
-            selection = try PortDiscovery.findRobotPort()
-        } catch {
-            if fallBackToSimulator {
-                printNotice("Could not list serial ports (\(error)); using the built-in simulator.")
-                return .simulator
+            return try requested.resolve(fallBackToSimulator: fallBackToSimulator, discoveredBaud: baud) {
+                printNotice($0)
             }
+        } catch {
             throw CLIError(error.description)
-        }
-        switch selection {
-        case .found(let found, _):
-            return .serial(found.name)
-        case .notFound where fallBackToSimulator:
-            printNotice("No robot found; using the built-in simulator. (Pass --port PATH to choose a port.)")
-            return .simulator
-        case .notFound, .ambiguous:
-            throw CLIError(selection.description)
         }
     }
 
-    /// Opens a servo bus on the target.
+    /// Opens a servo bus on the robot the flags name.
     func openBus(fallBackToSimulator: Bool) throws -> OpenedBus {
-        let target = try resolve(fallBackToSimulator: fallBackToSimulator)
-        switch target {
-        case .daemon(let url):
+        try openBus(resolve(fallBackToSimulator: fallBackToSimulator))
+    }
+
+    /// Opens a servo bus on `robot`.
+    func openBus(_ robot: ResolvedRobot) throws -> OpenedBus {
+        switch robot.target {
+        case .daemon(let endpoint):
+            let url = endpoint.base
             throw CLIError(
                 "This command talks to the servo bus itself, which the daemon at \(url) owns. Run it on the robot "
                     + "with the daemon stopped, or use a command that moves the robot (wake, sleep, goto, dance, play, "
                     + "record, run, news recite) with --daemon.")
         case .simulator:
-            let robot = VirtualReachyMini(clock: MonotonicClock())
-            let transport = robot.makeTransport(name: "the built-in simulator")
+            let simulator: VirtualReachyMini
+            if case .simulator(let resolved) = robot.connection {
+                simulator = resolved
+            } else {
+                simulator = VirtualReachyMini(clock: MonotonicClock())
+            }
+            let transport = simulator.makeTransport(name: robot.target.label)
             return OpenedBus(
-                bus: ServoBus(transport: transport), transport: transport, label: "the built-in simulator",
-                simulator: robot)
-        case .serial(let path):
+                bus: ServoBus(transport: transport), transport: transport, label: robot.target.label,
+                simulator: simulator)
+        case .serial(let path, let baud):
             let transport = try openTransport(path: path, baud: baud)
             var configuration = ServoBusConfiguration()
             configuration.baudRate = baud

@@ -37,18 +37,14 @@ struct DemoCommand: AsyncParsableCommand {
     var short = false
 
     func run() async throws {
-        // Resolve once, so that the robot steps use the same target as the motor check.
-        var target = connection
-        switch try connection.resolve(fallBackToSimulator: true) {
-        case .simulator: target.sim = true
-        case .serial(let path): target.port = path
-        case .daemon(let url):
+        let target = try connection.resolve()
+        if let endpoint = target.target.daemon {
             throw CLIError(
-                "The demo checks the motors on the servo bus, which the daemon at \(url) owns. Try `reachy dance` or "
-                    + "`reachy run FILE` with --daemon.")
+                "The demo checks the motors on the servo bus, which the daemon at \(endpoint.base) owns. Try "
+                    + "`reachy dance` or `reachy run FILE` with --daemon.")
         }
         do {
-            let opened = try target.openBus(fallBackToSimulator: true)
+            let opened = try connection.openBus(target)
             defer { opened.close() }
             print("Step 1 — the motors on \(opened.label):")
             let replies = try opened.bus.scan(ids: Array(UInt8(10)...18), retries: 2)
@@ -71,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Steps 3–6: wake up, dance, read the news with gestures, sleep.
-    func newsSteps(target: ConnectionOptions) async throws {
+    func newsSteps(target: ResolvedRobot) async throws {
         print("")
         print("Step 3 — wake up, dance \(short ? 2 : 4) beats, read the news, go to sleep:")
         let result = DigestParser.parse(contentsOf: URL(fileURLWithPath: digest))
@@ -90,7 +86,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard !plan.items.isEmpty else { throw NewsCLIError.noItems(files: [digest], filtered: false) }
         let rate = short ? 450 : 165
         var playback = try NewsPlaybackOptions.parse([])
-        playback.wav = target.sim ? (wav ?? NewsRobotPlayback.defaultWAVPath("reachy-demo-news.wav")) : wav
+        playback.wav = wav
         let beats = short ? 2.0 : 4.0
         var steps = NewsRobotPlayback.Steps()
         steps.before = { mini in
@@ -102,9 +98,9 @@ struct DemoCommand: AsyncParsableCommand {
         let signals = SignalWatch()
         defer { signals.cancel() }
         let outcome = try await NewsRobotPlayback.play(
-            render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: target,
+            render: { try await NewsRobotPlayback.render(plan, rate: rate) }, robot: target,
             run: try RobotRunOptions.parse([]), playback: playback, signals: signals,
-            defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-demo-news.wav"), steps: steps)
+            wavName: "reachy-demo-news.wav", steps: steps)
         switch outcome {
         case .interrupted(let number, _):
             throw ExitCode(128 + number)

@@ -101,9 +101,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
                     options: selection.recitalOptions)
                 let rate = playback.speechRate
                 let outcome = try await NewsRobotPlayback.play(
-                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, robot: try connection.resolve(),
                     run: robot, playback: playback, signals: signals,
-                    defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-daily.wav"))
+                    wavName: "reachy-news-daily.wav")
                 if case .interrupted = outcome {
                     log("Recital interrupted; the digests stay unread. Exiting.")
                     return

@@ -118,9 +118,9 @@ struct NewsReciteCommand: AsyncParsableCommand {
                 let signals = SignalWatch()
                 defer { signals.cancel() }
                 let outcome = try await NewsRobotPlayback.play(
-                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, connection: connection,
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, robot: try connection.resolve(),
                     run: robot, playback: playback, signals: signals,
-                    defaultWAV: NewsRobotPlayback.defaultWAVPath("reachy-news-\(getpid()).wav"))
+                    wavName: "reachy-news-\(getpid()).wav")
                 switch outcome {
                 case .interrupted(let number, let wav):
                     if let wav { Progress.say("Partial recording in \(wav).") }

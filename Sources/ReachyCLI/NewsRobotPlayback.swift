@@ -28,60 +28,41 @@ enum NewsRobotPlayback {
         var before: (@Sendable (ReachyMini) async throws -> Void)? = nil
     }
 
-    /// The WAV path used on the simulator when none was given.
-    static func defaultWAVPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent(name).path
-    }
-
-    /// Connects to the robot the flags choose and performs what `render` gives; the rendering runs while the robot
-    /// connects and wakes up, so the first word is not delayed by synthesis.
+    /// Connects to `robot` and performs what `render` gives; the rendering runs while the robot
+    /// connects and wakes up, so the first word is not delayed by synthesis. On the simulator the voice goes to `--wav`,
+    /// else to `wavName` in the temporary directory.
     static func play(
-        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, connection: ConnectionOptions,
-        run: RobotRunOptions,
-        playback: NewsPlaybackOptions, signals: SignalWatch, defaultWAV: String, steps: Steps = Steps()
+        render: @escaping @Sendable () async throws -> RecitalRenderer.Rendered, robot target: ResolvedRobot,
+        run: RobotRunOptions, playback: NewsPlaybackOptions, signals: SignalWatch, wavName: String,
+        steps: Steps = Steps()
     ) async throws -> Outcome {
-        let target = try connection.resolve(fallBackToSimulator: true)
-        try run.checkVirtualTime(target)
-        let sink: any AudioSink
-        var wavPath: String?
-        var pace = false
-        if case .daemon(let base) = target, playback.wav == nil, let endpoint = try? DaemonEndpoint(base) {
-            sink = DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") }
-            if playback.volume != nil {
-                printNotice(
-                    "Notice: --volume applies to a speaker on this computer; set the daemon's volume from its dashboard."
-                )
-            }
-        } else if let path = playback.wav ?? (target == .simulator ? defaultWAV : nil) {
-            sink = WAVFileSink(url: URL(fileURLWithPath: path), sampleRate: 16_000)
-            wavPath = path
-            pace = true
-        } else {
-            do {
-                let speaker = try playback.audioDevice.map { try SpeakerSink.device($0) } ?? SpeakerSink.reachyMini()
-                if let volume = playback.volume { setVolume(volume, device: playback.audioDevice) }
-                sink = speaker
-            } catch {
-                throw CLIError(String(describing: error))
-            }
+        let destination = target.audio(
+            wav: playback.wav.map { URL(fileURLWithPath: $0) }, device: playback.audioDevice,
+            temporaryName: wavName)
+        if case .daemon = destination, playback.volume != nil {
+            printNotice(
+                "Notice: --volume applies to a speaker on this computer; set the daemon's volume from its dashboard.")
         }
-        if target == .simulator, playback.volume != nil {
+        let sink: any AudioSink
+        do {
+            sink = try destination.open { printNotice("Notice: \($0)") }
+        } catch {
+            throw CLIError(error.description)
+        }
+        if case .speaker = destination, let volume = playback.volume, sink is SpeakerSink {
+            setVolume(volume, device: playback.audioDevice)
+        }
+        let wavPath = (sink as? WAVFileSink)?.url.path
+        let pace = wavPath != nil
+        if target.isSimulated, playback.volume != nil {
             printNotice("Notice: --volume applies to a robot's speaker; the simulator writes a WAV file.")
         }
         Progress.say("Voice → \(wavPath ?? sink.name)")
 
-        var options = ReachyMiniOptions(rate: run.rate)
-        do { options.configuration = try RobotConfiguration(RobotDescription.reachyMini()) } catch {
-            throw CLIError(String(describing: error))
-        }
+        var options = target.options(ReachyMiniOptions(rate: run.rate))
         let mini: ReachyMini
         do {
-            let link: ReachyConnection =
-                switch target {
-                case .simulator: run.simulatorLink(options: &options)
-                case .serial(let path): .serial(path, baud: connection.baud)
-                case .daemon: try connection.connection(run, options: &options)
-                }
+            let link = try run.link(target, options: &options)
             // A signal during startup (the supply wait lasts up to 30 s) ends it at once.
             mini = try await RobotSession.connect(link, options: options, signals: signals)
         } catch {

@@ -35,39 +35,18 @@ struct RobotRunOptions: ParsableArguments {
 
     var stopMode: SafeStopMode { SafeStopMode(rawValue: onInterrupt) ?? .sleep }
 
-    /// The in-process simulator these options ask for: on a virtual clock with --virtual-time (then `options`
-    /// get its tick source), else in real time.
-    func simulatorLink(options: inout ReachyMiniOptions) -> ReachyConnection {
-        guard virtualTime else { return .simulator(VirtualReachyMini(clock: MonotonicClock())) }
-        let virtual = VirtualTimeSimulator(rate: rate, freeRunning: true)
-        options = virtual.options(options)
-        return virtual.connection
-    }
-
-    /// Refuses --virtual-time for anything but the built-in simulator.
-    func checkVirtualTime(_ target: ConnectionOptions.Target) throws {
-        if virtualTime, target != .simulator {
+    /// The connection to open for `robot`: with --virtual-time, a new simulator on a virtual clock (then `options`
+    /// get its tick source); --virtual-time on anything but the built-in simulator is refused.
+    func link(_ robot: ResolvedRobot, options: inout ReachyMiniOptions) throws -> ReachyConnection {
+        guard virtualTime else { return robot.connection }
+        guard robot.isSimulated else {
             throw CLIError(
                 "--virtual-time runs only on the built-in simulator (a robot moves in real time): add --sim, or drop "
                     + "--virtual-time.")
         }
-    }
-}
-
-extension ConnectionOptions {
-    /// The robot connection the flags ask for; without --port or --sim, the robot if one is plugged in, else the
-    /// built-in simulator (with a notice), in real time or, with `run.virtualTime`, on virtual time (then `options`
-    /// get the simulator's tick source).
-    func connection(_ run: RobotRunOptions, options: inout ReachyMiniOptions) throws -> ReachyConnection {
-        let target = try resolve(fallBackToSimulator: true)
-        try run.checkVirtualTime(target)
-        switch target {
-        case .simulator: return run.simulatorLink(options: &options)
-        case .serial(let path): return .serial(path, baud: baud)
-        case .daemon(let base):
-            guard let url = URL(string: base) else { throw CLIError(DaemonError.invalidURL(base).description) }
-            return .daemon(url)
-        }
+        let virtual = VirtualTimeSimulator(rate: rate, freeRunning: true)
+        options = virtual.options(options)
+        return virtual.connection
     }
 }
 
@@ -83,26 +62,23 @@ enum RobotSession {
         _ connection: ConnectionOptions, _ run: RobotRunOptions, enableMotors: Bool = true,
         stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> Void
     ) async throws {
+        try await self.run(
+            connection.resolve(), run, enableMotors: enableMotors, stopOnHardwareError: stopOnHardwareError, action)
+    }
+
+    /// As ``run(_:_:enableMotors:stopOnHardwareError:_:)-(ConnectionOptions,_,_,_,_)``, on a robot already resolved.
+    static func run(
+        _ robot: ResolvedRobot, _ run: RobotRunOptions, enableMotors: Bool = true,
+        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> Void
+    ) async throws {
         let signals = SignalWatch()
         defer { signals.cancel() }
-        var options = ReachyMiniOptions(rate: run.rate)
+        var options = robot.options(ReachyMiniOptions(rate: run.rate))
         options.enableMotors = enableMotors
-        do {
-            options.configuration = try RobotConfiguration(RobotDescription.reachyMini())
-        } catch {
-            throw CLIError(String(describing: error))
-        }
-        let target: ReachyConnection
-        do {
-            target = try connection.connection(run, options: &options)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError(String(describing: error))
-        }
+        let target = try run.link(robot, options: &options)
         let mini = try await connect(target, options: options, signals: signals)
         defer { mini.close() }
-        for note in mini.startupReport.notes where connection.daemon != nil { printNotice("Notice: \(note)") }
+        for note in mini.startupReport.notes where robot.target.daemon != nil { printNotice("Notice: \(note)") }
         for change in mini.startupReport.rewritten { printNotice("Fixed EEPROM value: \(change)") }
         for (motor, status) in mini.startupReport.rebooted.sorted(by: { $0.key < $1.key }) {
             printNotice("Rebooted \(motor) (hardware error status \(status)).")

@@ -98,24 +98,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var connection = self.connection
-        // Resolve once, so discovery (and its notice) happens once.
-        let target = try connection.resolve(fallBackToSimulator: true)
-        let simulated: Bool
-        if case .simulator = target {
-            connection.sim = true
-            simulated = true
-        } else {
-            if case .serial(let path) = target { connection.port = path }
-            simulated = false
-        }
+        let target = try connection.resolve()
+        let simulated = target.isSimulated
         let configuration = serviceConfiguration
         let robotName = self.robotName
         let host = self.host
         let hasToken = token != nil
-        let daemonURL: String? = if case .daemon(let base) = target { base } else { nil }
-        let sink = Self.audioSinkFactory(simulated: simulated, daemon: daemonURL)
-        try await RobotSession.run(connection, robot, stopOnHardwareError: false) { mini in
+        let sink = Self.audioSinkFactory(target)
+        try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
             let server: ReachyServer
             do {
@@ -124,8 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CLIError(String(describing: error))
             }
             service.start()
-            let robotLabel =
-                simulated ? "the built-in simulator" : daemonURL.map { "the robot's daemon at \($0)" } ?? "the robot"
+            let robotLabel = if case .serial = target.target { "the robot" } else { target.target.label }
             let app = server.makeApplication { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
@@ -153,16 +142,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Where voice and sounds go: a WAV file in the temporary directory on the simulator, else the speaker.
-    static func audioSinkFactory(simulated: Bool, daemon: String? = nil) -> @Sendable () throws -> any AudioSink {
-        if let daemon, let endpoint = try? DaemonEndpoint(daemon) {
-            return { DaemonAudioSink(endpoint: endpoint) { printNotice("Notice: \($0)") } }
-        }
-        if simulated {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "reachy-serve-\(ProcessInfo.processInfo.processIdentifier).wav")
-            return { WAVFileSink(url: url, sampleRate: 16_000) }
-        }
-        return { try SpeakerSink.reachyMini() }
+    /// Where voice and sounds go (``ResolvedRobot/audio(wav:device:temporaryName:)``): one WAV file in the temporary
+    /// directory on the simulator, the daemon's speaker, else the robot's speaker (a speaker that cannot be opened
+    /// is reported to the client in `warnings`, not replaced by a file).
+    static func audioSinkFactory(_ robot: ResolvedRobot) -> @Sendable () throws -> any AudioSink {
+        let destination = robot.audio(temporaryName: "reachy-serve-\(ProcessInfo.processInfo.processIdentifier).wav")
+        return { try destination.open(fallBackToFile: false) { printNotice("Notice: \($0)") } }
     }
 }

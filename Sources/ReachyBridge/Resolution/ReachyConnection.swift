@@ -20,15 +20,19 @@ public enum ReachyConnection: Sendable {
 
 /// Why a connection could not be resolved.
 public enum ReachyConnectionError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Port discovery failed or found several robots.
+    /// Port discovery failed, found no robot (and no fallback was allowed) or found several robots; or the daemon
+    /// address is not one.
     case discovery(String)
     /// The serial port could not be opened.
     case transport(TransportError)
+    /// The robot description (`hardware/reachy-mini.json`) could not be read.
+    case description(String)
 
     public var description: String {
         switch self {
         case .discovery(let message): message
         case .transport(let error): error.description
+        case .description(let message): message
         }
     }
 }
@@ -53,22 +57,7 @@ extension ReachyMini {
         case .daemon(let url):
             return try await connectDaemon(url: url, options: options, notice: notice)
         case .auto:
-            let selection: RobotPortSelection
-            do {
-                selection = try PortDiscovery.findRobotPort()
-            } catch {
-                notice("Could not list serial ports (\(error)); using the built-in simulator.")
-                return try await connectSimulator(VirtualReachyMini(clock: MonotonicClock()), options: options)
-            }
-            switch selection {
-            case .found(let port, _):
-                return try await connectSerial(path: port.name, baud: BaudRate.reachyMini, options: options)
-            case .notFound:
-                notice("No robot found; using the built-in simulator. (Pass --port PATH to choose a port.)")
-                return try await connectSimulator(VirtualReachyMini(clock: MonotonicClock()), options: options)
-            case .ambiguous:
-                throw ReachyConnectionError.discovery(selection.description)
-            }
+            return try await connect(connection.resolve(notice: notice).connection, options: options, notice: notice)
         }
     }
 
