@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "ReachyBridge",
             dependencies: [
-                "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote", "ReachySpeech",
+                "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote",
+                "ReachySpeech",
             ],
             swiftSettings: strict),
 

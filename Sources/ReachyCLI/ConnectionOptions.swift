@@ -1,7 +1,7 @@
 import ArgumentParser
+import Dynamixel
 import Foundation
 import ReachyBridge
-import Dynamixel
 import ReachyHardware
 import ReachyRemote
 import ReachySimulator
@@ -62,7 +62,9 @@ struct ConnectionOptions: ParsableArguments {
             } catch {
                 throw CLIError(error.description)
             }
-            guard let url = URL(string: endpoint.base) else { throw CLIError(DaemonError.invalidURL(daemon).description) }
+            guard let url = URL(string: endpoint.base) else {
+                throw CLIError(DaemonError.invalidURL(daemon).description)
+            }
             return .daemon(url)
         }
         return .auto

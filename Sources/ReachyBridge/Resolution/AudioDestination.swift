@@ -49,7 +49,8 @@ public enum AudioDestination: Sendable, Equatable {
 
     /// A file in the temporary directory: `name`, or a new unique `reachy-PID-N.wav`.
     static func temporaryFile(_ name: String?) -> URL {
-        let name = name ?? "reachy-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).wav"
+        let name =
+            name ?? "reachy-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).wav"
         return FileManager.default.temporaryDirectory.appendingPathComponent(name)
     }
 }
