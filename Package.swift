@@ -110,8 +110,7 @@ let package = Package(
         .target(
             name: "ReachyPlayground",
             dependencies: [
-                "Bop", "ReachyPictures", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"),
+                "Bop", "ReachyPictures",
             ],
             resources: [.copy("Site")], swiftSettings: strict),
         // The daemon-compatible HTTP/WebSocket service.
@@ -125,12 +124,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // Benchmarks of every layer, one result type; only the CLI's `reachy bench` links them.
+        .target(
+            name: "ReachyBenchmarks",
+            dependencies: [
+                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
+                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         // Composition: the CLI picks robot, simulator or daemon.
         .target(
             name: "ReachyCLI",
             dependencies: [
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
-                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground",
+                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground", "ReachyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -140,8 +149,15 @@ let package = Package(
         .executableTarget(
             name: "WakeAndDance", dependencies: ["ReachyBridge"], path: "examples/swift", swiftSettings: strict),
 
-        // Shared by the test targets: running the built `reachy` and watching a child process.
-        .target(name: "ReachyTestSupport", path: "Tests/ReachyTestSupport", swiftSettings: strict),
+        // Shared by the test targets (and the benchmarks): running the built `reachy`, watching a child process, a
+        // headless browser over the DevTools protocol, a raw termios client of a pty, the repository's paths.
+        .target(
+            name: "ReachyTestSupport",
+            dependencies: [
+                "Dynamixel", "ReachySimulator", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
             name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
@@ -151,7 +167,7 @@ let package = Package(
             name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator", "ReachyTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
+            name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware", "ReachyTestSupport"],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
@@ -169,7 +185,8 @@ let package = Package(
             name: "ReachyRemoteTests",
             dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy"],
             swiftSettings: strict),
-        .testTarget(name: "ReachyPicturesTests", dependencies: ["ReachyPictures"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyPicturesTests", dependencies: ["ReachyPictures", "ReachyTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
@@ -181,8 +198,12 @@ let package = Package(
         .testTarget(
             name: "ReachyPlaygroundTests",
             dependencies: [
-                "ReachyPlayground", "reachy", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "ReachyPlayground", "ReachyTestSupport", "reachy",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachyBenchmarksTests", dependencies: ["ReachyBenchmarks", "Bop", "ReachyTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport"],

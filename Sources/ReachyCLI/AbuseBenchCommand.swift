@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyService
 
 /// `reachy bench abuse` — `reachy serve --sim` under issue 13's hostile traffic; what an honest client sees meanwhile.

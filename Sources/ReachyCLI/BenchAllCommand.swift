@@ -2,6 +2,7 @@ import ArgumentParser
 import Bop
 import Dynamixel
 import Foundation
+import ReachyBenchmarks
 import ReachyBridge
 import ReachyNews
 

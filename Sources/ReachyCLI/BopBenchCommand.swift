@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bop
+import ReachyBenchmarks
 
 /// `reachy bench bop` — times the Bop compiler and evaluator (use a release build).
 public struct BopBenchCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachyBenchmarks
 import ReachyBridge
 
 /// `reachy bench bus-noise`: startup success and goal writes kept at several byte-loss rates.

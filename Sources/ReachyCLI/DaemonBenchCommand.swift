@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyRemote
 
 /// `reachy bench daemon --daemon URL` — the daemon backend's stream rate and goal round-trip latency.
@@ -28,18 +29,18 @@ struct DaemonBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result: DaemonBenchmark.Result
+        let results: [BenchmarkResult]
         do {
-            result = try await DaemonBenchmark.run(try DaemonEndpoint(daemon), roundTrips: roundTrips)
+            results = try await DaemonBenchmark.run(try DaemonEndpoint(daemon), roundTrips: roundTrips)
         } catch {
             throw CLIError(error.description)
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
         } else {
-            print(result)
+            for result in results { print(result) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachyBenchmarks
 import ReachyBridge
 
 /// `reachy bench loop`: control-loop lateness and bus time against the pty simulator.

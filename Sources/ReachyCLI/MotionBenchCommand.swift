@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachyBenchmarks
 import ReachyMotion
 
 /// `reachy bench motion`: IK/FK timings (build with `-c release` for meaningful numbers).

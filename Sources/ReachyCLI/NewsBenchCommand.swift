@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyNews
 
 /// `reachy news bench FILE...`: time planning and synthesis.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachyBenchmarks
 import ReachyPictures
 
 /// `reachy bench pictures`: HTML replay, timeline SVG and pose SVG timings and sizes (use a release build).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyPlayground
 
 /// `reachy bench playground`: how fast the Bop playground page loads in headless Chromium.
@@ -31,24 +32,14 @@ struct PlaygroundBenchCommand: AsyncParsableCommand {
         #if DEBUG
             printNotice("This is a debug build; the server is slower. Use `swift build -c release` for the numbers.")
         #endif
-        let browser = chromium.map { URL(fileURLWithPath: $0) } ?? HeadlessChromium.executable()
-        guard let browser else { throw CLIError(BrowserError.chromiumNotFound.description) }
-        var server: ServeProcess?
-        defer { server?.stop() }
-        let page: String
-        if let url {
-            page = url
-        } else {
-            let me = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-            let started = try ServeProcess(executable: me)
-            server = started
-            page = started.baseURL
-        }
+        let me = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let results: [BenchmarkResult]
         do {
-            let result = try await PlaygroundLoadBenchmark.run(url: page, runs: runs, chromium: browser)
-            print(result)
-        } catch let error as BrowserError {
+            results = try await PlaygroundLoadBenchmark.run(
+                page: url, reachy: me, runs: runs, chromium: chromium.map { URL(fileURLWithPath: $0) })
+        } catch {
             throw CLIError(error.description)
         }
+        for result in results { print(result) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyService
 
 /// `reachy bench service` — times `reachy serve --sim` (and the official daemon when REACHY_DAEMON_PYTHON is set).

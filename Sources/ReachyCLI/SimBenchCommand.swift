@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachyBenchmarks
 import ReachySimulator
 
 /// `reachy sim bench`: measure the simulator.

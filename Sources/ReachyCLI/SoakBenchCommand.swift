@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyBenchmarks
 import ReachyService
 
 /// `reachy bench soak` — `reachy serve --sim` in real time for N minutes under load; memory, lateness, survival.

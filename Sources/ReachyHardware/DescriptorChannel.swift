@@ -12,7 +12,7 @@ import Synchronization
 /// Reads wait with `poll()` on the device and on a private wake-up pipe, so `close()` from another thread
 /// ends a pending read at once (it throws `TransportError.closed`). `EINTR` is retried with the remaining
 /// time. Hang-ups (`POLLHUP`, `EIO`, `ENXIO`) become `TransportError.disconnected`.
-final class DescriptorChannel: Sendable {
+package final class DescriptorChannel: Sendable {
     let name: String
     private let state: Mutex<State>
     private let wakeRead: Int32
@@ -195,7 +195,7 @@ final class DescriptorChannel: Sendable {
         return Int32(clamping: total)
     }
 
-    static func closeDescriptor(_ fd: Int32) -> Int32 {
+    package static func closeDescriptor(_ fd: Int32) -> Int32 {
         #if canImport(Glibc)
             Glibc.close(fd)
         #else

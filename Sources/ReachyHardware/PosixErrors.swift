@@ -7,7 +7,7 @@ import Dynamixel
 #endif
 
 /// The text the C library gives for an errno value, e.g. "No such file or directory".
-func errnoMessage(_ code: Int32) -> String {
+package func errnoMessage(_ code: Int32) -> String {
     guard let text = strerror(code) else { return "error \(code)" }
     return String(cString: text)
 }

@@ -263,7 +263,7 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
 
     static func number(_ value: Double) -> String { "\(value)" }
 
-    static func now() -> UInt64 {
+    package static func now() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)

@@ -7,14 +7,14 @@
 // File-scope wrappers, so that types with their own `read`/`write`/`close` methods reach the C functions on both
 // Glibc and Darwin.
 
-@inline(__always) func posixClose(_ descriptor: Int32) {
+@inline(__always) package func posixClose(_ descriptor: Int32) {
     _ = close(descriptor)
 }
 
-@inline(__always) func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+@inline(__always) package func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }
 
-@inline(__always) func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+@inline(__always) package func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

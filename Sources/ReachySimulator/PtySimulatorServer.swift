@@ -119,7 +119,7 @@ public final class PtySimulatorServer: @unchecked Sendable {
     public var path: String { linkPath ?? devicePath }
 
     /// Raw mode, 8N1, B1000000, reads return as soon as one byte is there.
-    static func makeRaw(_ descriptor: Int32) {
+    package static func makeRaw(_ descriptor: Int32) {
         var settings = termios()
         guard tcgetattr(descriptor, &settings) == 0 else { return }
         cfmakeraw(&settings)

@@ -174,16 +174,6 @@ import Testing
     }
 }
 
-@Suite struct HardwareBenchmarkSmokeTests {
-    @Test func ptyRoundTripRunsTheRequestedIterations() throws {
-        let result = try HardwareBenchmarks.ptyRoundTrip(iterations: 20)
-        #expect(result.iterations == 20)
-        #expect(result.median <= result.p99)
-        #expect(result.p99 <= result.worst)
-        #expect(result.median > .zero)
-    }
-}
-
 @Suite struct PollTimeoutTests {
     @Test func timeoutsRoundUpToWholeMilliseconds() {
         #expect(DescriptorChannel.milliseconds(.zero) == 0)

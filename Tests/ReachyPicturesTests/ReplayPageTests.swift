@@ -1,5 +1,6 @@
 import Foundation
 import ReachyMotion
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyPictures
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func pageHasNoExternalResources() throws {
-        let html = try ReplayPage().html(recording(20), wav: PicturesBenchmarks.wav(seconds: 0.1))
+        let html = try ReplayPage().html(recording(20), wav: TestWAV.tone(seconds: 0.1))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("src=\"//") && !html.contains("href="))
         #expect(!html.contains("@import") && !html.contains("url("))
@@ -56,7 +57,7 @@ import Testing
     @Test func audioOnlyWhenAWAVIsGiven() throws {
         let silent = try ReplayPage().html(recording(5))
         #expect(!silent.contains("<audio"))
-        let wav = PicturesBenchmarks.wav(seconds: 0.05)
+        let wav = TestWAV.tone(seconds: 0.05)
         let loud = try ReplayPage().html(recording(5), wav: wav)
         let audio = try #require(SVGElements.parse(loud).first { $0.tag == "audio" })
         let src = try #require(audio["src"])

@@ -1,5 +1,6 @@
 import Foundation
 import ReachyPlayground
+import ReachyTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

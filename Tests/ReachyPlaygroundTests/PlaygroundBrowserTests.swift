@@ -1,5 +1,6 @@
 import Foundation
 import ReachyPlayground
+import ReachyTestSupport
 import Testing
 
 /// The playground in a real browser: `reachy serve --sim` and headless Chromium driven over DevTools, using the

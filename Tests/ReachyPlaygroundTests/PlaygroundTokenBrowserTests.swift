@@ -1,5 +1,6 @@
 import Foundation
 import ReachyPlayground
+import ReachyTestSupport
 import Testing
 
 /// The playground in a real browser against `reachy serve --sim --token …` (issue 13): opened once as `/?token=…`, the

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyService

@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @testable import ReachySimulator

@@ -30,16 +30,16 @@ enum LoopRoutes {
 }
 
 /// The body of `GET /api/loop/statistics`.
-struct LoopStatisticsDTO: Codable, Sendable {
-    var rate_hz: Double
-    var ticks: UInt64
-    var missed_ticks: UInt64
-    var realtime: Bool
-    var lateness_p50_us: Double
-    var lateness_p99_us: Double
-    var lateness_max_us: Double
+package struct LoopStatisticsDTO: Codable, Sendable {
+    package var rate_hz: Double
+    package var ticks: UInt64
+    package var missed_ticks: UInt64
+    package var realtime: Bool
+    package var lateness_p50_us: Double
+    package var lateness_p99_us: Double
+    package var lateness_max_us: Double
     /// Samples per bucket of `LatenessStatistics` (log scale from 1 µs, ~10 % wide).
-    var lateness_histogram: [UInt64]
-    var deepest_tick_stack_bytes: Int
-    var resident_memory_kib: Int?
+    package var lateness_histogram: [UInt64]
+    package var deepest_tick_stack_bytes: Int
+    package var resident_memory_kib: Int?
 }

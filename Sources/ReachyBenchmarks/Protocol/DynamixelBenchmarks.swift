@@ -1,37 +1,10 @@
+import Dynamixel
+
 /// Throughput of the protocol layer on this machine: what one control-loop tick costs in CPU, without any I/O.
 /// Build in release mode for meaningful numbers (`swift build -c release`, then `reachy bench`).
 public enum DynamixelBenchmarks {
-    /// One measurement.
-    public struct Result: Sendable, Hashable, CustomStringConvertible {
-        /// What was measured.
-        public var name: String
-        /// How many times it ran.
-        public var iterations: Int
-        /// Total wall-clock time.
-        public var seconds: Double
-        /// Packets handled per iteration (to report packets per second).
-        public var packetsPerIteration: Int
-        /// Whether the work checked out (a benchmark of a broken codec is worthless).
-        public var isValid: Bool
-
-        /// Iterations per second.
-        public var iterationsPerSecond: Double { seconds > 0 ? Double(iterations) / seconds : 0 }
-        /// Packets per second.
-        public var packetsPerSecond: Double { iterationsPerSecond * Double(packetsPerIteration) }
-        /// Microseconds per iteration.
-        public var microsecondsPerIteration: Double { iterations > 0 ? seconds * 1e6 / Double(iterations) : 0 }
-
-        public var description: String {
-            let perSecond = Int(iterationsPerSecond.rounded())
-            let packets = Int(packetsPerSecond.rounded())
-            let micros = (microsecondsPerIteration * 100).rounded() / 100
-            return (isValid ? "" : "INVALID ")
-                + "\(name): \(perSecond)/s (\(micros) µs each, \(packets) packets/s, \(iterations) runs)"
-        }
-    }
-
     /// Runs every benchmark. `scale` multiplies the iteration counts (1 takes about a second in release mode).
-    public static func run(scale: Double = 1) -> [Result] {
+    public static func run(scale: Double = 1) -> [BenchmarkResult] {
         let iterations = max(1, Int(20_000 * scale))
         return [
             syncWriteRoundTrip(iterations: iterations),
@@ -50,7 +23,7 @@ public enum DynamixelBenchmarks {
 
     private static func measure(
         _ name: String, iterations: Int, packets: Int, expecting expected: Int, _ body: () -> Int
-    ) -> Result {
+    ) -> BenchmarkResult {
         let isValid = body() == expected
         var sink = 0
         for _ in 0..<min(iterations, 500) { sink &+= body() }  // warm-up
@@ -58,10 +31,16 @@ public enum DynamixelBenchmarks {
         let start = clock.now
         for _ in 0..<iterations { sink &+= body() }
         let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         blackHole(sink)
-        return Result(
-            name: name, iterations: iterations, seconds: seconds, packetsPerIteration: packets, isValid: isValid)
+        let perSecond = seconds > 0 ? Double(iterations) / seconds : 0
+        return BenchmarkResult(
+            name: name,
+            figures: [
+                .init("", perSecond, "/s"), .init("each", seconds * 1e6 / Double(iterations), "µs"),
+                .init("packets", perSecond * Double(packets), "/s"),
+            ],
+            note: "\(iterations) runs", isValid: isValid)
     }
 
     @inline(never)
@@ -70,7 +49,7 @@ public enum DynamixelBenchmarks {
     }
 
     /// Encode a 9-servo Sync Write of Goal Position, then decode it back to a typed request.
-    static func syncWriteRoundTrip(iterations: Int) -> Result {
+    static func syncWriteRoundTrip(iterations: Int) -> BenchmarkResult {
         let entries = goals.keys.sorted().map { SyncWriteEntry(id: $0, data: goals[$0] ?? []) }
         return measure("encode+decode sync write, 9 servos", iterations: iterations, packets: 1, expecting: 9) {
             let bytes = InstructionPacket(
@@ -86,7 +65,7 @@ public enum DynamixelBenchmarks {
     }
 
     /// Encode the 9 status packets answering a Sync Read of Present Position, then decode them all.
-    static func syncReadRepliesRoundTrip(iterations: Int) -> Result {
+    static func syncReadRepliesRoundTrip(iterations: Int) -> BenchmarkResult {
         let ids = goals.keys.sorted()
         return measure(
             "encode+decode sync read reply, 9 status packets", iterations: iterations, packets: 9, expecting: 36
@@ -103,7 +82,7 @@ public enum DynamixelBenchmarks {
     }
 
     /// Encode the combined Fast Sync Read reply of 9 servos, then parse it per motor.
-    static func fastSyncReadReplyRoundTrip(iterations: Int) -> Result {
+    static func fastSyncReadReplyRoundTrip(iterations: Int) -> BenchmarkResult {
         let ids = goals.keys.sorted()
         let expectations = ids.map { FastReadReply.Expectation(id: $0, length: 4) }
         return measure(
@@ -116,7 +95,7 @@ public enum DynamixelBenchmarks {
 
     /// A whole `ServoBus.syncRead` of 9 servos over an in-process loopback with a canned reply: the host-side
     /// cost of one control-loop read, without the wire.
-    static func busSyncRead(iterations: Int) -> Result {
+    static func busSyncRead(iterations: Int) -> BenchmarkResult {
         let ids = goals.keys.sorted()
         let reply = ids.flatMap { StatusPacket(id: $0, parameters: goals[$0] ?? []).encoded() }
         let bus = ServoBus(transport: LoopbackTransport(name: "benchmark") { _ in reply })

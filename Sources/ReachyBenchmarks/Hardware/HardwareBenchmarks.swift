@@ -1,5 +1,7 @@
 import Dynamixel
 import Foundation
+import ReachyHardware
+import ReachySimulator
 
 #if canImport(Glibc)
     import Glibc
@@ -7,34 +9,17 @@ import Foundation
     import Darwin
 #endif
 
-/// One measured latency distribution.
-public struct LatencyResult: Hashable, Sendable, CustomStringConvertible {
-    public var name: String
-    public var iterations: Int
-    public var median: Duration
-    public var p99: Duration
-    public var worst: Duration
-
-    public var description: String {
-        func us(_ value: Duration) -> String {
-            let micro = Double(value.components.seconds) * 1e6 + Double(value.components.attoseconds) / 1e12
-            return String(format: "%.1f µs", micro)
-        }
-        return "\(name): \(iterations) round trips, median \(us(median)), p99 \(us(p99)), worst \(us(worst))"
-    }
-}
-
 /// Benchmarks of the hardware layer that need no hardware. Not tests: run them from a release build.
 public enum HardwareBenchmarks {
     /// Runs every benchmark.
-    public static func run() throws -> [LatencyResult] {
+    public static func run() throws -> [BenchmarkResult] {
         [try ptyRoundTrip()]
     }
 
     /// A Dynamixel-sized transaction through `TermiosTransport` over a pseudo-terminal: write a 10-byte ping,
     /// wait for a 14-byte status that an echo thread sends back. This is the floor a pty-based simulator adds
     /// to every bus transaction (a real adapter adds USB and wire time on top).
-    public static func ptyRoundTrip(iterations: Int = 2_000) throws -> LatencyResult {
+    public static func ptyRoundTrip(iterations: Int = 2_000) throws -> BenchmarkResult {
         var controller: Int32 = -1
         var device: Int32 = -1
         guard openpty(&controller, &device, nil, nil, nil) == 0, let rawName = ttyname(device) else {
@@ -92,9 +77,13 @@ public enum HardwareBenchmarks {
         echoDone.wait()
         _ = DescriptorChannel.closeDescriptor(controller)
         samples.sort()
-        return LatencyResult(
-            name: "termios pty round trip (10 B ping, 14 B status)", iterations: samples.count,
-            median: samples[samples.count / 2], p99: samples[min(samples.count - 1, samples.count * 99 / 100)],
-            worst: samples[samples.count - 1])
+        return BenchmarkResult(
+            name: "termios pty round trip (10 B ping, 14 B status)",
+            figures: [
+                .microseconds("median", samples[samples.count / 2]),
+                .microseconds("p99", samples[min(samples.count - 1, samples.count * 99 / 100)]),
+                .microseconds("worst", samples[samples.count - 1]),
+            ],
+            note: "\(samples.count) round trips")
     }
 }

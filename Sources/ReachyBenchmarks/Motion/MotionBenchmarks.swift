@@ -1,22 +1,5 @@
 import Foundation
-
-/// One benchmark measurement.
-public struct BenchmarkResult: Sendable, Equatable, CustomStringConvertible {
-    /// What was measured.
-    public var name: String
-    /// Nanoseconds of thread CPU time per operation (median of the runs).
-    public var nanosecondsPerOperation: Double
-    /// Nanoseconds per operation of the fastest run (least disturbed by other processes).
-    public var bestNanosecondsPerOperation: Double
-    /// Operations per run.
-    public var operations: Int
-
-    public var description: String {
-        let median = String(format: "%.1f", nanosecondsPerOperation)
-        let best = String(format: "%.1f", bestNanosecondsPerOperation)
-        return "\(name): \(median) ns/op median, \(best) ns/op best (\(operations) ops per run)"
-    }
-}
+import ReachyMotion
 
 /// Benchmarks of the motion math; run them from a release build (`reachy bench motion`). Times are thread CPU
 /// time, so a busy machine inflates them less than wall-clock time would.
@@ -89,13 +72,6 @@ public enum MotionBenchmarks {
         return results
     }
 
-    /// CPU time consumed by the calling thread (excludes time spent descheduled on a busy machine).
-    static func threadCPUNanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
     private static func measure(
         _ name: String, _ n: Int, _ runs: Int, _ body: (Int, inout Double) -> Void
     ) -> BenchmarkResult {
@@ -103,15 +79,15 @@ public enum MotionBenchmarks {
         for i in 0..<min(n, 1000) { body(i, &sink) }  // warm-up
         var perOp: [Double] = []
         for _ in 0..<max(1, runs) {
-            let start = threadCPUNanoseconds()
+            let start = ThreadCPUClock.nanoseconds()
             for i in 0..<n { body(i, &sink) }
-            let elapsed = threadCPUNanoseconds() - start
+            let elapsed = ThreadCPUClock.nanoseconds() - start
             perOp.append(Double(elapsed) / Double(n))
         }
         perOp.sort()
         if sink == .infinity { print("") }  // keep the work observable
         return BenchmarkResult(
-            name: name, nanosecondsPerOperation: perOp[perOp.count / 2], bestNanosecondsPerOperation: perOp[0],
-            operations: n)
+            name: name, figures: [.init("median", perOp[perOp.count / 2], "ns/op"), .init("best", perOp[0], "ns/op")],
+            note: "\(n) ops per run")
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// A blocking TCP client on loopback for the benchmarks' malformed and never-finished requests (what an HTTP
 /// library refuses to send). Every call is bounded by a timeout.
-enum RawSocket {
+package enum RawSocket {
     /// A socket connected to 127.0.0.1:`port` whose reads give up after `timeout` seconds; nil when refused.
-    static func connect(port: Int, timeout: Double) -> Int32? {
+    package static func connect(port: Int, timeout: Double) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1e6))
@@ -28,7 +28,7 @@ enum RawSocket {
 
     /// Sends all of `text`; false when the connection is gone.
     @discardableResult
-    static func send(_ fd: Int32, _ text: String) -> Bool {
+    package static func send(_ fd: Int32, _ text: String) -> Bool {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -42,7 +42,7 @@ enum RawSocket {
     }
 
     /// Whether the server has closed this connection (a read would return end of file), without waiting.
-    static func peerClosed(_ fd: Int32) -> Bool {
+    package static func peerClosed(_ fd: Int32) -> Bool {
         var byte: UInt8 = 0
         let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
@@ -50,7 +50,7 @@ enum RawSocket {
 
     /// One request on a new connection: the status of the answer (nil: none) and whether the server closed the
     /// connection within `timeout` seconds.
-    static func exchange(port: Int, _ request: String, timeout: Double) -> (status: Int?, closed: Bool) {
+    package static func exchange(port: Int, _ request: String, timeout: Double) -> (status: Int?, closed: Bool) {
         guard let fd = connect(port: port, timeout: timeout) else { return (nil, true) }
         defer { close(fd) }
         _ = send(fd, request)

@@ -1,5 +1,6 @@
 import Foundation
 import ReachyBridge
+import ReachyService
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

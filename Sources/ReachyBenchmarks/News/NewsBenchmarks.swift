@@ -1,4 +1,5 @@
 import Foundation
+import ReachyNews
 import ReachySpeech
 
 /// Benchmarks of the news anchor (not tests: run them from a release build, `reachy news bench FILE`).
@@ -13,15 +14,15 @@ public enum NewsBenchmarks {
         // Warm the engine (library initialisation is a one-off per process and not part of the recital).
         _ = try SpeechSynthesizer.nativeSampleRate()
         let t0 = clock.now
-        let cpu0 = threadCPUSeconds()
+        let cpu0 = ThreadCPUClock.seconds()
         let digests = urls.map { DigestParser.parse(contentsOf: $0).digest }
         let planner = try RecitalPlanner.bundled()
         let plan = planner.plan(digests)
         let planned = clock.now
-        let cpuPlanned = threadCPUSeconds()
+        let cpuPlanned = ThreadCPUClock.seconds()
         let rendered = try RecitalRenderer(synthesizer: synthesizer).render(plan)
         let done = clock.now
-        let cpuDone = threadCPUSeconds()
+        let cpuDone = ThreadCPUClock.seconds()
         let total = s(done - t0)
         return [
             BenchmarkResult(name: "parse + plan", value: s(planned - t0) * 1000, unit: "ms"),
@@ -36,12 +37,5 @@ public enum NewsBenchmarks {
             BenchmarkResult(name: "CPU: parse + plan", value: (cpuPlanned - cpu0) * 1000, unit: "ms"),
             BenchmarkResult(name: "CPU: synthesis + resample + normalise", value: cpuDone - cpuPlanned, unit: "s"),
         ]
-    }
-
-    /// CPU time consumed by the calling thread (synthesis runs on it).
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

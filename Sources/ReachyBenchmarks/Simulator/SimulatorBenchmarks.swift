@@ -1,22 +1,13 @@
 import Dynamixel
 import Foundation
-
-/// One measured figure.
-public struct SimulatorBenchmarkResult: Sendable, CustomStringConvertible {
-    public var name: String
-    public var value: Double
-    public var unit: String
-
-    public var description: String {
-        "\(name): \(String(format: value >= 100 ? "%.0f" : "%.3f", value)) \(unit)"
-    }
-}
+import ReachySimulator
+import ReachyTestSupport
 
 /// Benchmarks of the simulator: how many servo-bus transactions it answers per second in process, and the round
 /// trip of a 9-servo Sync Read + Sync Write over the pty as a raw termios client sees it.
 public enum SimulatorBenchmarks {
     /// Runs every benchmark; `transactions` sets the in-process count, `roundTrips` the pty count.
-    public static func run(transactions: Int = 20_000, roundTrips: Int = 2_000) throws -> [SimulatorBenchmarkResult] {
+    public static func run(transactions: Int = 20_000, roundTrips: Int = 2_000) throws -> [BenchmarkResult] {
         try inProcess(transactions: transactions) + pty(roundTrips: roundTrips)
     }
 
@@ -30,7 +21,7 @@ public enum SimulatorBenchmarks {
     ).encoded()
 
     /// Transactions per second through the deterministic loopback (decode, handle, encode, host decode).
-    public static func inProcess(transactions: Int) throws -> [SimulatorBenchmarkResult] {
+    public static func inProcess(transactions: Int) throws -> [BenchmarkResult] {
         let robot = VirtualReachyMini()
         let transport = robot.makeTransport()
         let start = ContinuousClock.now
@@ -41,19 +32,19 @@ public enum SimulatorBenchmarks {
             decoder.append(try transport.read(maxCount: 4096, timeout: .zero))
             while case .success? = decoder.next() { decoded += 1 }
         }
-        let elapsed = (ContinuousClock.now - start).seconds
+        let elapsed = (ContinuousClock.now - start).inSeconds
         guard decoded == (transactions + 1) / 2 * 9 else {
             throw BenchmarkError.wrongReplyCount(expected: (transactions + 1) / 2 * 9, received: decoded)
         }
         return [
-            SimulatorBenchmarkResult(
+            BenchmarkResult(
                 name: "in-process transactions (9-servo sync read / sync write, alternating)",
-                value: Double(transactions) / elapsed, unit: "transactions/s")
+                value: Double(transactions) / elapsed, unit: "/s")
         ]
     }
 
     /// Median and p99 of a 9-servo Sync Read (waiting for all 9 statuses) followed by a Sync Write, over the pty.
-    public static func pty(roundTrips: Int) throws -> [SimulatorBenchmarkResult] {
+    public static func pty(roundTrips: Int) throws -> [BenchmarkResult] {
         let robot = VirtualReachyMini(clock: MonotonicClock(), interByteTimeout: PtySimulatorServer.interByteTimeout)
         let server = try PtySimulatorServer(bus: robot.bus)
         server.start()
@@ -74,15 +65,15 @@ public enum SimulatorBenchmarks {
                 while case .success? = decoder.next() { statuses += 1 }
             }
             try client.write(syncWrite)
-            samples.append((ContinuousClock.now - start).seconds * 1e6)
+            samples.append((ContinuousClock.now - start).inSeconds * 1e6)
         }
         let measured = Array(samples.dropFirst(50)).sorted()
         func percentile(_ p: Double) -> Double { measured[min(measured.count - 1, Int(Double(measured.count) * p))] }
         return [
-            SimulatorBenchmarkResult(
-                name: "pty 9-servo sync read + sync write, median", value: percentile(0.5), unit: "µs"),
-            SimulatorBenchmarkResult(
-                name: "pty 9-servo sync read + sync write, p99", value: percentile(0.99), unit: "µs"),
+            BenchmarkResult(
+                name: "pty 9-servo sync read + sync write",
+                figures: [.init("median", percentile(0.5), "µs"), .init("p99", percentile(0.99), "µs")],
+                note: "\(measured.count) round trips")
         ]
     }
 }

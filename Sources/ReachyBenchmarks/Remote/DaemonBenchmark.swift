@@ -1,37 +1,16 @@
+import Dynamixel
 import Foundation
+import ReachyMotion
+import ReachyRemote
 
 /// Latency and rate of the daemon backend, measured on a live daemon (not a test: the numbers depend on the
 /// machine and the network). Moves the antennas only, by ±0.1 rad around where they are.
 public enum DaemonBenchmark {
-    /// What was measured.
-    public struct Result: Sendable, Equatable, Codable, CustomStringConvertible {
-        /// `joint_positions` frames received per second (the daemon publishes at 50 Hz).
-        public var streamRate: Double
-        /// Largest gap between two frames, milliseconds.
-        public var maxFrameGapMilliseconds: Double
-        /// Goal sent → first frame showing it: median, 99th percentile and worst, milliseconds.
-        public var roundTripP50Milliseconds: Double
-        public var roundTripP99Milliseconds: Double
-        public var roundTripMaxMilliseconds: Double
-        /// Round trips measured, and those never seen within a second.
-        public var roundTrips: Int
-        public var lost: Int
-
-        public var description: String {
-            func f(_ v: Double) -> String { String(format: "%.1f", v) }
-            return """
-                daemon stream: \(f(streamRate)) frames/s (largest gap \(f(maxFrameGapMilliseconds)) ms)
-                goal → seen in joint_positions: p50 \(f(roundTripP50Milliseconds)) ms, p99 \(f(roundTripP99Milliseconds)) ms, \
-                max \(f(roundTripMaxMilliseconds)) ms over \(roundTrips) round trips\(lost > 0 ? " (\(lost) never seen)" : "")
-                """
-        }
-    }
-
     /// Connects to `endpoint`, listens for `streamSeconds`, then measures `roundTrips` goal round trips.
     /// Torque must be on (the daemon applies targets in any mode, but a real robot only moves with torque on).
     public static func run(
         _ endpoint: DaemonEndpoint, streamSeconds: Double = 2, roundTrips: Int = 100
-    ) async throws(DaemonError) -> Result {
+    ) async throws(DaemonError) -> [BenchmarkResult] {
         let io = try await DaemonMotorIO.connect(endpoint)
         defer { io.close() }
         // Stream rate and gaps.
@@ -76,10 +55,18 @@ public enum DaemonBenchmark {
             guard !samples.isEmpty else { return 0 }
             return samples[min(samples.count - 1, Int((Double(samples.count - 1) * p).rounded()))]
         }
-        return Result(
-            streamRate: rate, maxFrameGapMilliseconds: gaps.largest / 1e6, roundTripP50Milliseconds: percentile(0.5),
-            roundTripP99Milliseconds: percentile(0.99), roundTripMaxMilliseconds: samples.last ?? 0,
-            roundTrips: samples.count + lost, lost: lost)
+        return [
+            BenchmarkResult(
+                name: "daemon stream",
+                figures: [.init("", rate, "frames/s"), .init("largest gap", gaps.largest / 1e6, "ms")]),
+            BenchmarkResult(
+                name: "goal → seen in joint_positions",
+                figures: [
+                    .init("p50", percentile(0.5), "ms"), .init("p99", percentile(0.99), "ms"),
+                    .init("max", samples.last ?? 0, "ms"),
+                ],
+                note: "\(samples.count + lost) round trips" + (lost > 0 ? ", \(lost) never seen" : "")),
+        ]
     }
 
     /// Largest interval between frames, nanoseconds.

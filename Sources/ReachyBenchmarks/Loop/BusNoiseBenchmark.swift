@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyBridge
 import ReachyMotion
 import ReachySimulator
 

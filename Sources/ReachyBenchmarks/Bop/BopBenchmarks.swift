@@ -1,31 +1,11 @@
+import Bop
+import ReachyMotion
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// One benchmark measurement.
-public struct BopBenchmarkResult: Sendable, CustomStringConvertible {
-    /// What was measured.
-    public var name: String
-    /// The fastest of the runs, in milliseconds.
-    public var bestMilliseconds: Double
-    /// The median of the runs, in milliseconds.
-    public var medianMilliseconds: Double
-    /// The goal, in milliseconds.
-    public var goalMilliseconds: Double
-    /// The median CPU time of this thread, in milliseconds (unaffected by other processes on a busy machine).
-    public var medianCPUMilliseconds: Double
-    /// A size figure for context (lines, segments, samples).
-    public var detail: String
-
-    public var description: String {
-        let verdict = medianMilliseconds <= goalMilliseconds ? "ok" : "SLOWER THAN GOAL"
-        return
-            "\(name): median \(Format.fixed(medianMilliseconds, 2)) ms, best \(Format.fixed(bestMilliseconds, 2)) ms, "
-            + "CPU \(Format.fixed(medianCPUMilliseconds, 2)) ms (goal < \(Format.number(goalMilliseconds)) ms, \(verdict)) — \(detail)"
-    }
-}
 
 /// Benchmarks for Bop: compiling a 10,000-line program to a timeline, and evaluating (and sampling at
 /// 50 Hz) a 10-minute dance. Run them from a release build (`reachy bench bop`).
@@ -77,7 +57,7 @@ public enum BopBenchmarks {
     }
 
     /// Runs every benchmark `runs` times and reports best and median.
-    public static func run(runs: Int = 7) -> [BopBenchmarkResult] {
+    public static func run(runs: Int = 7) -> [BenchmarkResult] {
         let big = tenThousandLineProgram()
         let bigOptions = BopOptions(seed: 1, horizonSeconds: 36_000)
         var segments = 0
@@ -85,7 +65,7 @@ public enum BopBenchmarks {
             segments = BopCompiler.compile(big, options: bigOptions).timeline?.segments.count ?? -1
         }
         var statements = 0
-        let frontEnd = measure(runs) { statements = BopCompiler.parse(big).program.statements.count }
+        let frontEnd = measure(runs) { statements = BopCompiler.parsedProgram(big).statements.count }
         let dance = tenMinuteDance()
         var danceSegments = 0
         var seconds = 0.0
@@ -100,24 +80,26 @@ public enum BopBenchmarks {
             samples = timeline.map { Sampler.sample($0).count } ?? 0
         }
         return [
-            BopBenchmarkResult(
-                name: "compile 10,000-line program to a timeline", bestMilliseconds: compile.best,
-                medianMilliseconds: compile.median, goalMilliseconds: 50, medianCPUMilliseconds: compile.cpu,
-                detail: "\(segments) segments"),
-            BopBenchmarkResult(
-                name: "  of which lexing and parsing", bestMilliseconds: frontEnd.best,
-                medianMilliseconds: frontEnd.median, goalMilliseconds: 50, medianCPUMilliseconds: frontEnd.cpu,
-                detail: "\(statements) top-level statements"),
-            BopBenchmarkResult(
-                name: "evaluate a 10-minute dance", bestMilliseconds: evaluate.best,
-                medianMilliseconds: evaluate.median,
-                goalMilliseconds: 2000, medianCPUMilliseconds: evaluate.cpu,
-                detail: "\(danceSegments) segments, \(Format.number(seconds)) s of dance"),
-            BopBenchmarkResult(
-                name: "sample the 10-minute dance at 50 Hz", bestMilliseconds: sample.best,
-                medianMilliseconds: sample.median, goalMilliseconds: 2000, medianCPUMilliseconds: sample.cpu,
-                detail: "\(samples) samples"),
+            result("compile 10,000-line program to a timeline", compile, goal: 50, detail: "\(segments) segments"),
+            result("  of which lexing and parsing", frontEnd, goal: 50, detail: "\(statements) top-level statements"),
+            result(
+                "evaluate a 10-minute dance", evaluate, goal: 2000,
+                detail: "\(danceSegments) segments, \(Int(seconds)) s of dance"),
+            result("sample the 10-minute dance at 50 Hz", sample, goal: 2000, detail: "\(samples) samples"),
         ]
+    }
+
+    /// A result: median, best and CPU milliseconds, with the goal and whether it was met in the note.
+    private static func result(
+        _ name: String, _ times: (best: Double, median: Double, cpu: Double), goal: Double, detail: String
+    ) -> BenchmarkResult {
+        let verdict = times.median <= goal ? "ok" : "SLOWER THAN GOAL"
+        return BenchmarkResult(
+            name: name,
+            figures: [
+                .init("median", times.median, "ms"), .init("best", times.best, "ms"), .init("CPU", times.cpu, "ms"),
+            ],
+            note: "goal < \(Int(goal)) ms, \(verdict) — \(detail)")
     }
 
     private static func measure(_ runs: Int, _ body: () -> Void) -> (best: Double, median: Double, cpu: Double) {
@@ -125,19 +107,13 @@ public enum BopBenchmarks {
         var times: [Double] = []
         var cpu: [Double] = []
         for _ in 0..<max(1, runs) {
-            let before = threadCPUMilliseconds()
+            let before = ThreadCPUClock.seconds() * 1000
             let elapsed = clock.measure(body)
-            cpu.append(threadCPUMilliseconds() - before)
-            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            cpu.append(ThreadCPUClock.seconds() * 1000 - before)
+            times.append(elapsed.inSeconds * 1000)
         }
         times.sort()
         cpu.sort()
         return (times[0], times[times.count / 2], cpu[cpu.count / 2])
-    }
-
-    private static func threadCPUMilliseconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
     }
 }

@@ -1,4 +1,5 @@
 import Dynamixel
+import ReachySimulator
 
 #if canImport(Glibc)
     import Glibc
@@ -9,11 +10,12 @@ import Dynamixel
 /// A bare termios client of a serial path (raw, 8N1, B1000000, `poll` for timeouts): what any outside program
 /// does to talk to the pty simulator. Used by the pty benchmark and tests; real programs use ReachyHardware's
 /// transports.
-final class RawTermiosClient: ByteTransport, @unchecked Sendable {
-    let name: String
+public final class RawTermiosClient: ByteTransport, @unchecked Sendable {
+    public let name: String
     private var descriptor: Int32
 
-    init(path: String) throws(TransportError) {
+    /// Opens `path` raw at 1 Mbps.
+    public init(path: String) throws(TransportError) {
         name = path
         descriptor = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK)
         guard descriptor >= 0 else {
@@ -25,7 +27,7 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
 
     deinit { close() }
 
-    func write(_ bytes: [UInt8]) throws(TransportError) {
+    public func write(_ bytes: [UInt8]) throws(TransportError) {
         guard descriptor >= 0 else { throw .closed(name: name) }
         var offset = 0
         while offset < bytes.count {
@@ -41,7 +43,7 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
         }
     }
 
-    func read(maxCount: Int, timeout: Duration) throws(TransportError) -> [UInt8] {
+    public func read(maxCount: Int, timeout: Duration) throws(TransportError) -> [UInt8] {
         guard descriptor >= 0 else { throw .closed(name: name) }
         var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(
@@ -58,12 +60,12 @@ final class RawTermiosClient: ByteTransport, @unchecked Sendable {
         return []
     }
 
-    func flushInput() throws(TransportError) {
+    public func flushInput() throws(TransportError) {
         guard descriptor >= 0 else { throw .closed(name: name) }
         tcflush(descriptor, TCIFLUSH)
     }
 
-    func close() {
+    public func close() {
         if descriptor >= 0 {
             posixClose(descriptor)
             descriptor = -1

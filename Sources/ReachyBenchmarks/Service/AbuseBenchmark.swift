@@ -1,4 +1,6 @@
 import Foundation
+import ReachyService
+import ReachyTestSupport
 import Synchronization
 
 /// `reachy bench abuse`: `reachy serve --sim` (spawned) first calm, then under the hostile traffic of issue 13
@@ -142,7 +144,7 @@ public enum AbuseBenchmark {
         let tally = AbuseTally()
         let deadline = ContinuousClock.now + .milliseconds(Int(plan.seconds * 1000))
         let workers = HostileTraffic.Kind.allCases.map { kind in
-            Task { await HostileTraffic.work(kind, port: port, until: deadline, tally: tally) }
+            Task { await work(kind, port: port, until: deadline, tally: tally) }
         }
         let loris = Task {
             await HostileTraffic.slowloris(port: port, count: plan.slowloris, interval: 5, until: deadline)
@@ -163,6 +165,18 @@ public enum AbuseBenchmark {
 
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// Runs one worker of `kind` against 127.0.0.1:`port` until `deadline`, counting answers in `tally`.
+    static func work(
+        _ kind: HostileTraffic.Kind, port: Int, until deadline: ContinuousClock.Instant, tally: AbuseTally
+    ) async {
+        var turn = 0
+        while ContinuousClock.now < deadline, !Task.isCancelled {
+            for status in await HostileTraffic.attack(kind, turn: turn, port: port) { tally.count(kind, status) }
+            turn += 1
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 }
 

@@ -1,24 +1,8 @@
 import Bop
 import Foundation
 import ReachyMotion
-
-/// One benchmark measurement of the pictures.
-public struct PicturesBenchmarkResult: Sendable, CustomStringConvertible {
-    /// What was measured.
-    public var name: String
-    /// Median wall-clock time of the runs, milliseconds.
-    public var medianMilliseconds: Double
-    /// Fastest run, milliseconds.
-    public var bestMilliseconds: Double
-    /// Size of the output, bytes.
-    public var outputBytes: Int
-
-    public var description: String {
-        let mb = String(format: "%.2f", Double(outputBytes) / 1_000_000)
-        return "\(name): median \(String(format: "%.1f", medianMilliseconds)) ms, best "
-            + "\(String(format: "%.1f", bestMilliseconds)) ms, output \(outputBytes) bytes (\(mb) MB)"
-    }
-}
+import ReachyPictures
+import ReachyTestSupport
 
 /// Benchmarks of the pictures (run them from a release build: `reachy bench pictures`): the HTML replay of a
 /// 10-minute 50 Hz recording (with and without 10 minutes of 16 kHz sound), the timeline SVG of Bop's
@@ -40,38 +24,12 @@ public enum PicturesBenchmarks {
         return ReplayRecording(samples: samples, rate: 50)
     }
 
-    /// A WAV file of `seconds` of 16 kHz mono 16-bit sound (a quiet tone).
-    public static func wav(seconds: Double) -> Data {
-        let count = Int(seconds * 16_000)
-        var data = Data()
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        data.append(contentsOf: Array("RIFF".utf8))
-        u32(UInt32(36 + count * 2))
-        data.append(contentsOf: Array("WAVEfmt ".utf8))
-        u32(16)
-        u16(1)
-        u16(1)
-        u32(16_000)
-        u32(32_000)
-        u16(2)
-        u16(16)
-        data.append(contentsOf: Array("data".utf8))
-        u32(UInt32(count * 2))
-        data.reserveCapacity(data.count + count * 2)
-        for i in 0..<count {
-            let v = Int16(3000 * sin(Double(i) * 2 * .pi * 440 / 16_000))
-            u16(UInt16(bitPattern: v))
-        }
-        return data
-    }
-
     /// Runs every benchmark `runs` times.
-    public static func run(runs: Int = 5) -> [PicturesBenchmarkResult] {
+    public static func run(runs: Int = 5) -> [BenchmarkResult] {
         let n = max(1, runs)
         let recording = tenMinuteRecording()
-        let sound = wav(seconds: 600)
-        var results: [PicturesBenchmarkResult] = []
+        let sound = TestWAV.tone(seconds: 600)
+        var results: [BenchmarkResult] = []
         results.append(
             measure("HTML replay, 10-minute recording (30,000 samples at 50 Hz)", runs: n) {
                 (try? ReplayPage().html(recording))?.utf8.count ?? 0
@@ -100,7 +58,7 @@ public enum PicturesBenchmarks {
         return results
     }
 
-    static func measure(_ name: String, runs: Int, _ body: () -> Int) -> PicturesBenchmarkResult {
+    static func measure(_ name: String, runs: Int, _ body: () -> Int) -> BenchmarkResult {
         var times: [Double] = []
         var bytes = 0
         for _ in 0..<runs {
@@ -109,7 +67,8 @@ public enum PicturesBenchmarks {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         times.sort()
-        return PicturesBenchmarkResult(
-            name: name, medianMilliseconds: times[times.count / 2], bestMilliseconds: times[0], outputBytes: bytes)
+        return BenchmarkResult(
+            name: name, figures: [.init("median", times[times.count / 2], "ms"), .init("best", times[0], "ms")],
+            note: String(format: "output %d bytes, %.2f MB", bytes, Double(bytes) / 1_000_000))
     }
 }

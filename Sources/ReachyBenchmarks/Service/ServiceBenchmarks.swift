@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
+import ReachyService
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -11,17 +12,6 @@ import Synchronization
 /// rate held by each of 10 clients, and `/api/state/full` latency while they stream; optionally the official
 /// daemon's start → ready time and memory for comparison.
 public enum ServiceBenchmarks {
-    /// One figure.
-    public struct Result: Sendable, CustomStringConvertible {
-        /// What was measured.
-        public var name: String
-        /// The value.
-        public var value: Double
-        /// Its unit.
-        public var unit: String
-        public var description: String { "\(name): \(String(format: "%.3f", value)) \(unit)" }
-    }
-
     /// Why a benchmark could not run.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -30,8 +20,8 @@ public enum ServiceBenchmarks {
     /// Runs everything: `reachy` is the binary to spawn, `python` the official venv's python (nil: skip the daemon).
     public static func run(
         reachy: URL, python: URL?, clients: Int = 10, seconds: Double = 4, requests: Int = 300
-    ) async throws -> [Result] {
-        var results: [Result] = []
+    ) async throws -> [BenchmarkResult] {
+        var results: [BenchmarkResult] = []
         let port = try freePort()
         let started = ContinuousClock.now
         let server = try spawn(reachy, ["serve", "--sim", "--http-port", String(port)])
@@ -39,9 +29,11 @@ public enum ServiceBenchmarks {
         try await waitReady(port: port, process: server, timeout: 60) { json in
             (json["backend_status"] as? [String: Any])?["ready"] as? Bool == true
         }
-        results.append(Result(name: "serve --sim start → ready", value: elapsed(since: started) * 1000, unit: "ms"))
+        results.append(
+            BenchmarkResult(name: "serve --sim start → ready", value: elapsed(since: started) * 1000, unit: "ms"))
         try await Task.sleep(for: .seconds(1))
-        results.append(Result(name: "serve --sim RSS after warm-up", value: rss(server.processIdentifier), unit: "MiB"))
+        results.append(
+            BenchmarkResult(name: "serve --sim RSS after warm-up", value: rss(server.processIdentifier), unit: "MiB"))
 
         let counters = (0..<clients).map { _ in Counter() }
         let streams = counters.map { counter in
@@ -65,20 +57,24 @@ public enum ServiceBenchmarks {
         let joints = zip(window0, window1).map { Double($1.joints - $0.joints) / window }
         let poses = zip(window0, window1).map { Double($1.poses - $0.poses) / window }
         results.append(
-            Result(name: "/ws/sdk joint_positions per client (min of \(clients))", value: joints.min() ?? 0, unit: "Hz")
+            BenchmarkResult(
+                name: "/ws/sdk joint_positions per client (min of \(clients))", value: joints.min() ?? 0, unit: "Hz")
         )
-        results.append(Result(name: "/ws/sdk joint_positions per client (mean)", value: mean(joints), unit: "Hz"))
         results.append(
-            Result(name: "/ws/sdk head_pose per client (min of \(clients))", value: poses.min() ?? 0, unit: "Hz"))
-        results.append(Result(name: "/ws/sdk head_pose per client (mean)", value: mean(poses), unit: "Hz"))
+            BenchmarkResult(name: "/ws/sdk joint_positions per client (mean)", value: mean(joints), unit: "Hz"))
+        results.append(
+            BenchmarkResult(
+                name: "/ws/sdk head_pose per client (min of \(clients))", value: poses.min() ?? 0, unit: "Hz"))
+        results.append(BenchmarkResult(name: "/ws/sdk head_pose per client (mean)", value: mean(poses), unit: "Hz"))
         latencies.sort()
         results.append(
-            Result(
+            BenchmarkResult(
                 name: "/api/state/full p50 (\(latencies.count) requests, \(clients) streams)",
                 value: percentile(latencies, 0.5), unit: "ms"))
-        results.append(Result(name: "/api/state/full p99", value: percentile(latencies, 0.99), unit: "ms"))
+        results.append(BenchmarkResult(name: "/api/state/full p99", value: percentile(latencies, 0.99), unit: "ms"))
         results.append(
-            Result(name: "serve --sim RSS with \(clients) streams", value: rss(server.processIdentifier), unit: "MiB"))
+            BenchmarkResult(
+                name: "serve --sim RSS with \(clients) streams", value: rss(server.processIdentifier), unit: "MiB"))
 
         if let python {
             let daemon = python.deletingLastPathComponent().appendingPathComponent("reachy-mini-daemon")
@@ -92,12 +88,13 @@ public enum ServiceBenchmarks {
                     && (json["backend_status"] as? [String: Any]).map { _ in true } == true
             }
             results.append(
-                Result(
+                BenchmarkResult(
                     name: "official daemon --mockup-sim start → ready", value: elapsed(since: started) * 1000,
                     unit: "ms"))
             try await Task.sleep(for: .seconds(1))
             results.append(
-                Result(name: "official daemon RSS after warm-up", value: rss(process.processIdentifier), unit: "MiB"))
+                BenchmarkResult(
+                    name: "official daemon RSS after warm-up", value: rss(process.processIdentifier), unit: "MiB"))
         }
         return results
     }

@@ -7,9 +7,9 @@ import Foundation
 /// The hostile requests of `reachy bench abuse` (issue 13's probe): programs written to exhaust the compiler,
 /// malformed and never-finished HTTP requests, cross-site requests and absurd targets. Each kind is one worker
 /// that repeats its requests until a deadline and counts how they were answered.
-enum HostileTraffic {
+package enum HostileTraffic {
     /// One kind of abuse.
-    enum Kind: String, CaseIterable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         /// `/api/bop/check` with programs that are huge, deeply expanding or asking for 10⁹ moves.
         case bopCheck = "bop check (huge / exponential / 10⁹ moves)"
         /// The same programs through `/api/bop/run`, each followed by `/api/bop/stop`.
@@ -23,7 +23,7 @@ enum HostileTraffic {
     }
 
     /// `define move m0` … `m30`, each using the one before twice (2³⁰ nods if expanded).
-    static let doublingMoves: String = {
+    package static let doublingMoves: String = {
         var lines = ["define move m0", "  nod", "end"]
         for i in 1...30 { lines += ["define move m\(i)", "  m\(i - 1)", "  m\(i - 1)", "end"] }
         lines.append("m30")
@@ -31,7 +31,7 @@ enum HostileTraffic {
     }()
 
     /// The programs of the Bop workers.
-    static let programs: [String] = [
+    package static let programs: [String] = [
         doublingMoves,
         "look left " + Array(repeating: "1", count: 40_000).joined(separator: "+") + "\n",
         "nod 1000000000 times\n",
@@ -39,7 +39,7 @@ enum HostileTraffic {
     ]
 
     /// Raw requests an HTTP library will not send.
-    static let malformedRequests: [String] = [
+    package static let malformedRequests: [String] = [
         String(repeating: "\u{1}\u{2}garbage\u{7f}", count: 64) + "\r\n\r\n",
         "BREW /api/daemon/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
         "GET /api/daemon/status HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 100_000)
@@ -49,28 +49,16 @@ enum HostileTraffic {
     ]
 
     /// Goto bodies no robot can honour.
-    static let absurdGotos: [String] = [
+    package static let absurdGotos: [String] = [
         #"{"body_yaw": 1e308, "duration": 1}"#,
         #"{"body_yaw": -1e308, "duration": 1}"#,
         #"{"head_pose": {"m": [[1,0,0,0],[0,1,0,0],[0,0,-1,0],[0,0,0,1]]}, "duration": 1}"#,
         #"{"head_pose": {"m": [[2,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]}, "duration": 1}"#,
     ]
 
-    /// Runs one worker of `kind` against 127.0.0.1:`port` until `deadline`, counting answers in `tally`.
-    static func work(
-        _ kind: Kind, port: Int, until deadline: ContinuousClock.Instant, tally: AbuseTally
-    ) async {
-        var turn = 0
-        while ContinuousClock.now < deadline, !Task.isCancelled {
-            for status in await attack(kind, turn: turn, port: port) { tally.count(kind, status) }
-            turn += 1
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
     /// One round of `kind` (the `turn`-th program, request or target of its list): the statuses of the answers
     /// (0: no answer; for raw requests -1: closed without an answer, -2: neither answered nor closed within 5 s).
-    static func attack(_ kind: Kind, turn: Int, port: Int) async -> [Int] {
+    package static func attack(_ kind: Kind, turn: Int, port: Int) async -> [Int] {
         let base = "http://127.0.0.1:\(port)"
         switch kind {
         case .bopCheck:
@@ -103,7 +91,8 @@ enum HostileTraffic {
 
     /// Opens `count` connections that send a request head one header line every `interval` seconds and never
     /// finish it (slowloris) until `deadline`; returns how many the server had closed by then.
-    static func slowloris(port: Int, count: Int, interval: Double, until deadline: ContinuousClock.Instant) async
+    package static func slowloris(port: Int, count: Int, interval: Double, until deadline: ContinuousClock.Instant)
+        async
         -> (opened: Int, closedByServer: Int)
     {
         await onThread {
@@ -117,7 +106,13 @@ enum HostileTraffic {
             var closed = Set<Int32>()
             var line = 0
             while ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: min(interval, max(0, AbuseBenchmark.seconds(deadline - .now))))
+                Thread.sleep(
+                    forTimeInterval: min(
+                        interval,
+                        max(
+                            0,
+                            Double((deadline - .now).components.seconds) + Double(
+                                (deadline - .now).components.attoseconds) * 1e-18)))
                 line += 1
                 for fd in sockets where !closed.contains(fd) {
                     if !RawSocket.send(fd, "X-Slow-\(line): 1\r\n") || RawSocket.peerClosed(fd) { closed.insert(fd) }
@@ -129,17 +124,17 @@ enum HostileTraffic {
 
     /// Runs blocking socket work on a thread of its own: on the cooperative pool (two threads on a two-core
     /// machine) it would also hold up the benchmark's own honest client and make the server look slow.
-    static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    package static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: work()) }.start()
         }
     }
 
-    static func json(_ object: [String: String]) -> String {
+    package static func json(_ object: [String: String]) -> String {
         (try? JSONEncoder().encode(object)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
     }
 
-    static func post(_ url: String, _ body: String, _ type: String) -> URLRequest {
+    package static func post(_ url: String, _ body: String, _ type: String) -> URLRequest {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
         request.timeoutInterval = 30
@@ -148,11 +143,11 @@ enum HostileTraffic {
         return request
     }
 
-    static func send(_ request: URLRequest) async -> Int? {
+    package static func send(_ request: URLRequest) async -> Int? {
         guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
         return (response as? HTTPURLResponse)?.statusCode
     }
 
-    static func status(_ request: URLRequest) async -> Int { await send(request) ?? 0 }
-    static func status(_ code: Int?) -> Int { code ?? 0 }
+    package static func status(_ request: URLRequest) async -> Int { await send(request) ?? 0 }
+    package static func status(_ code: Int?) -> Int { code ?? 0 }
 }
