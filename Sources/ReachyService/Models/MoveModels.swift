@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 
 /// `POST /api/move/goto` body (the daemon's `GotoModelRequest`).
 struct GotoRequest: Codable, Sendable {

@@ -1,4 +1,4 @@
-import ReachyBridge
+import ReachyMotion
 
 /// A head pose on the wire, like the daemon's `AnyPose`: `{x, y, z, roll, pitch, yaw}` (meters, radians; every
 /// field defaults to 0) or `{m: [16 numbers, row-major]}`.

@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 
 /// Server → client messages of `/ws/sdk` (the official `io/protocol.py` shapes).
 enum SDKOutbound {

@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 
 /// What the routes and `/ws/sdk` ask the robot to do, with the daemon's rules: one move at a time, targets ignored
 /// while a move runs, everything through `ReachyMini` (hence its safety layer).

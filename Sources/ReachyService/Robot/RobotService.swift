@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 import Synchronization
 
 /// Owns the robot behind the service: the `ReachyMini`, the running moves, the telemetry fan-out, the daemon

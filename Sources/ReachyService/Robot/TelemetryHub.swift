@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 import Synchronization
 
 /// Fans the robot's telemetry out to WebSocket clients: one reader of `ReachyMini.telemetry()` encodes each

@@ -1,7 +1,7 @@
 import Bop
 import Foundation
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 import ReachyMotion
 
 /// `/api/bop/*` (ours): check a Bop program, run it on the robot, stop it.

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 
 /// `/api/daemon/*`: status, and start/stop/restart of the robot side (the HTTP server keeps running).
 enum DaemonRoutes {

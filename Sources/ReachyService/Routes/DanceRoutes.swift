@@ -1,5 +1,5 @@
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 
 /// `GET /api/dances` (ours): the official dance catalogue.
 enum DanceRoutes {

@@ -1,5 +1,5 @@
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 
 /// `GET /api/loop/statistics` (ours): the control loop's health since it started — ticks, lateness histogram, missed
 /// deadlines, the deepest stack a tick used — and the server's resident memory, for soak runs (`reachy bench soak`).

@@ -1,7 +1,7 @@
 import Bop
 import Foundation
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 
 /// `/api/media/play_sound` (built-in sounds only) and `/api/volume/current|set`.
 enum MediaRoutes {

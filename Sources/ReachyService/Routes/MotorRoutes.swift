@@ -1,5 +1,5 @@
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 
 /// `/api/motors/*`: the motor mode.
 enum MotorRoutes {

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
-import ReachyBridge
+import ReachyMotion
 
 /// `/api/move/*`: goto, set_target (single and streamed), the wake-up and sleep behaviours, running moves, stop.
 enum MoveRoutes {

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import ReachyBridge
+import ReachyMotion
 import ReachyNews
 import ReachySpeech
 

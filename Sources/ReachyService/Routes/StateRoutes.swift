@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
-import ReachyBridge
+import ReachyMotion
 
 /// `/api/state/*`: present pose, body yaw, antennas, the full state (flags), and its WebSocket stream.
 enum StateRoutes {

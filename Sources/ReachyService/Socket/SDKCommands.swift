@@ -1,5 +1,5 @@
 import Foundation
-import ReachyBridge
+import ReachyMotion
 
 /// What each `/ws/sdk` command does (the daemon's `process_command`): targets are ignored while a move runs,
 /// gotos and behaviours become moves, torque switches the motor mode. Unknown commands are ignored.

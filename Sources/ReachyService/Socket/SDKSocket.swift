@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdWebSocket
 import Logging
-import ReachyBridge
+import ReachyMotion
 
 /// `/ws/sdk`: the official SDK's channel. The server pushes `joint_positions` and `head_pose` at 50 Hz,
 /// `daemon_status` at 1 Hz and `task_progress` when a task ends (every client gets every message, through its own
