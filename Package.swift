@@ -165,7 +165,8 @@ let package = Package(
             name: "ReachyRemoteTests",
             dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy"],
             swiftSettings: strict),
-        .testTarget(name: "ReachyPicturesTests", dependencies: ["ReachyPictures"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyPicturesTests", dependencies: ["ReachyPictures", "ReachyTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
