@@ -96,7 +96,10 @@ struct RecordingDocumentTests {
         #expect(throws: RecordedMoveError.jointCountMismatch(times: 2, joints: 1)) {
             try load(#"{"time": [0, 1], "set_target_data": [\#(frame), \#(frame)], "joints": [[0,0,0,0,0,0,0,0,0]]}"#)
         }
-        #expect(throws: RecordedMoveError.invalidFrame(index: 0, reason: "joints must be 9 numbers [body, s1…s6, right, left], not 8")) {
+        #expect(
+            throws: RecordedMoveError.invalidFrame(
+                index: 0, reason: "joints must be 9 numbers [body, s1…s6, right, left], not 8")
+        ) {
             try load(#"{"time": [0], "set_target_data": [\#(frame)], "joints": [[0,0,0,0,0,0,0,0]]}"#)
         }
         do {
@@ -145,7 +148,8 @@ struct RecordingDocumentTests {
     @Test("more samples than an hour at 200 Hz are refused with the limit")
     func tooManySamples() {
         let count = RecordedMoveFileLimits.maximumSamples + 1
-        let json = #"{"time": ["# + Array(repeating: "0", count: count).joined(separator: ",") + #"], "set_target_data": []}"#
+        let json =
+            #"{"time": ["# + Array(repeating: "0", count: count).joined(separator: ",") + #"], "set_target_data": []}"#
         #expect(throws: RecordedMoveError.tooManySamples(count: count, maximum: 720_000)) {
             _ = try RecordingDocument(json: Data(json.utf8))
         }

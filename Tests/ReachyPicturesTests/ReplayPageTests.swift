@@ -99,7 +99,10 @@ import Testing
     func recordingWithoutJointsIsRefused() throws {
         let dataset = try RecordingDocument(
             contentsOf: RepositoryPaths.root.appendingPathComponent("examples/moves/curious_tilt.json"))
-        #expect(throws: PicturesError.badRecording(reason: #"it has no "joints" array (record it with `reachy record --out x.json`)"#)) {
+        #expect(
+            throws: PicturesError.badRecording(
+                reason: #"it has no "joints" array (record it with `reachy record --out x.json`)"#)
+        ) {
             try ReplayPage().html(dataset)
         }
         var bad = recording(3)
