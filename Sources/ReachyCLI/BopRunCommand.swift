@@ -2,7 +2,6 @@ import ArgumentParser
 import Bop
 import Foundation
 import ReachyBridge
-import ReachyPictures
 import ReachySpeech
 import Synchronization
 

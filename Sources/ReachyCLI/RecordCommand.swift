@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReachyBridge
-import ReachyPictures
 
 /// `reachy record`: sample joints and head pose to JSON or CSV.
 struct RecordCommand: AsyncParsableCommand {
