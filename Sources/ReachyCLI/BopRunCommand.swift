@@ -2,7 +2,6 @@ import ArgumentParser
 import Bop
 import Foundation
 import ReachyBridge
-import ReachyPictures
 import ReachySpeech
 import Synchronization
 
@@ -92,11 +91,11 @@ struct BopRunCommand: AsyncParsableCommand {
             try sink.close()
         }
         defer { try? closeSink() }
-        let recording = RecordingBox()
         let recordWanted = record != nil || html != nil
         let file = self.file
+        let recording: RecordingDocument?
         do {
-            try await RobotSession.run(target, robot, enableMotors: false) { mini in
+            recording = try await RobotSession.run(target, robot, enableMotors: false) { mini in
                 let performer: BopPerformer
                 do {
                     performer = try BopPerformer(robot: mini, program: result, sink: sink)
@@ -104,8 +103,7 @@ struct BopRunCommand: AsyncParsableCommand {
                     throw CLIError(String(describing: error))
                 }
                 for notice in performer.notices { printNotice(notice) }
-                let recorder = Mutex<Task<Void, Never>?>(nil)
-                defer { recorder.withLock { $0?.cancel() } }
+                let recorder = Mutex<TelemetryRecorder?>(nil)
                 try await performer.perform(
                     events: { event in
                         switch event {
@@ -120,8 +118,10 @@ struct BopRunCommand: AsyncParsableCommand {
                         }
                     },
                     started: {
-                        if recordWanted { recorder.withLock { $0 = Self.startRecorder(mini, into: recording) } }
+                        guard recordWanted else { return }
+                        recorder.withLock { $0 = TelemetryRecorder(robot: mini, rate: Double(Self.frameRate)) }
                     })
+                return await recorder.withLock({ $0 })?.stop()
             }
         } catch let error as BopPerformerError {
             throw CLIError(error.description)
@@ -131,23 +131,12 @@ struct BopRunCommand: AsyncParsableCommand {
         } catch {
             printNotice("Notice: \(error)")
         }
-        if let record {
-            let samples = recording.samples
-            guard !samples.isEmpty else { throw CLIError("Nothing was recorded: the motors never answered.") }
-            do {
-                let json = try RecordCommand.json(samples, rate: Double(Self.frameRate))
-                try Data(json.utf8).write(to: URL(fileURLWithPath: record))
-            } catch {
-                throw CLIError("Could not write \(record): \(error.localizedDescription). Choose a writable path.")
-            }
-            Progress.say("Wrote \(samples.count) samples to \(record).")
+        guard recordWanted else { return }
+        guard let recording, !recording.isEmpty else {
+            throw CLIError("Nothing was recorded: the motors never answered.")
         }
-        if let html {
-            let samples = recording.samples
-            guard !samples.isEmpty else { throw CLIError("Nothing was recorded: the motors never answered.") }
-            let wavURL = (sink as? WAVFileSink)?.url
-            try RecordCommand.writeReplay(samples, rate: Double(Self.frameRate), wav: wavURL, to: html)
-        }
+        if let record { try RecordingFiles.write(recording, to: record) }
+        if let html { try RecordingFiles.writeReplay(recording, wav: (sink as? WAVFileSink)?.url, to: html) }
     }
 
     /// The audio sink (``ResolvedRobot/audio(wav:device:temporaryName:)``): --wav, else the simulator's temporary WAV
@@ -161,26 +150,6 @@ struct BopRunCommand: AsyncParsableCommand {
             return try destination.open { printNotice("Notice: \($0)") }
         } catch {
             throw CLIError(error.description)
-        }
-    }
-
-    /// Samples the robot's present joints and head pose at 50 Hz from now on.
-    static func startRecorder(_ mini: ReachyMini, into box: RecordingBox) -> Task<Void, Never> {
-        let period = 1 / Double(frameRate)
-        return Task {
-            var start: Double?
-            var next = 0.0
-            for await tick in mini.telemetry(buffering: 1024) {
-                guard let joints = tick.joints, let head = tick.headPose else { continue }
-                let t0 = start ?? tick.time
-                start = t0
-                let t = tick.time - t0
-                if t + 1e-9 >= next {
-                    box.append(RecordedSample(t: t, head: head, joints: joints))
-                    next += period
-                    while next <= t { next += period }
-                }
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReachyBridge
-import ReachyPictures
 
 /// `reachy record`: sample joints and head pose to JSON or CSV.
 struct RecordCommand: AsyncParsableCommand {
@@ -64,140 +63,23 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let seconds = self.seconds
-        let period = 1 / sampleRate
-        let out = self.out
-        let format = self.format ?? .json
         let rate = sampleRate
         let release = self.release
-        let recording = RecordingBox()
-        try await RobotSession.run(connection, run, enableMotors: false) { mini in
+        let recording = try await RobotSession.run(connection, run, enableMotors: false) { mini in
             if release, mini.motorMode != .disabled {
                 try await mini.disableMotors()
                 Progress.say("Motors off: move the robot by hand.")
             }
             Progress.say("Recording \(String(format: "%g", seconds)) s at \(String(format: "%g", rate)) Hz…")
-            var start: Double?
-            var next = 0.0
-            for await tick in mini.telemetry(buffering: 1024) {
-                guard let joints = tick.joints, let head = tick.headPose else { continue }
-                let t0 = start ?? tick.time
-                start = t0
-                let t = tick.time - t0
-                if t > seconds + 1e-9 { break }
-                if t + 1e-9 >= next {
-                    recording.append(RecordedSample(t: t, head: head, joints: joints))
-                    next += period
-                    while next <= t { next += period }
-                }
-            }
+            return await TelemetryRecorder(robot: mini, rate: rate, seconds: seconds).recording()
         }
-        let samples = recording.samples
-        guard !samples.isEmpty else { throw CLIError("No samples were recorded: the motors never answered.") }
+        guard !recording.isEmpty else { throw CLIError("No samples were recorded: the motors never answered.") }
         if let out {
-            let text: String
-            switch format {
-            case .json: text = try Self.json(samples, rate: rate)
-            case .csv: text = Self.csv(samples)
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw CLIError("Could not write \(out): \(error.localizedDescription). Choose a writable path.")
-            }
-            Progress.say("Wrote \(samples.count) samples to \(out).")
-        }
-        if let html { try Self.writeReplay(samples, rate: rate, wav: nil, to: html) }
-    }
-
-    /// Writes the HTML replay page of `samples` (with the WAV file at `wav` as its sound, if any).
-    static func writeReplay(_ samples: [RecordedSample], rate: Double, wav: URL?, to path: String) throws {
-        let recording = ReplayRecording(
-            samples: samples.map { ReplaySample(t: $0.t, head: $0.head, joints: $0.joints) }, rate: rate)
-        var sound: Data?
-        if let wav {
-            do {
-                sound = try Data(contentsOf: wav)
-            } catch {
-                throw CLIError(
-                    "Could not read the sound \(wav.path) for the replay: \(error.localizedDescription). "
-                        + "Run again with --wav pointing to a writable place.")
+            switch format ?? .json {
+            case .json: try RecordingFiles.write(recording, to: out)
+            case .csv: try RecordingFiles.writeCSV(recording, to: out)
             }
         }
-        let page = try ReplayPage().html(
-            recording, wav: sound, title: "Reachy Mini replay — \(URL(fileURLWithPath: path).lastPathComponent)")
-        do {
-            try Data(page.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError("Could not write \(path): \(error.localizedDescription). Choose a writable path.")
-        }
-        let audio = sound == nil ? "" : " with sound"
-        Progress.say("Wrote the replay of \(samples.count) samples\(audio) to \(path).")
+        if let html { try RecordingFiles.writeReplay(recording, wav: nil, to: html) }
     }
-
-    static func json(_ samples: [RecordedSample], rate: Double) throws -> String {
-        let document = RecordingDocument(
-            description: "Recorded by reachy record", rate: rate, time: samples.map(\.t),
-            set_target_data: samples.map {
-                RecordingFrame(head: $0.head.rows, antennas: $0.joints.antennas.values, body_yaw: $0.joints.head.body)
-            },
-            joints: samples.map(\.joints.motorOrder))
-        return try MotionCLISupport.json(document) + "\n"
-    }
-
-    static func csv(_ samples: [RecordedSample]) -> String {
-        var lines = [
-            (["t", "x", "y", "z", "roll", "pitch", "yaw", "body_yaw", "right_antenna", "left_antenna"]
-                + ReachyMotor.allCases.map(\.name)).joined(separator: ",")
-        ]
-        for s in samples {
-            let p = s.head.translation
-            let e = s.head.euler
-            let values =
-                [
-                    s.t, p.x, p.y, p.z, e.roll, e.pitch, e.yaw, s.joints.head.body, s.joints.antennas.right,
-                    s.joints.antennas.left,
-                ] + s.joints.motorOrder
-            lines.append(values.map { String(format: "%.6f", $0) }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// One recorded sample.
-struct RecordedSample: Sendable {
-    var t: Double
-    var head: HeadPose
-    var joints: JointVector
-}
-
-/// Samples collected on the session's task and read afterwards.
-final class RecordingBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [RecordedSample] = []
-    func append(_ sample: RecordedSample) {
-        lock.lock()
-        storage.append(sample)
-        lock.unlock()
-    }
-    var samples: [RecordedSample] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-}
-
-/// The JSON written by `reachy record` (a superset of the recorded-move format).
-struct RecordingDocument: Encodable {
-    var description: String
-    var rate: Double
-    var time: [Double]
-    var set_target_data: [RecordingFrame]
-    var joints: [[Double]]
-}
-
-/// One frame of `set_target_data`.
-struct RecordingFrame: Encodable {
-    var head: [[Double]]
-    var antennas: [Double]
-    var body_yaw: Double
 }

@@ -58,19 +58,21 @@ struct RobotRunOptions: ParsableArguments {
 /// robot is connected, or while the action runs — stops the action, brings the robot to rest the same way, and
 /// fails with the motor, the error and what to do (exit status 1).
 enum RobotSession {
-    static func run(
+    @discardableResult
+    static func run<T: Sendable>(
         _ connection: ConnectionOptions, _ run: RobotRunOptions, enableMotors: Bool = true,
-        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> Void
-    ) async throws {
+        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> T
+    ) async throws -> T {
         try await self.run(
             connection.resolve(), run, enableMotors: enableMotors, stopOnHardwareError: stopOnHardwareError, action)
     }
 
     /// As ``run(_:_:enableMotors:stopOnHardwareError:_:)-(ConnectionOptions,_,_,_,_)``, on a robot already resolved.
-    static func run(
+    @discardableResult
+    static func run<T: Sendable>(
         _ robot: ResolvedRobot, _ run: RobotRunOptions, enableMotors: Bool = true,
-        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> Void
-    ) async throws {
+        stopOnHardwareError: Bool = true, _ action: @escaping @Sendable (ReachyMini) async throws -> T
+    ) async throws -> T {
         let signals = SignalWatch()
         defer { signals.cancel() }
         var options = robot.options(ReachyMiniOptions(rate: run.rate))
@@ -90,7 +92,7 @@ enum RobotSession {
         let task = Task {
             // A motor already in error: do not start moving it.
             if hardware.error != nil { throw CancellationError() }
-            try await action(mini)
+            return try await action(mini)
         }
         let events = Task {
             for await event in stream {
@@ -122,9 +124,10 @@ enum RobotSession {
             }
             throw CLIError(message)
         }
-        if case .failure(let error) = result {
-            if error is CancellationError { throw ExitCode(130) }
-            throw CLIError(String(describing: error))
+        switch result {
+        case .success(let value): return value
+        case .failure(let error) where error is CancellationError: throw ExitCode(130)
+        case .failure(let error): throw CLIError(String(describing: error))
         }
     }
 }

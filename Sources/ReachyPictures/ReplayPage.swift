@@ -1,26 +1,30 @@
 import Foundation
+import ReachyMotion
 
 /// A self-contained HTML page that replays a recorded run: the robot (``RobotPictureScript``) animated from every
 /// sample, with play/pause, a time slider and keyboard keys, and the run's sound when a WAV is given (embedded as
 /// a `data:` URI). The page loads nothing from anywhere: no network, no fonts, no other files.
 ///
 /// Stable structure: the samples are in `<script type="application/octet-stream" id="reachy-replay-data"
-/// data-samples data-rate data-floats-per-sample>` (base64 of ``ReplayRecording/packed``); the audio, if any, is
+/// data-samples data-rate data-floats-per-sample>` (base64 of ``ReplayPacking/pack(_:)``); the audio, if any, is
 /// `<audio id="reachy-replay-audio" src="data:audio/wav;base64,…">`. Opening the page at `#t=SECONDS` shows that
 /// time. Keys: Space or K play/pause, ←/→ one second (with Shift one sample), Home/End.
 public struct ReplayPage: Sendable {
     /// Creates a page builder.
     public init() {}
 
-    /// The HTML page.
-    /// - Throws: ``PicturesError/emptyRecording`` when there is nothing to replay.
-    public func html(_ recording: ReplayRecording, wav: Data? = nil, title: String = "Reachy Mini replay")
+    /// The HTML page of a recording (``RecordingDocument``, with its joints).
+    /// - Throws: ``PicturesError/emptyRecording`` when there is nothing to replay,
+    ///   ``PicturesError/badRecording(reason:)`` when the recording is not valid or has no joints.
+    public func html(_ recording: RecordingDocument, wav: Data? = nil, title: String = "Reachy Mini replay")
         throws(PicturesError) -> String
     {
-        guard let last = recording.samples.last else { throw .emptyRecording }
+        let samples = try ReplayPacking.samples(of: recording)
+        guard let last = samples.last else { throw .emptyRecording }
+        let rate = recording.rate ?? 50
         let figure = RobotFigure.reachyMini
-        let data = recording.packed.base64EncodedString()
-        let duration = String(format: "%.2f", last.t)
+        let data = ReplayPacking.pack(samples).base64EncodedString()
+        let duration = String(format: "%.2f", last.time)
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -48,11 +52,11 @@ public struct ReplayPage: Sendable {
             \(SVGText.number(figure.height))" role="img" aria-label="The robot, front and side"></svg>
             <div class="controls">
             <button id="reachy-replay-play" type="button" aria-label="Play or pause">Play</button>
-            <input id="reachy-replay-scrub" type="range" min="0" max="\(recording.samples.count - 1)" step="1" \
+            <input id="reachy-replay-scrub" type="range" min="0" max="\(samples.count - 1)" step="1" \
             value="0" aria-label="Time">
             <span id="reachy-replay-time">0.00 s / \(duration) s</span>
             </div>
-            <p class="help">\(recording.samples.count) samples at \(SVGText.number(recording.rate)) Hz. \
+            <p class="help">\(samples.count) samples at \(SVGText.number(rate)) Hz. \
             Keys: Space or K play/pause, ← → one second (Shift: one sample), Home/End.</p>
 
             """
@@ -62,8 +66,8 @@ public struct ReplayPage: Sendable {
             out += "\"></audio>\n"
         }
         out += "<script type=\"application/octet-stream\" id=\"reachy-replay-data\" "
-        out += "data-samples=\"\(recording.samples.count)\" data-rate=\"\(SVGText.number(recording.rate))\" "
-        out += "data-floats-per-sample=\"\(ReplayRecording.floatsPerSample)\">"
+        out += "data-samples=\"\(samples.count)\" data-rate=\"\(SVGText.number(rate))\" "
+        out += "data-floats-per-sample=\"\(ReplayPacking.floatsPerSample)\">"
         out += data
         out += "</script>\n<script>\n"
         out += RobotPictureScript.source

@@ -6,16 +6,23 @@ import Testing
 @testable import ReachyPictures
 
 @Suite struct ReplayPageTests {
-    func recording(_ count: Int) -> ReplayRecording {
+    func recording(_ count: Int) -> RecordingDocument {
         let kin = ReachyKinematics.reachyMini
-        let samples = (0..<count).map { i -> ReplaySample in
+        var recording = RecordingDocument(description: "test", rate: 50, time: [], frames: [], joints: [])
+        for i in 0..<count {
             let t = Double(i) / 50
             let head = HeadPose(z: 0.004 * sin(t), roll: 0.1 * sin(2 * t), pitch: -0.2 * sin(t), yaw: 0.3 * cos(t))
             let joints = kin.stewartAngles(head: head, bodyYaw: 0.1 * t)
-            return ReplaySample(
-                t: t, head: head, joints: JointVector(head: joints, antennas: Antennas(right: 0.2 * t, left: -0.3)))
+            recording.append(
+                time: t, head: head, joints: JointVector(head: joints, antennas: Antennas(right: 0.2 * t, left: -0.3)))
         }
-        return ReplayRecording(samples: samples, rate: 50)
+        return recording
+    }
+
+    /// The drawing of a sample with joints.
+    func robotFrame(_ sample: RecordingSample) throws -> RobotFrame {
+        let joints = try #require(sample.joints)
+        return RobotFrame(head: sample.frame.head, joints: joints.head, antennas: joints.antennas)
     }
 
     /// The base64 payload of the page's data element and its attributes.
@@ -44,13 +51,15 @@ import Testing
         let html = try ReplayPage().html(original)
         let (data, count) = try payload(html)
         #expect(count == 137)
-        #expect(data.count == 137 * ReplayRecording.floatsPerSample * 4)
-        let decoded = try ReplayRecording.unpack(data, rate: 50)
-        #expect(decoded.samples.count == original.samples.count)
-        for (a, b) in zip(original.samples, decoded.samples) {
-            #expect(abs(a.t - b.t) < 1e-5)
-            #expect(a.head.maxDifference(to: b.head) < 1e-6)
-            for (x, y) in zip(a.joints.motorOrder, b.joints.motorOrder) { #expect(abs(x - y) < 1e-6) }
+        #expect(data.count == 137 * ReplayPacking.floatsPerSample * 4)
+        let decoded = try ReplayPacking.unpack(data)
+        let samples = try original.samples()
+        #expect(decoded.count == samples.count)
+        for (a, b) in zip(samples, decoded) {
+            #expect(abs(a.time - b.time) < 1e-5)
+            #expect(a.frame.head.maxDifference(to: b.frame.head) < 1e-6)
+            let (x, y) = (try #require(a.joints).motorOrder, try #require(b.joints).motorOrder)
+            for (u, v) in zip(x, y) { #expect(abs(u - v) < 1e-6) }
         }
     }
 
@@ -65,11 +74,11 @@ import Testing
     }
 
     @Test func emptyRecordingIsRefused() {
-        #expect(throws: PicturesError.emptyRecording) { try ReplayPage().html(ReplayRecording(samples: [], rate: 50)) }
+        #expect(throws: PicturesError.emptyRecording) { try ReplayPage().html(recording(0)) }
     }
 
     @Test func damagedDataIsRefused() {
-        #expect(throws: PicturesError.self) { try ReplayRecording.unpack(Data([1, 2, 3]), rate: 50) }
+        #expect(throws: PicturesError.self) { try ReplayPacking.unpack(Data([1, 2, 3])) }
     }
 
     @Test func recordingJSONIsRead() throws {
@@ -79,12 +88,48 @@ import Testing
                                  {"head": [[1,0,0,0],[0,1,0,0],[0,0,1,0.02],[0,0,0,1]], "antennas": [0, 0], "body_yaw": 0}],
              "joints": [[0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8],[0.1,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8]]}
             """
-        let r = try ReplayRecording(recordingJSON: Data(json.utf8))
-        #expect(r.samples.count == 2)
-        #expect(r.samples[1].head.translation.z == 0.02)
-        #expect(r.samples[1].joints.head.body == 0.1)
-        #expect(r.samples[0].joints.antennas.left == 0.8)
-        #expect(throws: PicturesError.self) { try ReplayRecording(recordingJSON: Data("{\"time\": []}".utf8)) }
+        let r = try ReplayPacking.samples(of: RecordingDocument(json: Data(json.utf8)))
+        #expect(r.count == 2)
+        #expect(r[1].frame.head.translation.z == 0.02)
+        #expect(r[1].joints?.head.body == 0.1)
+        #expect(r[0].joints?.antennas.left == 0.8)
+    }
+
+    @Test("a recording without joints (a dataset file) or with bad numbers cannot be replayed, with the reason")
+    func recordingWithoutJointsIsRefused() throws {
+        let dataset = try RecordingDocument(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("examples/moves/curious_tilt.json"))
+        #expect(
+            throws: PicturesError.badRecording(
+                reason: #"it has no "joints" array (record it with `reachy record --out x.json`)"#)
+        ) {
+            try ReplayPage().html(dataset)
+        }
+        var bad = recording(3)
+        bad.joints?[1][4] = 40
+        do {
+            _ = try ReplayPage().html(bad)
+            Issue.record("a joint of 40 rad was replayed")
+        } catch {
+            #expect(error.description.contains("joints[1][4] is 40.0"), "\(error)")
+        }
+    }
+
+    @Test("a file written by `reachy run --record` before the one recording format is replayed, every sample")
+    func oldRunRecordingIsReplayed() throws {
+        let url = RepositoryPaths.recordings.appendingPathComponent("recording_reachy_run_2026-12.json")
+        let recording = try RecordingDocument(contentsOf: url)
+        let html = try ReplayPage().html(recording)
+        let (data, count) = try payload(html)
+        #expect(count == 51)
+        let decoded = try ReplayPacking.unpack(data)
+        let raw = try #require(recording.joints)
+        #expect(decoded.count == raw.count)
+        for (sample, joints) in zip(decoded, raw) {
+            for (u, v) in zip(try #require(sample.joints).motorOrder, joints) { #expect(abs(u - v) < 1e-6) }
+        }
+        // The program turns the head: the recording is not a still robot.
+        #expect(raw.contains { $0.contains { abs($0) > 0.05 } })
     }
 
     @Test(.enabled(if: Chromium.isAvailable, "needs Chromium (/usr/bin/chromium or $CHROMIUM)"))
@@ -118,9 +163,9 @@ import Testing
         let dom = try Chromium.dumpDOM(html: html, fragment: "#t=1.5")
         let body = try #require(SVGElements.parse(dom).first { $0.tag == "body" })
         #expect(body["data-sample"] == "75")
-        let sample = original.samples[75]
-        let decoded = try ReplayRecording.unpack(ReplayRecording(samples: [sample], rate: 50).packed, rate: 50)
-        let expected = SVGElements.parse(RobotSVG().document(try #require(decoded.samples.first).frame))
+        let sample = try original.samples()[75]
+        let decoded = try ReplayPacking.unpack(ReplayPacking.pack([sample]))
+        let expected = SVGElements.parse(RobotSVG().document(try robotFrame(try #require(decoded.first))))
             .filter { $0["class"] == "rod" }
         let drawn = SVGElements.parse(dom).filter { $0["class"] == "rod" }
         #expect(drawn.count == expected.count)

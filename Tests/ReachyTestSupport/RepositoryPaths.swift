@@ -10,4 +10,8 @@ public enum RepositoryPaths {
 
     /// `hardware/`: the robot description, udev rules and systemd units.
     public static let hardware = root.appendingPathComponent("hardware")
+
+    /// Recording files written by earlier versions of `reachy record` and `reachy run --record` (old files must keep
+    /// loading).
+    public static let recordings = root.appendingPathComponent("Tests/ReachyMotionTests/Data")
 }

@@ -9,19 +9,20 @@ import ReachyTestSupport
 /// 10-minute dance, and one pose SVG.
 public enum PicturesBenchmarks {
     /// A 10-minute recording at 50 Hz (30,000 samples) of a smooth dance, joints from the kinematics.
-    public static func tenMinuteRecording() -> ReplayRecording {
+    public static func tenMinuteRecording() -> RecordingDocument {
         let kin = ReachyKinematics.reachyMini
-        let samples = (0..<30_000).map { i -> ReplaySample in
+        var recording = RecordingDocument(description: "benchmark", rate: 50, time: [], frames: [], joints: [])
+        for i in 0..<30_000 {
             let t = Double(i) / 50
             let head = HeadPose(
                 x: 0.008 * sin(t), y: 0.008 * cos(1.3 * t), z: 0.005 * sin(2 * t), roll: 0.2 * sin(1.7 * t),
                 pitch: 0.15 * cos(t), yaw: 0.4 * sin(0.7 * t))
             let joints = kin.stewartAngles(head: head, bodyYaw: 0.3 * sin(0.2 * t))
-            return ReplaySample(
-                t: t, head: head,
+            recording.append(
+                time: t, head: head,
                 joints: JointVector(head: joints, antennas: Antennas(right: 0.5 * sin(3 * t), left: -0.5 * sin(3 * t))))
         }
-        return ReplayRecording(samples: samples, rate: 50)
+        return recording
     }
 
     /// Runs every benchmark `runs` times.

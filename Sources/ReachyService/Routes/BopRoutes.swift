@@ -2,7 +2,6 @@ import Bop
 import Foundation
 import Hummingbird
 import ReachyMotion
-import ReachyMotion
 
 /// `/api/bop/*` (ours): check a Bop program, run it on the robot, stop it.
 enum BopRoutes {

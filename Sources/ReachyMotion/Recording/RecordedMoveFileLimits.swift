@@ -1,4 +1,4 @@
-/// What a recorded-move file (`reachy play FILE`, ``RecordedMove/init(json:)``) may hold. A file is data from
+/// What a recording file (``RecordingDocument``: `reachy play FILE`, the replay page) may hold. A file is data from
 /// outside: a time of 1e308 would make the player hold the last frame "forever", and a head 1 km away is no
 /// recording of this robot. Such files are refused at load, naming the field, the frame and what is allowed.
 ///
@@ -9,8 +9,17 @@ public enum RecordedMoveFileLimits {
     public static let maximumDuration = 3600.0
     /// The largest |x|, |y| or |z| of a head translation, metres (the head moves a few centimetres).
     public static let maximumTranslation = 1.0
-    /// The largest |angle| of an antenna or of the body yaw, radians (one full turn).
+    /// The largest |angle| of an antenna, of the body yaw or of a recorded joint, radians (one full turn).
     public static let maximumAngle = 2 * Double.pi
+    /// The most samples a recording holds: an hour at the control loop's highest rate (200 Hz).
+    public static let maximumSamples = 720_000
+    /// The largest file loaded, bytes (1 GiB): an hour at 200 Hz written at full precision is about half that.
+    public static let maximumBytes = 1 << 30
+
+    /// Checks the sample count against ``maximumSamples``.
+    static func checkCount(_ count: Int) throws(RecordedMoveError) {
+        guard count <= maximumSamples else { throw .tooManySamples(count: count, maximum: maximumSamples) }
+    }
 
     /// Checks the timestamps: finite, from 0 to ``maximumDuration``, never going back.
     static func checkTimes(_ times: [Double]) throws(RecordedMoveError) {
@@ -43,7 +52,23 @@ public enum RecordedMoveFileLimits {
         for (field, value) in angles + [("\(frame).body_yaw", bodyYaw ?? 0)] where !(abs(value) <= maximumAngle) {
             throw .outOfRange(
                 field: field, value: value,
-                allowed: "radians between -2π and 2π (±\(String(format: "%.4f", maximumAngle)))")
+                allowed: angleAllowed)
+        }
+    }
+
+    /// What ``maximumAngle`` allows, for the error message.
+    static var angleAllowed: String { "radians between -2π and 2π (±\(String(format: "%.4f", maximumAngle)))" }
+
+    /// Checks one recorded joint vector: nine numbers within ±``maximumAngle``.
+    static func checkJoints(index: Int, _ joints: [Double]) throws(RecordedMoveError) {
+        guard joints.count == 9 else {
+            throw .invalidFrame(
+                index: index, reason: "joints must be 9 numbers [body, s1…s6, right, left], not \(joints.count)")
+        }
+        for (k, value) in joints.enumerated() where !(abs(value) <= maximumAngle) {
+            throw .outOfRange(
+                field: "joints[\(index)][\(k)]", value: value,
+                allowed: angleAllowed)
         }
     }
 }
