@@ -166,7 +166,8 @@ let package = Package(
             ],
             path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
-            name: "DynamixelTests", dependencies: ["Dynamixel"], exclude: ["Oracles"], swiftSettings: strict),
+            name: "DynamixelTests", dependencies: ["Dynamixel", "ReachyTestSupport"], exclude: ["Oracles"],
+            swiftSettings: strict),
         .testTarget(
             name: "ReachyMiniDescriptionTests", dependencies: ["ReachyMiniDescription", "ReachyTestSupport"],
             swiftSettings: strict),
@@ -177,16 +178,19 @@ let package = Package(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware", "ReachyTestSupport"],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
+            name: "ReachyMotionTests",
+            dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware", "ReachyTestSupport"],
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
             dependencies: ["ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
             swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
-        .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
+            name: "BopTests", dependencies: ["Bop", "ReachySimulator", "ReachyTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator", "ReachyTestSupport"],
+            exclude: ["Data"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyRemoteTests",

@@ -1,11 +1,12 @@
 import Foundation
+import ReachyTestSupport
 
 @testable import Bop
 
 /// Paths to the test data and examples, found from this file's location.
 enum Fixtures {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    static let repository = testsDirectory.deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
+    static let testsDirectory = repository.appendingPathComponent("Tests")
     static let examples = repository.appendingPathComponent("examples/bop")
     static let golden = testsDirectory.appendingPathComponent("BopFixtures/golden")
     static let catalogue = testsDirectory.appendingPathComponent("BopFixtures/catalogue/broken-programs.txt")

@@ -1,10 +1,9 @@
 import Foundation
+import ReachyTestSupport
 
 /// Locates and loads the protocol test vectors in `firmware-protocol/vectors/`.
 enum VectorFiles {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("firmware-protocol/vectors")
+    static let directory = RepositoryPaths.root.appendingPathComponent("firmware-protocol/vectors")
 
     static func data(_ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))

@@ -1,11 +1,11 @@
 import Foundation
 import ReachyMotion
+import ReachyTestSupport
 import Testing
 
 /// `reachy run` on the built-in simulator: the built binary, full output, exit status, recorded frames and WAV.
 @Suite(.serialized) struct BopRunTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
 
     static func temporary(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("bop-run-\(UUID().uuidString)-\(name)").path

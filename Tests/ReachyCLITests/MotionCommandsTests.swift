@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @Suite("reachy ik / fk / dance")
@@ -122,8 +123,7 @@ struct MotionCommandsTests {
         #expect(samples.first?["t"] as? Double == 0)
         #expect(samples.last?["t"] as? Double == duration)
         // The reference file sampled the same dance at k/40 of the duration; k = 10·i lines up with ours.
-        let refURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ReachyMotionTests/Data/dances_reference.json")
+        let refURL = RepositoryPaths.recordings.appendingPathComponent("dances_reference.json")
         let ref = try CLIRunner.json(String(decoding: try Data(contentsOf: refURL), as: UTF8.self))
         let cases = try #require(ref["cases"] as? [[String: Any]])
         let chin = try #require(cases.first { $0["name"] as? String == "chin_lead" && $0["bpm"] as? Double == 114 })

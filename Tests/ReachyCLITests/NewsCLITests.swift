@@ -1,10 +1,10 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// Runs the built `reachy` binary (next to the test bundle in .build/<config>/).
 enum NewsCLI {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
     static let sample = repository.appendingPathComponent("examples/news/digest-2025-12-21.md").path
     static let malformed = repository.appendingPathComponent("Tests/ReachyNewsTests/Data/malformed").path
 

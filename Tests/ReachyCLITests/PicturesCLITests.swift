@@ -1,10 +1,10 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// `reachy render`, `reachy timeline --svg`, `reachy run --html` and `reachy record --html`, run as a user would.
 @Suite("reachy render / timeline --svg / --html replays") struct PicturesCLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
 
     static func temporary(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("pictures-\(UUID().uuidString)-\(name)").path

@@ -1,17 +1,10 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// `reachy sim serve` as a user runs it: the built binary, its full output and exit status.
 @Suite(.serialized) struct SimServeCommandTests {
-    static let binary: URL? = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent(".build/debug/reachy")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    static let binary: URL? = try? ReachyExecutable.url()
 
     func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()

@@ -1,11 +1,11 @@
 import Foundation
 import ReachyMotion
+import ReachyTestSupport
 
 /// Locates and decodes the committed reference data next to this file.
 enum TestData {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data")
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = RepositoryPaths.recordings
+    static let repositoryRoot = RepositoryPaths.root
 
     static func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(contentsOf: directory.appendingPathComponent(name)))

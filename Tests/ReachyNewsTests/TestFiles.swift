@@ -1,9 +1,10 @@
 import Foundation
+import ReachyTestSupport
 
 /// Locations of test data, found from this file's path.
 enum TestFiles {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repository = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
+    static let testsDirectory = repository.appendingPathComponent("Tests/ReachyNewsTests")
     static let sample = repository.appendingPathComponent("examples/news/digest-2025-12-21.md")
     static let malformed = testsDirectory.appendingPathComponent("Data/malformed")
 

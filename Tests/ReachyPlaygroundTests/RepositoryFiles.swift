@@ -1,10 +1,10 @@
 import Foundation
+import ReachyTestSupport
 
 /// Files of the repository the tests compare the served site against, found from this file's path.
 enum RepositoryFiles {
     /// The package root (two folders above `Tests/ReachyPlaygroundTests`).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     /// `Sources/ReachyPlayground/Site`, where the page's files live.
     static let site = root.appendingPathComponent("Sources/ReachyPlayground/Site")

@@ -9,8 +9,7 @@ import Testing
     .serialized,
     .enabled(if: DaemonProcess.python != nil, "set REACHY_DAEMON_PYTHON to a venv with reachy-mini 1.13.0"))
 struct DaemonCLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
 
     static func program(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("remote-\(UUID().uuidString).bop")

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["REACHY_DAEMON_PYTHON"] != nil))
 struct ConformanceTests {
     static var script: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracles/official_client.py")
+        RepositoryPaths.root.appendingPathComponent("Tests/ReachyServiceTests/Oracles/official_client.py")
     }
 
     @Test func officialClientDrivesTheService() async throws {

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import ReachyBridge
 import ReachyNews
 import ReachySpeech
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyService
@@ -12,14 +13,7 @@ import Testing
 @Suite(.serialized) struct NewsRouteTests {
     typealias H = ServiceHarness
 
-    static var digest: URL {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
-        {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("examples/news/digest-2025-12-21.md")
-    }
+    static var digest: URL { RepositoryPaths.root.appendingPathComponent("examples/news/digest-2025-12-21.md") }
 
     @Test func recitesADigestAndStopsByUUID() async throws {
         let wav = FileManager.default.temporaryDirectory.appendingPathComponent("service-news-\(UUID().uuidString).wav")

@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @testable import ReachySimulator
@@ -120,7 +121,7 @@ enum Oracle {
         return path
     }()
 
-    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracles")
+    static let scripts = RepositoryPaths.root.appendingPathComponent("Tests/ReachySimulatorTests/Oracles")
 
     struct Failure: Error, CustomStringConvertible {
         let description: String

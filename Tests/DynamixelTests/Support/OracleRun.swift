@@ -1,5 +1,6 @@
 import Dynamixel
 import Foundation
+import ReachyTestSupport
 
 /// Runs `Oracles/peers.py` with the oracle Python (`REACHY_ORACLE_PYTHON`, set up by `make oracles`) against a
 /// fake servo bus that this process plays on a pty, with our decoder and encoder.
@@ -12,8 +13,7 @@ struct OracleRun {
         return path
     }()
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Oracles/peers.py").path
+    static let script = RepositoryPaths.root.appendingPathComponent("Tests/DynamixelTests/Oracles/peers.py").path
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
