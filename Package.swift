@@ -71,7 +71,7 @@ let package = Package(
         // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend.
         .target(
             name: "ReachyMotion",
-            dependencies: ["Dynamixel", "ReachyMiniDescription", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Dynamixel", "ReachyMiniDescription"],
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
@@ -88,6 +88,7 @@ let package = Package(
         .target(
             name: "ReachyBridge",
             dependencies: [
+                "Dynamixel",
                 "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote",
                 "ReachySpeech",
             ],
@@ -145,10 +146,10 @@ let package = Package(
         .target(
             name: "ReachyCLI",
             dependencies: [
+                "ReachyMiniDescription",
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground", "ReachyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
@@ -172,38 +173,60 @@ let package = Package(
             name: "ReachyMiniDescriptionTests", dependencies: ["ReachyMiniDescription", "ReachyTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachyHardwareTests", dependencies: ["ReachyHardware", "ReachySimulator", "ReachyTestSupport"],
+            name: "ReachyHardwareTests",
+            dependencies: [
+                "CLibSerialPort", "Dynamixel", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator",
+                "ReachyTestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware", "ReachyTestSupport"],
+            name: "ReachySimulatorTests",
+            dependencies: [
+                "Dynamixel", "ReachyMiniDescription", "ReachySimulator", "ReachyHardware", "ReachyTestSupport",
+            ],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
             name: "ReachyMotionTests",
-            dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware", "ReachyTestSupport"],
+            dependencies: [
+                "Dynamixel", "ReachyMiniDescription", "ReachyMotion", "ReachySimulator", "ReachyHardware",
+                "ReachyTestSupport",
+            ],
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
-            dependencies: ["ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
+            dependencies: [
+                "ReachySimulator", "ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport",
+                "WakeAndDance",
+            ],
             swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(
-            name: "BopTests", dependencies: ["Bop", "ReachySimulator", "ReachyTestSupport"], swiftSettings: strict),
+            name: "BopTests", dependencies: ["ReachyMotion", "Bop", "ReachySimulator", "ReachyTestSupport"],
+            swiftSettings: strict),
         .testTarget(
-            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator", "ReachyTestSupport"],
+            name: "ReachyNewsTests",
+            dependencies: ["ReachyMotion", "ReachySpeech", "ReachyNews", "ReachySimulator", "ReachyTestSupport"],
             exclude: ["Data"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyRemoteTests",
-            dependencies: ["ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy"],
+            dependencies: [
+                "ReachyMotion", "ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy",
+            ],
             swiftSettings: strict),
         .testTarget(
-            name: "ReachyPicturesTests", dependencies: ["ReachyPictures", "ReachyTestSupport"], swiftSettings: strict),
+            name: "ReachyPicturesTests", dependencies: ["Bop", "ReachyMotion", "ReachyPictures", "ReachyTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
+                "Bop", "ReachyBridge", "ReachyNews", "ReachyPlayground", "ReachySpeech",
                 "ReachyService", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
@@ -216,8 +239,10 @@ let package = Package(
         .testTarget(
             name: "ReachyBenchmarksTests", dependencies: ["ReachyBenchmarks", "Bop", "ReachyTestSupport"],
             swiftSettings: strict),
+        .testTarget(name: "PackageGraphTests", dependencies: ["ReachyTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyCLITests", dependencies: ["ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport"],
+            name: "ReachyCLITests",
+            dependencies: ["ReachyMotion", "ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
