@@ -18,9 +18,12 @@ struct ArchitectureTable {
             }
             guard cells.count >= 5, let layer = Int(cells[1]) else { return nil }
             let name = cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-            let dependencies = cells[3] == "—" ? [] : cells[3].split(separator: ",").map {
-                $0.trimmingCharacters(in: CharacterSet(charactersIn: "` "))
-            }
+            let dependencies =
+                cells[3] == "—"
+                ? []
+                : cells[3].split(separator: ",").map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: "` "))
+                }
             return Row(layer: layer, target: name, dependencies: Set(dependencies))
         }
     }

@@ -29,7 +29,8 @@ import Testing
         let imports = SourceImports.imports(under: RepositoryPaths.root.appendingPathComponent(target.path))
         let declared = target.targets.union(target.products).union(SourceImports.toolchain).union([name])
         for (module, files) in imports.sorted(by: { $0.key < $1.key }) where !declared.contains(module) {
-            Issue.record("\(name) imports \(module) (in \(files.sorted().joined(separator: ", "))) without declaring it")
+            Issue.record(
+                "\(name) imports \(module) (in \(files.sorted().joined(separator: ", "))) without declaring it")
         }
     }
 
@@ -45,12 +46,15 @@ import Testing
     @Test func theArchitectureTableIsThePackageGraph() {
         let drawn = Set(Self.table.rows.map(\.target))
         let built = Set(Self.manifest.targets.filter { $0.kind != .testTarget }.map(\.name))
-        #expect(drawn == built, "drawn but not built: \(drawn.subtracting(built)); built but not drawn: \(built.subtracting(drawn))")
+        #expect(
+            drawn == built,
+            "drawn but not built: \(drawn.subtracting(built)); built but not drawn: \(built.subtracting(drawn))")
         for row in Self.table.rows {
             guard let target = Self.manifest[row.target] else { continue }
             #expect(
                 row.dependencies == target.targets,
-                "\(row.target): the table says \(row.dependencies.sorted()), Package.swift says \(target.targets.sorted())")
+                "\(row.target): the table says \(row.dependencies.sorted()), Package.swift says \(target.targets.sorted())"
+            )
         }
     }
 

@@ -13,7 +13,8 @@ enum SourceImports {
     static func imports(under folder: URL) -> [String: [String]] {
         var result: [String: [String]] = [:]
         let regex = try! NSRegularExpression(
-            pattern: #"^\s*(?:@[A-Za-z_]+\s+)*(?:public |package |internal |private |fileprivate )?import\s+([A-Za-z_][A-Za-z0-9_]*)"#,
+            pattern:
+                #"^\s*(?:@[A-Za-z_]+\s+)*(?:public |package |internal |private |fileprivate )?import\s+([A-Za-z_][A-Za-z0-9_]*)"#,
             options: [.anchorsMatchLines])
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
             return [:]
