@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ReachyMiniDescription", targets: ["ReachyMiniDescription"]),
         .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
         .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
+        .library(name: "ReachyAudio", targets: ["ReachyAudio"]),
         .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
         .library(name: "ReachyBridge", targets: ["ReachyBridge"]),
         .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
@@ -65,10 +66,17 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "ReachySimulator", dependencies: ["Dynamixel", "ReachyMiniDescription"], swiftSettings: strict),
 
-        // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend.
+        // The one audio home (pure Swift): the AudioSink protocol, WAV files, the WAV file sink (the simulator's
+        // speaker), and AudioPlayback, the one audio thread, paced on any PlaybackClock.
+        .target(name: "ReachyAudio", swiftSettings: strict),
+
+        // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend; its
+        // RobotClock paces audio (a PlaybackClock).
         .target(
             name: "ReachyMotion",
-            dependencies: ["Dynamixel", "ReachyMiniDescription", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Dynamixel", "ReachyMiniDescription", "ReachyAudio", .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
@@ -76,27 +84,28 @@ let package = Package(
         .target(
             name: "ReachyRemote",
             dependencies: [
-                "ReachyMotion", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "ReachyMotion", "ReachyAudio", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         // Umbrella: motion + hardware + simulator + daemon, and connecting by serial port, auto-detection,
         // simulator or daemon URL.
         .target(
-            name: "ReachyBridge", dependencies: ["ReachyMotion", "ReachyHardware", "ReachySimulator", "ReachyRemote"],
+            name: "ReachyBridge",
+            dependencies: ["ReachyAudio", "ReachyMotion", "ReachyHardware", "ReachySimulator", "ReachyRemote"],
             swiftSettings: strict),
 
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
-        .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyMotion"], swiftSettings: strict),
+        .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyAudio"], swiftSettings: strict),
 
         // Applications of motion.
         .target(
-            name: "Bop", dependencies: ["ReachyMotion", "ReachySpeech"],
+            name: "Bop", dependencies: ["ReachyMotion", "ReachyAudio", "ReachySpeech"],
             resources: [.copy("Languages")],
             swiftSettings: strict),
         .target(
             name: "ReachyNews",
-            dependencies: ["ReachyMotion", "ReachySpeech", "Yams"],
+            dependencies: ["ReachyMotion", "ReachyAudio", "ReachySpeech", "Yams"],
             resources: [.copy("Data")],
             swiftSettings: strict),
 
@@ -114,7 +123,7 @@ let package = Package(
         .target(
             name: "ReachyService",
             dependencies: [
-                "ReachyBridge", "Bop", "ReachyNews", "ReachyPictures", "ReachyPlayground",
+                "ReachyBridge", "ReachyAudio", "Bop", "ReachyNews", "ReachyPictures", "ReachyPlayground",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -125,7 +134,8 @@ let package = Package(
         .target(
             name: "ReachyCLI",
             dependencies: [
-                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
+                "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachyAudio",
+                "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,12 +164,13 @@ let package = Package(
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
-            dependencies: ["ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
+            dependencies: ["ReachyBridge", "ReachyAudio", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
             swiftSettings: strict),
+        .testTarget(name: "ReachyAudioTests", dependencies: ["ReachyAudio"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachySimulator"], exclude: ["Data"],
+            name: "ReachyNewsTests", dependencies: ["ReachyNews", "ReachyAudio", "ReachySimulator"], exclude: ["Data"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyRemoteTests",
@@ -169,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
-                "ReachyService", "ReachySimulator", "ReachyTestSupport", "reachy",
+                "ReachyService", "ReachyAudio", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],

@@ -3,7 +3,7 @@ import Bop
 import Foundation
 import ReachyBridge
 import ReachyPictures
-import ReachySpeech
+import ReachyAudio
 import Synchronization
 
 /// `reachy run FILE`: checks a Bop program, then plays it on the robot or the simulator, voice and sounds included.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ReachyBridge
 import ReachyService
-import ReachySpeech
+import ReachyAudio
 
 /// `reachy serve`: the daemon-compatible HTTP/WebSocket service (official SDK clients connect to it), plus the Bop
 /// playground, Bop and news routes.

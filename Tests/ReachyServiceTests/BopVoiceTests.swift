@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import ReachyAudio
 import ReachyBridge
-import ReachySpeech
 import ReachyTestSupport
 import Synchronization
 import Testing

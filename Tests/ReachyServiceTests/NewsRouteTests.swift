@@ -1,9 +1,9 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import ReachyAudio
 import ReachyBridge
 import ReachyNews
-import ReachySpeech
 import Testing
 
 @testable import ReachyService

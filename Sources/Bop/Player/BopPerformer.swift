@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachyMotion
 import ReachySpeech
 
@@ -89,7 +90,7 @@ public final class BopPerformer: Sendable {
         }
         defer { progress.cancel() }
         let playback = sink.flatMap { sink in
-            track.map { AudioPlayback(sink: sink, samples: $0.samples, pace: true, clock: clock) }
+            track.map { AudioPlayback(sink: sink, samples: $0.samples, pacedOn: clock) }
         }
         started()
         let outcome: AudioPlayback.Outcome? = try await withTaskCancellationHandler {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachyBridge
 import Synchronization
 

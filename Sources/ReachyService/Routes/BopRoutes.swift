@@ -1,6 +1,7 @@
 import Bop
 import Foundation
 import Hummingbird
+import ReachyAudio
 import ReachyBridge
 import ReachyMotion
 
