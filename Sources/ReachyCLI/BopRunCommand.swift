@@ -1,9 +1,9 @@
 import ArgumentParser
 import Bop
 import Foundation
+import ReachyAudio
 import ReachyBridge
 import ReachyPictures
-import ReachyAudio
 import Synchronization
 
 /// `reachy run FILE`: checks a Bop program, then plays it on the robot or the simulator, voice and sounds included.
