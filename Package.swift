@@ -180,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
-                "ReachyService", "ReachyAudio", "ReachySimulator", "ReachyTestSupport", "reachy",
+                "ReachyService", "ReachyAudio", "Bop", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
