@@ -160,7 +160,8 @@ let package = Package(
             name: "ReachySimulatorTests", dependencies: ["ReachySimulator", "ReachyHardware"],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
-            name: "ReachyMotionTests", dependencies: ["ReachyMotion", "ReachySimulator", "ReachyHardware"],
+            name: "ReachyMotionTests",
+            dependencies: ["ReachyMotion", "ReachyAudio", "ReachySimulator", "ReachyHardware"],
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
