@@ -167,7 +167,8 @@ let package = Package(
             name: "ReachyBridgeTests",
             dependencies: ["ReachyBridge", "ReachyAudio", "Bop", "ReachyNews", "ReachyTestSupport", "WakeAndDance"],
             swiftSettings: strict),
-        .testTarget(name: "ReachyAudioTests", dependencies: ["ReachyAudio"], swiftSettings: strict),
+        .testTarget(
+            name: "ReachyAudioTests", dependencies: ["ReachyAudio", "ReachyTestSupport"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(name: "BopTests", dependencies: ["Bop", "ReachySimulator"], swiftSettings: strict),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyAudio
@@ -41,20 +42,19 @@ struct WAVFileSinkTests {
     @Test func wavSinkStreamsToDiskAndShowsOnlyACompleteFile() throws {
         // A recital of minutes must not sit in memory until the end (the service recites again and again): what
         // is played goes to a partial file beside the target at once, and the target appears only when closed.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("voice.wav")
+        let dir = try TemporaryDirectory("sink")
+        defer { dir.remove() }
+        let url = dir.file("voice.wav")
         let sink = WAVFileSink(url: url, sampleRate: 16_000)
         let second = (0..<16_000).map { Int16(truncatingIfNeeded: $0 * 7) }
         for _ in 0..<3 { try sink.play(second) }
-        let partial = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let partial = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
         #expect(!FileManager.default.fileExists(atPath: url.path))
         let name = try #require(partial.first)
-        let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size]
+        let size = try FileManager.default.attributesOfItem(atPath: dir.file(name).path)[.size]
         #expect((size as? Int ?? 0) >= 44 + 2 * 16_000 * 2, "most of the 3 s must be on disk before close")
         try sink.close()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["voice.wav"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["voice.wav"])
         let file = try WAVFile.read(from: url)
         #expect(file.samples == second + second + second)
         #expect(abs(file.duration - 3) < 1e-9)

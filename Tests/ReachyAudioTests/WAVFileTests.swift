@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyAudio
@@ -30,10 +31,9 @@ struct WAVFileTests {
 
     @Test("Write and read back through a file")
     func roundTrip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wav-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("x.wav")
+        let dir = try TemporaryDirectory("wav")
+        defer { dir.remove() }
+        let url = dir.file("x.wav")
         let original = WAVFile(sampleRate: 22050, channels: 2, samples: [0, 1, 2, 3, -4, -5])
         try original.write(to: url)
         let back = try WAVFile.read(from: url)

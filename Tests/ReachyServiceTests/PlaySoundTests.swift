@@ -2,6 +2,7 @@ import Bop
 import Foundation
 import HTTPTypes
 import ReachyAudio
+import ReachyTestSupport
 import Testing
 
 @testable import ReachyService
@@ -13,12 +14,10 @@ struct PlaySoundTests {
     typealias H = ServiceHarness
 
     @Test func aBuiltInSoundIsPlayedAtTheVolumeThroughTheSink() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("play-sound-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let wav = dir.appendingPathComponent("speaker.wav")
-        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: wav, sampleRate: 16_000) }
-        try await H.withService(audio: sink) { client, _ in
+        let dir = try TemporaryDirectory("play-sound")
+        defer { dir.remove() }
+        let wav = dir.file("speaker.wav")
+        try await H.withService(audio: H.wavSpeaker(wav)) { client, _ in
             #expect(try await H.call(client, .post, "/api/volume/set", json: #"{"volume":25}"#).status == .ok)
             let (status, answer) = try await H.call(
                 client, .post, "/api/media/play_sound", json: #"{"file":"chime.wav"}"#)

@@ -37,6 +37,11 @@ enum ServiceHarness {
         try await app.test(.live) { client in try await body(client, service) }
     }
 
+    /// A speaker for the service that records into the WAV file `url` (16 kHz mono), like `reachy serve --sim`.
+    static func wavSpeaker(_ url: URL) -> @Sendable () throws -> any AudioSink {
+        { WAVFileSink(url: url, sampleRate: 16_000) }
+    }
+
     /// A request; the status and the body as text.
     static func call(
         _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, json: String? = nil,
