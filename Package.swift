@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ReachyMiniDescription", targets: ["ReachyMiniDescription"]),
         .library(name: "ReachyHardware", targets: ["ReachyHardware"]),
         .library(name: "ReachySimulator", targets: ["ReachySimulator"]),
+        .library(name: "ReachyAudio", targets: ["ReachyAudio"]),
         .library(name: "ReachyMotion", targets: ["ReachyMotion"]),
         .library(name: "ReachyBridge", targets: ["ReachyBridge"]),
         .library(name: "ReachySpeech", targets: ["ReachySpeech"]),
@@ -68,10 +69,15 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "ReachySimulator", dependencies: ["Dynamixel", "ReachyMiniDescription"], swiftSettings: strict),
 
-        // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend.
+        // The one audio home (pure Swift): the AudioSink protocol, WAV files, the WAV file sink (the simulator's
+        // speaker), and AudioPlayback, the one audio thread, paced on any PlaybackClock.
+        .target(name: "ReachyAudio", swiftSettings: strict),
+
+        // Kinematics, limits, moves, control loop, the ReachyMini API. Knows the bus, never the backend; its
+        // RobotClock paces audio (a PlaybackClock).
         .target(
             name: "ReachyMotion",
-            dependencies: ["Dynamixel", "ReachyMiniDescription"],
+            dependencies: ["Dynamixel", "ReachyMiniDescription", "ReachyAudio"],
             resources: [.copy("Resources")],
             swiftSettings: strict),
 
@@ -79,7 +85,7 @@ let package = Package(
         .target(
             name: "ReachyRemote",
             dependencies: [
-                "ReachyMotion", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "ReachyMotion", "ReachyAudio", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -88,23 +94,23 @@ let package = Package(
         .target(
             name: "ReachyBridge",
             dependencies: [
-                "Dynamixel",
+                "Dynamixel", "ReachyAudio",
                 "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote",
                 "ReachySpeech",
             ],
             swiftSettings: strict),
 
         // Offline speech synthesis (libespeak-ng) used by Bop's `say` and by the news anchor.
-        .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyMotion"], swiftSettings: strict),
+        .target(name: "ReachySpeech", dependencies: ["CEspeakNG", "ReachyAudio"], swiftSettings: strict),
 
         // Applications of motion.
         .target(
-            name: "Bop", dependencies: ["ReachyMotion", "ReachySpeech"],
+            name: "Bop", dependencies: ["ReachyMotion", "ReachyAudio", "ReachySpeech"],
             resources: [.copy("Languages")],
             swiftSettings: strict),
         .target(
             name: "ReachyNews",
-            dependencies: ["ReachyMotion", "ReachySpeech", "Yams"],
+            dependencies: ["ReachyMotion", "ReachyAudio", "ReachySpeech", "Yams"],
             resources: [.copy("Data")],
             swiftSettings: strict),
 
@@ -121,7 +127,7 @@ let package = Package(
         .target(
             name: "ReachyService",
             dependencies: [
-                "ReachyMotion", "ReachySpeech", "Bop", "ReachyNews", "ReachyPlayground",
+                "ReachyMotion", "ReachyAudio", "ReachySpeech", "Bop", "ReachyNews", "ReachyPlayground",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -146,7 +152,7 @@ let package = Package(
         .target(
             name: "ReachyCLI",
             dependencies: [
-                "ReachyMiniDescription",
+                "ReachyMiniDescription", "ReachyAudio",
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground", "ReachyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -188,24 +194,28 @@ let package = Package(
         .testTarget(
             name: "ReachyMotionTests",
             dependencies: [
-                "Dynamixel", "ReachyMiniDescription", "ReachyMotion", "ReachySimulator", "ReachyHardware",
-                "ReachyTestSupport",
+                "Dynamixel", "ReachyMiniDescription", "ReachyMotion", "ReachyAudio", "ReachySimulator",
+                "ReachyHardware", "ReachyTestSupport",
             ],
             exclude: ["Data"], swiftSettings: strict),
         .testTarget(
             name: "ReachyBridgeTests",
             dependencies: [
-                "ReachySimulator", "ReachyBridge", "ReachySpeech", "Bop", "ReachyNews", "ReachyTestSupport",
-                "WakeAndDance",
+                "ReachySimulator", "ReachyBridge", "ReachyAudio", "ReachySpeech", "Bop", "ReachyNews",
+                "ReachyTestSupport", "WakeAndDance",
             ],
             swiftSettings: strict),
+        .testTarget(
+            name: "ReachyAudioTests", dependencies: ["ReachyAudio", "ReachyTestSupport"], swiftSettings: strict),
         .testTarget(name: "ReachySpeechTests", dependencies: ["ReachySpeech"], swiftSettings: strict),
         .testTarget(
             name: "BopTests", dependencies: ["ReachyMotion", "Bop", "ReachySimulator", "ReachyTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ReachyNewsTests",
-            dependencies: ["ReachyMotion", "ReachySpeech", "ReachyNews", "ReachySimulator", "ReachyTestSupport"],
+            dependencies: [
+                "ReachyMotion", "ReachyAudio", "ReachySpeech", "ReachyNews", "ReachySimulator", "ReachyTestSupport",
+            ],
             exclude: ["Data"],
             swiftSettings: strict),
         .testTarget(
@@ -220,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "ReachyServiceTests",
             dependencies: [
-                "Bop", "ReachyBridge", "ReachyNews", "ReachyPlayground", "ReachySpeech",
+                "Bop", "ReachyAudio", "ReachyBridge", "ReachyNews", "ReachyPlayground", "ReachySpeech",
                 "ReachyService", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

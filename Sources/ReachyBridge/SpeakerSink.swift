@@ -1,5 +1,5 @@
+import ReachyAudio
 import ReachyHardware
-import ReachyMotion
 
 /// The robot's speaker (or any ALSA device) as an `AudioSink`: 16 kHz mono on the "Reachy Mini Audio" card by
 /// default. Blocking, like `AlsaPlayer`.

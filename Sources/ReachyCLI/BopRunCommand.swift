@@ -1,7 +1,9 @@
 import ArgumentParser
 import Bop
 import Foundation
+import ReachyAudio
 import ReachyBridge
+import ReachyPictures
 import ReachySpeech
 import Synchronization
 

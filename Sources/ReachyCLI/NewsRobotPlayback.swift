@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import ReachyAudio
 import ReachyBridge
 import ReachyHardware
 import ReachyMiniDescription

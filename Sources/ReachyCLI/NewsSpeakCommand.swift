@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachyAudio
 import ReachyNews
 import ReachySpeech
 
@@ -56,6 +57,8 @@ struct NewsSpeakCommand: ParsableCommand {
                 try data.write(to: URL(fileURLWithPath: planOut), options: .atomic)
             }
         } catch let error as SpeechError {
+            throw NewsCLIError.speech(error.description)
+        } catch let error as WAVFileError {
             throw NewsCLIError.speech(error.description)
         } catch let error as NewsCLIError {
             throw error

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import ReachyAudio
 import ReachyBridge
 import ReachyService
-import ReachySpeech
 
 /// `reachy serve`: the daemon-compatible HTTP/WebSocket service (official SDK clients connect to it), plus the Bop
 /// playground, Bop and news routes.

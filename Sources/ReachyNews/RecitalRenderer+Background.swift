@@ -1,4 +1,3 @@
-import Foundation
 import ReachySpeech
 
 extension RecitalRenderer {
@@ -8,25 +7,16 @@ extension RecitalRenderer {
     public func renderInBackground(_ plan: RecitalPlan) async throws -> Rendered {
         let cancellation = SpeechCancellation()
         let renderer = self
-        let result: Result<Rendered, SpeechError> = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let thread = Thread {
-                    do throws(SpeechError) {
-                        continuation.resume(returning: .success(try renderer.render(plan, cancellation: cancellation)))
-                    } catch {
-                        continuation.resume(returning: .failure(error))
-                    }
+        do {
+            return try await withTaskCancellationHandler {
+                try await SynthesisThread.run("reachy.news.synth") { () throws(SpeechError) -> Rendered in
+                    try renderer.render(plan, cancellation: cancellation)
                 }
-                thread.name = "reachy.news.synth"
-                thread.start()
+            } onCancel: {
+                cancellation.cancel()
             }
-        } onCancel: {
-            cancellation.cancel()
-        }
-        switch result {
-        case .success(let rendered): return rendered
-        case .failure(.cancelled): throw CancellationError()
-        case .failure(let error): throw error
+        } catch SpeechError.cancelled {
+            throw CancellationError()
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ReachyMotion
+import ReachyAudio
 import Synchronization
 
 /// The robot's speaker through the daemon: samples are gathered into segments (about two seconds), each uploaded as
@@ -116,7 +116,7 @@ public final class DaemonAudioSink: AudioSink, @unchecked Sendable {
             let file = "\(prefix)-\(index % 8).wav"
             let (body, type) = DaemonHTTP.multipart(
                 field: "file", filename: file, contentType: "audio/wav",
-                data: WAVData.encode(samples, sampleRate: sampleRate))
+                data: Data(WAVFile(sampleRate: sampleRate, samples: samples).encode()))
             do {
                 let upload = try http.sendBlocking("POST", "/api/media/sounds/upload", body: body, contentType: type)
                 guard upload.status == 200 else {

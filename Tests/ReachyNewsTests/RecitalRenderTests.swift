@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachySpeech
 import Testing
 

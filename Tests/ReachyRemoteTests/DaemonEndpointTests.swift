@@ -24,23 +24,6 @@ import Testing
                 + "(a Wireless robot) or --daemon http://127.0.0.1:8000 (a daemon on this computer).")
     }
 
-    @Test func wavHeaderDescribes16BitMono() {
-        let data = WAVData.encode([1, -2, 300], sampleRate: 16_000)
-        let bytes = [UInt8](data)
-        func u32(_ at: Int) -> Int {
-            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-        }
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF")
-        #expect(u32(4) == 36 + 6)
-        #expect(String(decoding: bytes[8..<16], as: UTF8.self) == "WAVEfmt ")
-        #expect(u16(20) == 1 && u16(22) == 1)
-        #expect(u32(24) == 16_000 && u32(28) == 32_000)
-        #expect(u16(32) == 2 && u16(34) == 16)
-        #expect(String(decoding: bytes[36..<40], as: UTF8.self) == "data" && u32(40) == 6)
-        #expect(Array(bytes[44...]) == [0x01, 0x00, 0xFE, 0xFF, 0x2C, 0x01])
-    }
-
     @Test func multipartBodyCarriesTheFile() {
         let (body, type) = DaemonHTTP.multipart(
             field: "file", filename: "a.wav", contentType: "audio/wav", data: Data("XYZ".utf8))

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import ReachyAudio
 import ReachyBridge
-import ReachySpeech
 import ReachyTestSupport
 import Synchronization
 import Testing
@@ -19,12 +19,10 @@ import Testing
     static func samples(_ url: URL) throws -> [Int16] { try WAVFile.read(from: url).samples }
 
     @Test func runSpeaksThroughTheServiceLikeTheCLI() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bop-voice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let served = dir.appendingPathComponent("served.wav")
-        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: served, sampleRate: 16_000) }
-        try await H.withService(audio: sink) { client, service in
+        let dir = try TemporaryDirectory("bop-voice")
+        defer { dir.remove() }
+        let served = dir.file("served.wav")
+        try await H.withService(audio: H.wavSpeaker(served)) { client, service in
             let body = try String(data: JSONEncoder().encode(["program": Self.program]), encoding: .utf8) ?? ""
             let (status, answer) = try await H.call(client, .post, "/api/bop/run", json: body)
             #expect(status == .ok, "\(answer)")
@@ -39,9 +37,9 @@ import Testing
         #expect((voice.map { abs(Int($0)) }.max() ?? 0) > 3_000)
 
         // The CLI's performer writes the same samples for the same program.
-        let file = dir.appendingPathComponent("p.bop")
+        let file = dir.file("p.bop")
         try Self.program.write(to: file, atomically: true, encoding: .utf8)
-        let cliWAV = dir.appendingPathComponent("cli.wav")
+        let cliWAV = dir.file("cli.wav")
         let run = try WatchedProcess.reachy(["run", file.path, "--sim", "--virtual-time", "--wav", cliWAV.path])
         #expect(await run.waitForExit(timeout: 120) == 0, "\(run.stderr)")
         // Same length (the program's), and the same sound at the same moments: espeak-ng's output depends slightly on

@@ -18,8 +18,7 @@ import Testing
     @Test func recitesADigestAndStopsByUUID() async throws {
         let wav = FileManager.default.temporaryDirectory.appendingPathComponent("service-news-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: wav) }
-        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: wav, sampleRate: 16_000) }
-        try await H.withService(maxBody: 1 << 20, audio: sink) { client, service in
+        try await H.withService(maxBody: 1 << 20, audio: H.wavSpeaker(wav)) { client, service in
             let text = try String(contentsOf: Self.digest, encoding: .utf8)
             var headers = HTTPFields()
             headers[.contentType] = "text/markdown"
@@ -57,8 +56,7 @@ import Testing
     @Test func stopAndOtherRoutesAnswerPromptlyWhileALargeDigestRenders() async throws {
         let wav = FileManager.default.temporaryDirectory.appendingPathComponent("service-news-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: wav) }
-        let sink: @Sendable () throws -> any AudioSink = { WAVFileSink(url: wav, sampleRate: 16_000) }
-        try await H.withService(maxBody: 1 << 20, audio: sink) { client, service in
+        try await H.withService(maxBody: 1 << 20, audio: H.wavSpeaker(wav)) { client, service in
             let text = try Self.largeDigest()
             #expect(text.utf8.count >= 255_000)
             var headers = HTTPFields()

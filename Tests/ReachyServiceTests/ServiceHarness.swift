@@ -5,6 +5,7 @@ import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import ReachyAudio
 import ReachyBridge
 import Testing
 
@@ -34,6 +35,11 @@ enum ServiceHarness {
         let server = try ReachyServer(configuration: configuration, service: service)
         let app = server.makeApplication()
         try await app.test(.live) { client in try await body(client, service) }
+    }
+
+    /// A speaker for the service that records into the WAV file `url` (16 kHz mono), like `reachy serve --sim`.
+    static func wavSpeaker(_ url: URL) -> @Sendable () throws -> any AudioSink {
+        { WAVFileSink(url: url, sampleRate: 16_000) }
     }
 
     /// A request; the status and the body as text.

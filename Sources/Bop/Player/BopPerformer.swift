@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachyMotion
 import ReachySpeech
 
@@ -89,7 +90,7 @@ public final class BopPerformer: Sendable {
         }
         defer { progress.cancel() }
         let playback = sink.flatMap { sink in
-            track.map { AudioPlayback(sink: sink, samples: $0.samples, pace: true, clock: clock) }
+            track.map { AudioPlayback(sink: sink, samples: $0.samples, pacedOn: clock) }
         }
         started()
         let outcome: AudioPlayback.Outcome? = try await withTaskCancellationHandler {
@@ -114,19 +115,12 @@ public final class BopPerformer: Sendable {
     func soundTrack() async throws(BopPerformerError) -> BopAudioTrack? {
         guard let sink else { return nil }
         let timeline = self.timeline
-        let result: Result<BopAudioTrack, SpeechError> = await withCheckedContinuation { continuation in
-            Thread {
-                do throws(SpeechError) {
-                    continuation.resume(
-                        returning: .success(try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }.start()
-        }
-        switch result {
-        case .success(let track): return track
-        case .failure(let error): throw .speech(error)
+        do {
+            return try await SynthesisThread.run("reachy.bop.synth") { () throws(SpeechError) -> BopAudioTrack in
+                try BopAudioTrack(timeline: timeline, sampleRate: sink.sampleRate)
+            }
+        } catch {
+            throw .speech(error)
         }
     }
 

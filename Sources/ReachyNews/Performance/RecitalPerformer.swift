@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachyMotion
 import ReachySpeech
 import Synchronization
@@ -115,7 +116,7 @@ public final class RecitalPerformer: Sendable {
                 let lo = min(audio.samples.count, max(0, Int(((a + offset) * Double(audio.sampleRate)).rounded())))
                 let hi = min(audio.samples.count, max(lo, Int((b * Double(audio.sampleRate)).rounded())))
                 let playback = AudioPlayback(
-                    sink: sink, samples: Array(audio.samples[lo..<hi]), pace: pace, clock: clock)
+                    sink: sink, samples: Array(audio.samples[lo..<hi]), pacedOn: pace ? clock : nil)
                 let partStart = now()
                 let done = DoneFlag()
                 var pausedAfter: Double?

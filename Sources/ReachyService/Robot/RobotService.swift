@@ -1,4 +1,5 @@
 import Foundation
+import ReachyAudio
 import ReachyMotion
 import Synchronization
 

@@ -1,6 +1,7 @@
 import Bop
 import Foundation
 import Hummingbird
+import ReachyAudio
 import ReachyMotion
 
 /// `/api/bop/*` (ours): check a Bop program, run it on the robot, stop it.

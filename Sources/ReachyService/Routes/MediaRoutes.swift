@@ -1,6 +1,7 @@
 import Bop
 import Foundation
 import Hummingbird
+import ReachyAudio
 import ReachyMotion
 
 /// `/api/media/play_sound` (built-in sounds only) and `/api/volume/current|set`.
@@ -34,17 +35,21 @@ enum MediaRoutes {
             guard let make = service.makeAudioSink else {
                 throw ServiceError(.serviceUnavailable, "This service has no speaker; start it on a robot.")
             }
-            let volume = service.volume
-            let thread = Thread {
-                guard let sink = try? make() else { return }
-                let gain = Double(volume) / 100
-                let samples = SoundLibrary.samples(name, sampleRate: sink.sampleRate, seconds: 3).map {
-                    Int16(clamping: Int((Double($0) * gain).rounded()))
-                }
-                try? sink.play(samples)
-                try? sink.close()
+            // Opening a sound card blocks: on a thread of its own, never on the cooperative pool.
+            let opened = await DedicatedThread.run("reachy.audio.open") { Result { try make() } }
+            let sink: any AudioSink
+            do { sink = try opened.get() } catch {
+                throw ServiceError(
+                    .serviceUnavailable,
+                    "Cannot open the speaker (\(error)); nothing was played. Check the sound card with `reachy doctor` "
+                        + "on the robot, then try again.")
             }
-            thread.start()
+            let gain = Double(service.volume) / 100
+            let samples = SoundLibrary.samples(name, sampleRate: sink.sampleRate, seconds: 3).map {
+                Int16(clamping: Int((Double($0) * gain).rounded()))
+            }
+            // The sound plays on the audio thread after the answer; the sink is closed (drained) when it ends.
+            AudioPlayback(sink: sink, samples: samples).start { _ in try? sink.close() }
             return JSONResponse.make(["status": "ok"])
         }
 

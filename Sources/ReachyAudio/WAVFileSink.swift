@@ -1,5 +1,4 @@
 import Foundation
-import ReachyMotion
 import Synchronization
 
 /// An `AudioSink` that records everything played into a WAV file (16-bit mono). This is the simulator's speaker.
@@ -9,8 +8,11 @@ import Synchronization
 /// time); `close()` fills in the header's sizes and renames the file to `url`, so `url` only ever holds a complete
 /// recording.
 public final class WAVFileSink: AudioSink, Sendable {
+    /// The file written when the sink is closed.
     public let url: URL
+    /// Samples per second of the recording.
     public let sampleRate: Int
+    /// The file's name, for messages.
     public var name: String { url.lastPathComponent }
 
     private struct State {
@@ -22,6 +24,7 @@ public final class WAVFileSink: AudioSink, Sendable {
     private let state = Mutex(State())
     private let partial: URL
 
+    /// A sink recording into `url` at `sampleRate` (nothing is created before the first `play` or `close`).
     public init(url: URL, sampleRate: Int = 16_000) {
         self.url = url
         self.sampleRate = sampleRate

@@ -19,11 +19,6 @@ public struct WAVFile: Sendable, Equatable {
         self.samples = samples
     }
 
-    /// A mono file holding synthesized speech.
-    public init(_ audio: SpeechAudio) {
-        self.init(sampleRate: audio.sampleRate, channels: 1, samples: audio.samples)
-    }
-
     /// Duration in seconds.
     public var duration: Double {
         sampleRate > 0 && channels > 0 ? Double(samples.count / channels) / Double(sampleRate) : 0
@@ -60,7 +55,8 @@ public struct WAVFile: Sendable, Equatable {
     }
 
     /// Writes the file atomically (temporary file + rename).
-    public func write(to url: URL) throws(SpeechError) {
+    /// - Throws: ``WAVFileError/writeFailed(path:reason:)``.
+    public func write(to url: URL) throws(WAVFileError) {
         do {
             try Data(encode()).write(to: url, options: .atomic)
         } catch {
@@ -69,16 +65,17 @@ public struct WAVFile: Sendable, Equatable {
     }
 
     /// Reads a 16-bit PCM WAV file.
-    public static func read(from url: URL) throws(SpeechError) -> WAVFile {
+    /// - Throws: ``WAVFileError/invalid(_:)``.
+    public static func read(from url: URL) throws(WAVFileError) -> WAVFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .invalidWAV("cannot read \(url.path): \(error.localizedDescription)")
+            throw .invalid("cannot read \(url.path): \(error.localizedDescription)")
         }
         return try decode([UInt8](data))
     }
 
     /// Parses a RIFF/WAVE byte buffer; unknown chunks are skipped, anything but 16-bit PCM is rejected.
-    public static func decode(_ bytes: [UInt8]) throws(SpeechError) -> WAVFile {
+    public static func decode(_ bytes: [UInt8]) throws(WAVFileError) -> WAVFile {
         func u32(_ at: Int) -> Int? {
             guard at >= 0, at + 4 <= bytes.count else { return nil }
             return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
@@ -91,26 +88,26 @@ public struct WAVFile: Sendable, Equatable {
             guard at >= 0, at + 4 <= bytes.count else { return nil }
             return String(decoding: bytes[at..<at + 4], as: UTF8.self)
         }
-        guard tag(0) == "RIFF", tag(8) == "WAVE" else { throw .invalidWAV("missing RIFF/WAVE header") }
+        guard tag(0) == "RIFF", tag(8) == "WAVE" else { throw .invalid("missing RIFF/WAVE header") }
         guard let riffSize = u32(4), riffSize + 8 <= bytes.count else {
-            throw .invalidWAV("RIFF size field larger than the file")
+            throw .invalid("RIFF size field larger than the file")
         }
         var offset = 12
         var format: (channels: Int, rate: Int, bits: Int)?
         while offset + 8 <= bytes.count, let id = tag(offset), let size = u32(offset + 4) {
             let body = offset + 8
-            guard body + size <= bytes.count else { throw .invalidWAV("chunk '\(id)' runs past the end of the file") }
+            guard body + size <= bytes.count else { throw .invalid("chunk '\(id)' runs past the end of the file") }
             if id == "fmt " {
                 guard size >= 16, let fmt = u16(body), let ch = u16(body + 2), let rate = u32(body + 4),
                     let bits = u16(body + 14)
-                else { throw .invalidWAV("fmt chunk too short") }
+                else { throw .invalid("fmt chunk too short") }
                 guard fmt == 1, bits == 16 else {
-                    throw .invalidWAV("format \(fmt) with \(bits) bits, expected PCM 16-bit")
+                    throw .invalid("format \(fmt) with \(bits) bits, expected PCM 16-bit")
                 }
-                guard ch > 0, rate > 0 else { throw .invalidWAV("zero channels or sample rate") }
+                guard ch > 0, rate > 0 else { throw .invalid("zero channels or sample rate") }
                 format = (ch, rate, bits)
             } else if id == "data" {
-                guard let f = format else { throw .invalidWAV("data chunk before fmt chunk") }
+                guard let f = format else { throw .invalid("data chunk before fmt chunk") }
                 var samples = [Int16](repeating: 0, count: size / 2)
                 for i in 0..<samples.count {
                     let lo = UInt16(bytes[body + 2 * i])
@@ -123,6 +120,6 @@ public struct WAVFile: Sendable, Equatable {
             }
             offset = body + size + (size & 1)
         }
-        throw .invalidWAV("no data chunk")
+        throw .invalid("no data chunk")
     }
 }

@@ -1,11 +1,29 @@
 import Foundation
-import ReachySpeech
+import ReachyTestSupport
 import Testing
 
-@testable import ReachyBridge
+@testable import ReachyAudio
 
-@Suite("Audio sinks")
-struct AudioSinkTests {
+@Suite("WAV file sink")
+struct WAVFileSinkTests {
+    @Test func wavSinkRoundTripKeepsEverySampleAndTheRate() throws {
+        // A recording at another rate than the default, longer than one write, read back sample for sample.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString).wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sink = WAVFileSink(url: url, sampleRate: 22_050)
+        let tone = (0..<22_050).map { Int16((sin(Double($0) * 2 * .pi * 440 / 22_050) * 20_000).rounded()) }
+        let extremes: [Int16] = [.min, -1, 0, 1, .max]
+        try sink.play(tone)
+        try sink.play(extremes)
+        try sink.close()
+        let file = try WAVFile.read(from: url)
+        #expect(file.sampleRate == 22_050)
+        #expect(file.channels == 1)
+        #expect(file.bitsPerSample == 16)
+        #expect(file.samples == tone + extremes)
+        #expect(abs(file.duration - Double(22_055) / 22_050) < 1e-12)
+    }
+
     @Test func wavSinkRecordsEverythingPlayedInOrder() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -24,20 +42,19 @@ struct AudioSinkTests {
     @Test func wavSinkStreamsToDiskAndShowsOnlyACompleteFile() throws {
         // A recital of minutes must not sit in memory until the end (the service recites again and again): what
         // is played goes to a partial file beside the target at once, and the target appears only when closed.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("voice.wav")
+        let dir = try TemporaryDirectory("sink")
+        defer { dir.remove() }
+        let url = dir.file("voice.wav")
         let sink = WAVFileSink(url: url, sampleRate: 16_000)
         let second = (0..<16_000).map { Int16(truncatingIfNeeded: $0 * 7) }
         for _ in 0..<3 { try sink.play(second) }
-        let partial = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let partial = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
         #expect(!FileManager.default.fileExists(atPath: url.path))
         let name = try #require(partial.first)
-        let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size]
+        let size = try FileManager.default.attributesOfItem(atPath: dir.file(name).path)[.size]
         #expect((size as? Int ?? 0) >= 44 + 2 * 16_000 * 2, "most of the 3 s must be on disk before close")
         try sink.close()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["voice.wav"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["voice.wav"])
         let file = try WAVFile.read(from: url)
         #expect(file.samples == second + second + second)
         #expect(abs(file.duration - 3) < 1e-9)
@@ -56,16 +73,5 @@ struct AudioSinkTests {
         defer { try? FileManager.default.removeItem(at: url) }
         try WAVFileSink(url: url, sampleRate: 16_000).close()
         #expect(try WAVFile.read(from: url).samples.isEmpty)
-    }
-
-    @Test func speakerSinkPlaysOnTheNullDevice() throws {
-        let sink = try SpeakerSink.device("null")
-        #expect(sink.sampleRate == 16_000)
-        try sink.play([Int16](repeating: 1000, count: 1600))
-        try sink.close()
-    }
-
-    @Test func aMissingCardIsExplained() {
-        #expect(throws: AudioSinkError.self) { try SpeakerSink.device("hw:CARD=NoSuchCard,DEV=0") }
     }
 }

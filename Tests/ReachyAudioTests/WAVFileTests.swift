@@ -1,7 +1,8 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
-@testable import ReachySpeech
+@testable import ReachyAudio
 
 @Suite("WAV files")
 struct WAVFileTests {
@@ -30,15 +31,26 @@ struct WAVFileTests {
 
     @Test("Write and read back through a file")
     func roundTrip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wav-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("x.wav")
+        let dir = try TemporaryDirectory("wav")
+        defer { dir.remove() }
+        let url = dir.file("x.wav")
         let original = WAVFile(sampleRate: 22050, channels: 2, samples: [0, 1, 2, 3, -4, -5])
         try original.write(to: url)
         let back = try WAVFile.read(from: url)
         #expect(back == original)
         #expect(abs(back.duration - 3.0 / 22050) < 1e-9)
+    }
+
+    @Test("A file that cannot be written says where and what to check")
+    func writeFailure() {
+        let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/x.wav")
+        let error = #expect(throws: WAVFileError.self) { try WAVFile(sampleRate: 8000, samples: [1]).write(to: url) }
+        guard case .writeFailed(let path, _) = error else {
+            Issue.record("expected writeFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(path == url.path)
+        #expect(error?.description.contains("writable") == true)
     }
 
     @Test("Unknown chunks are skipped")
@@ -62,16 +74,16 @@ struct WAVFileTests {
 
     @Test("Malformed files give typed errors", arguments: malformedCases)
     func malformed(bytes: [UInt8], reason: String) {
-        #expect(throws: SpeechError.invalidWAV(reason)) { try WAVFile.decode(bytes) }
+        #expect(throws: WAVFileError.invalid(reason)) { try WAVFile.decode(bytes) }
     }
 
     @Test("8-bit PCM is rejected with a message saying what is expected")
     func eightBit() {
         var bytes = WAVFile(sampleRate: 8000, samples: [1]).encode()
         bytes[34] = 8
-        #expect(throws: SpeechError.invalidWAV("format 1 with 8 bits, expected PCM 16-bit")) {
+        #expect(throws: WAVFileError.invalid("format 1 with 8 bits, expected PCM 16-bit")) {
             try WAVFile.decode(bytes)
         }
-        #expect(SpeechError.invalidWAV("x").description.contains("sox"))
+        #expect(WAVFileError.invalid("x").description.contains("sox"))
     }
 }
