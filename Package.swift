@@ -96,7 +96,6 @@ let package = Package(
             dependencies: [
                 "Dynamixel", "ReachyAudio",
                 "ReachyMotion", "ReachyMiniDescription", "ReachyHardware", "ReachySimulator", "ReachyRemote",
-                "ReachySpeech",
             ],
             swiftSettings: strict),
 
