@@ -5,7 +5,11 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    // As Hummingbird does: an import is internal unless marked `public import` (a module's public API shows which
+    // modules it exposes), and a file sees members only of modules it imports itself.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(

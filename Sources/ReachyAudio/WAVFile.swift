@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// RIFF/WAVE files holding 16-bit PCM: writing (`encode`, `write`) and reading back (`decode`, `read`).
 public struct WAVFile: Sendable, Equatable {

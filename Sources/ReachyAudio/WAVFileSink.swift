@@ -1,5 +1,5 @@
-import Foundation
-import Synchronization
+public import Foundation
+public import Synchronization
 
 /// An `AudioSink` that records everything played into a WAV file (16-bit mono). This is the simulator's speaker.
 ///

@@ -1,6 +1,6 @@
-import ArgumentParser
-import Bop
-import ReachyBenchmarks
+public import ArgumentParser
+public import Bop
+public import ReachyBenchmarks
 
 /// `reachy bench bop` — times the Bop compiler and evaluator (use a release build).
 public struct BopBenchCommand: ParsableCommand {

@@ -1,5 +1,5 @@
-import ArgumentParser
-import Bop
+public import ArgumentParser
+public import Bop
 
 /// `reachy check FILE` — finds every problem in a Bop program without moving the robot.
 public struct BopCheckCommand: ParsableCommand {

@@ -1,7 +1,7 @@
-import ArgumentParser
-import Bop
-import Foundation
-import ReachyPictures
+public import ArgumentParser
+public import Bop
+public import Foundation
+public import ReachyPictures
 
 /// `reachy timeline FILE` — prints the deterministic plan of a Bop program.
 public struct BopTimelineCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// `reachy news`: the news anchor (digest → recital plan → speech).
 public struct NewsCommand: ParsableCommand {

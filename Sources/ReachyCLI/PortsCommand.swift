@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReachyHardware
+import ReachyMiniDescription
 
 /// `reachy ports`: the serial ports on this machine and which one is the robot.
 struct PortsCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// The `reachy` command: the root of every subcommand.
 public struct ReachyCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import ReachyAudio
 import ReachyBridge
 import ReachyService
+import ServiceLifecycle
 
 /// `reachy serve`: the daemon-compatible HTTP/WebSocket service (official SDK clients connect to it), plus the Bop
 /// playground, Bop and news routes.

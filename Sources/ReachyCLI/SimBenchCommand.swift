@@ -1,6 +1,6 @@
-import ArgumentParser
-import ReachyBenchmarks
-import ReachySimulator
+public import ArgumentParser
+public import ReachyBenchmarks
+public import ReachySimulator
 
 /// `reachy sim bench`: measure the simulator.
 public struct SimBenchCommand: ParsableCommand {

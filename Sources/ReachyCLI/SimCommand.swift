@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// `reachy sim`: the wire-level simulator of a Reachy Mini.
 public struct SimCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
-import Dynamixel
-import ReachyMiniDescription
+public import Dynamixel
+public import ReachyMiniDescription
 
 extension Diagnostics {
     /// The lowest supply voltage at which the official controller lets the motors start (4.5 V).

@@ -1,5 +1,6 @@
-import Dynamixel
-import Foundation
+public import Dynamixel
+public import Foundation
+import ReachyMiniDescription
 
 #if canImport(Glibc)
     import Glibc

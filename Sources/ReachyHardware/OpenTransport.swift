@@ -1,5 +1,5 @@
-import CLibSerialPort
-import Dynamixel
+public import CLibSerialPort
+public import Dynamixel
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import ReachyMiniDescription
+public import ReachyMiniDescription
 
 /// What the OS says about one serial port: enough to list it and to recognise the Reachy Mini's adapter.
 ///

@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
-import CLibUSB
-import ReachyMiniDescription
+public import CLibUSB
+public import ReachyMiniDescription
 
 /// One device on the USB bus, as libusb enumerates it (no device is opened).
 public struct USBDevice: Hashable, Sendable, Codable {

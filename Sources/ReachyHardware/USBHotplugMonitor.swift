@@ -1,7 +1,7 @@
-import CLibUSB
-import Foundation
-import ReachyMiniDescription
-import Synchronization
+public import CLibUSB
+public import Foundation
+public import ReachyMiniDescription
+public import Synchronization
 
 /// A USB device arriving or leaving.
 public enum USBHotplugEvent: Hashable, Sendable {

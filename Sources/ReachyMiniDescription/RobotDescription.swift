@@ -1,5 +1,5 @@
-import Dynamixel
-import Foundation
+public import Dynamixel
+public import Foundation
 
 /// The Reachy Mini's hardware as data: its motors and their EEPROM settings, the bus, and the audio card.
 ///

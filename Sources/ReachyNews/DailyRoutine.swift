@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The daily recital logic, pure: state + directory listing + clock in, decision out. `record` gives the state to
 /// save after reciting. Nothing is repeated (digests by name, items by link) and nothing is silently dropped

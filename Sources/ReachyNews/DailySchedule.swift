@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// When the daily recital happens.
 public struct DailySchedule: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Parses the front-matter `date` as written, keeping its UTC offset (a `Date` alone loses it).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What is known about one digest file in the directory.
 public struct DigestFileInfo: Sendable, Equatable {

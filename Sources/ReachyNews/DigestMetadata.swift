@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The YAML front matter of a digest.
 public struct DigestMetadata: Sendable, Codable, Equatable {

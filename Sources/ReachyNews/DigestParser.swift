@@ -1,5 +1,5 @@
-import Foundation
-import Yams
+public import Foundation
+public import Yams
 
 /// Parses digest files: YAML front matter, then numbered items `1.  [headline](url)` each followed by an
 /// indented paragraph.

@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// One keyframe of the plan, flat so the motion layer can map it 1:1: start moving at `time` towards the pose,
 /// arriving `duration` seconds later.

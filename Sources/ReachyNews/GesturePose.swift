@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// One target pose of a gesture: head angles and antenna angles in degrees, reached over `duration` seconds.
 /// Values are clamped to `GestureLimits` on creation and on decoding, so no pose can leave the safe range.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A respelling table: written forms (product names, acronyms) and how to say them, applied before synthesis.
 ///

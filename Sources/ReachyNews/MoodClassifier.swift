@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Picks an item's mood by counting keywords from a data table (`Data/moods.json`); no model, no segmentation.
 public struct MoodClassifier: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A source of the current instant; injected so the daily routine can be tested without waiting.
 public protocol NewsClock: Sendable {

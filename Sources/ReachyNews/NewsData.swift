@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Locates and decodes the bundled tables in `Sources/ReachyNews/Data/` (`Bundle.module`).
 public enum NewsData {

@@ -1,5 +1,5 @@
-import Foundation
-import ReachySpeech
+public import Foundation
+public import ReachySpeech
 
 /// Synthesizes a recital to one audio track (16 kHz mono by default, peak-normalised) and times its plan.
 ///

@@ -1,4 +1,4 @@
-import ReachySpeech
+public import ReachySpeech
 
 extension RecitalSegment {
     /// The speech script of this segment: a mark before each sentence, the end mark, then the pause.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What has been recited, persisted between runs (`reachy news recite` reads and writes it).
 public struct RecitalState: Sendable, Codable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Loads and saves `RecitalState` as JSON; saving is atomic (temporary file, fsync, rename, fsync of the directory),
 /// so a crash or power cut leaves either the old or the new state, never a torn file.

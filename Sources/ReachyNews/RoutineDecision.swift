@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The routine's verdict for one run.
 public struct RoutineDecision: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
-import ReachySpeech
+public import Foundation
+public import ReachySpeech
 
 /// Audio-driven head sway while talking: one `SwayFrame` per 50 ms hop, to be added to the planned gestures.
 ///

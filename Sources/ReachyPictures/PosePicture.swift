@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// A pose asked for, made safe exactly like `reachy ik` does (``SafeKinematics``), ready to draw.
 public struct PosePicture: Sendable {

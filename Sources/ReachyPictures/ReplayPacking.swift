@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// How the replay page (``ReplayPage``) carries a recording's samples: little-endian 32-bit floats,
 /// ``floatsPerSample`` per sample — `t`, the first three rows of the head pose (12 numbers, row-major) and the nine

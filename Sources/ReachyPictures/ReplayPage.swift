@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// A self-contained HTML page that replays a recorded run: the robot (``RobotPictureScript``) animated from every
 /// sample, with play/pause, a time slider and keyboard keys, and the run's sound when a WAV is given (embedded as

@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// A fixed outline of the robot drawing (base, body, head shell…), attached to one moving frame.
 public struct FigureShape: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// What the robot drawing needs for one instant: the head pose, the seven head joints and the two antennas.
 ///

@@ -1,4 +1,5 @@
-import ReachyMotion
+import Foundation
+public import ReachyMotion
 
 /// The robot drawing for browsers: one self-contained JavaScript file (no imports, no network), generated from
 /// the same constants as ``RobotSVG`` (the Stewart geometry comes from ``StewartGeometry``, never retyped).

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// The robot drawn as a standalone SVG picture: front and side views of one ``RobotFrame``.
 ///

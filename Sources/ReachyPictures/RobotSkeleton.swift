@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// The 3-D points of the robot for one ``RobotFrame``, computed from the kinematics (world frame, meters).
 ///

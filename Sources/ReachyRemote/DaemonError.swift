@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the daemon could not be used, each case saying what to do.
 public enum DaemonError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The address is not an http(s) URL of a host.

@@ -1,4 +1,4 @@
-import ReachyMiniDescription
+public import ReachyMiniDescription
 
 /// One motor of a simulated Reachy Mini: a robot-description motor (`reachy-mini.json`) with its model resolved to
 /// the simulator's ``VirtualServoModel``.

@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// A Reachy Mini as it leaves the factory, at the wire level: nine servos (IDs 10–18) on a 1 Mbps bus, configured
 /// as `ReachyMiniFactory` lists, torque off, every joint at 0 rad (raw 2048), a 5.0 V supply.

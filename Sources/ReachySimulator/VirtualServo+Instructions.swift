@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// What the servo does with each instruction, with the checks a real X330 makes (dynamixel.md §1.4–1.5, §2).
 extension VirtualServo {

@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// One simulated X330 servo: its full control table (EEPROM 0–63 and RAM), the access and range rules a real
 /// servo enforces, and a small physical model (the horn follows the goal at a plausible speed, and reports

@@ -1,4 +1,5 @@
 import CEspeakNG
+import Synchronization
 
 /// Offline speech synthesis with libespeak-ng: text → 16-bit mono PCM (22 050 Hz) with word, sentence, clause-end
 /// and mark events at their sample positions.

@@ -1,4 +1,4 @@
-import ReachyAudio
+public import ReachyAudio
 
 extension WAVFile {
     /// A mono file holding synthesized speech.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// `reachy check` and `reachy timeline` run as a child would run them: the built binary, full output, exit status.

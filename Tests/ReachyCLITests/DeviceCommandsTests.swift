@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// A `reachy sim serve` process on a pseudo-terminal, for commands that take `--port`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachyTestSupport
 import Testing
 
 /// `reachy wake / goto / dance / record / play` on the built-in simulator, run as a user would.

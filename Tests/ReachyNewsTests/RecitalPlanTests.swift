@@ -1,4 +1,5 @@
 import Foundation
+import ReachyMotion
 import Testing
 
 @testable import ReachyNews

@@ -1,5 +1,6 @@
 import Foundation
 import ReachyTestSupport
+import Synchronization
 import Testing
 
 /// Acceptance against code nobody here wrote: the unmodified official Python client (`reachy-mini` 1.13.0) drives

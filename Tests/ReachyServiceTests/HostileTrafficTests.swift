@@ -1,5 +1,6 @@
 import Foundation
 import ReachyTestSupport
+import Synchronization
 import Testing
 
 @testable import ReachyService

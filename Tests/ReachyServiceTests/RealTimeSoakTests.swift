@@ -1,5 +1,6 @@
 import Foundation
 import ReachyTestSupport
+import Synchronization
 import Testing
 
 /// `reachy serve --sim` in real time past the point where it used to die: with a 512 KiB stack (`ulimit -s 512`)

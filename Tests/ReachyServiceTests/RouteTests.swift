@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import ReachyBridge
 import ReachyPlayground
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `reachy serve` as a user runs it: refusal without a token, SIGTERM/SIGINT → safe stop and exit status.

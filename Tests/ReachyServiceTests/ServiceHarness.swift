@@ -5,6 +5,7 @@ import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOWebSocket
 import ReachyAudio
 import ReachyBridge
 import Testing

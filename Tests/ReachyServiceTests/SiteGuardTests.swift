@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
+import NIOCore
 import ReachyBridge
 import Testing
 

@@ -1,4 +1,5 @@
 import Dynamixel
+import Foundation
 import Testing
 
 @testable import ReachySimulator

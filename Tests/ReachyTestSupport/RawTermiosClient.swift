@@ -1,5 +1,5 @@
-import Dynamixel
-import ReachySimulator
+public import Dynamixel
+public import ReachySimulator
 
 #if canImport(Glibc)
     import Glibc

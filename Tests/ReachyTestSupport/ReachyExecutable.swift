@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The built `reachy` executable, for tests that run it as a user would.
 public enum ReachyExecutable {

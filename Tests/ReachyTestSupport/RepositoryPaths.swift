@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Folders of this repository that tests read, found from this file's path (tests run from any directory).
 public enum RepositoryPaths {

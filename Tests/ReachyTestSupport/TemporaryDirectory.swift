@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A new, empty directory under the system's temporary directory for a test's files; ``remove()`` deletes it with
 /// everything in it.

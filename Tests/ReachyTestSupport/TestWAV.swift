@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// WAV files made up for tests and benchmarks.
 public enum TestWAV {

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// The safe ranges and speeds Bop keeps every move within: the kid limits.
 ///

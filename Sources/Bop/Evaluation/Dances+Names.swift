@@ -1,3 +1,5 @@
+import Foundation
+
 /// The names children may use for the official dances: the official names (with spaces, `groovy sway and roll`),
 /// the short names of each language file's `dances` table (`groovy`, `点头舞`) and any unambiguous start of an
 /// official name.

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// One thing the robot does over a stretch of time: an axis moving from one value to another, or the voice
 /// speaking, or the speaker playing a sound.

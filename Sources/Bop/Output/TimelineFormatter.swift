@@ -1,3 +1,5 @@
+import ReachyMotion
+
 /// Writes a timeline as text (the golden-file format), JSON, or 50 Hz CSV samples.
 public enum TimelineFormatter {
     /// One segment per line, in time order. Angles in degrees (3 decimals), head x/y/z in meters (4 decimals).

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// A timeline turned into what the robot plays: frames sampled at a fixed rate (50 Hz), each one checked by
 /// ReachyMotion's `SafeKinematics` (pose → nine motor goals within `SafetyLimits`), as a `Move`.

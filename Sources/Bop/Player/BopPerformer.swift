@@ -1,7 +1,7 @@
-import Foundation
-import ReachyAudio
-import ReachyMotion
-import ReachySpeech
+public import Foundation
+public import ReachyAudio
+public import ReachyMotion
+public import ReachySpeech
 
 /// Plays a compiled Bop program on the robot with its voice and sounds — the one performer behind `reachy run` and
 /// `POST /api/bop/run`, so both behave alike.

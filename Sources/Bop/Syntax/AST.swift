@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// A parsed Bop program: its level, language, statements and the moves it teaches.
 public struct BopProgram: Sendable {

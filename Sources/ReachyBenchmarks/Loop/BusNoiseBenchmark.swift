@@ -1,8 +1,8 @@
-import Dynamixel
-import Foundation
-import ReachyBridge
-import ReachyMotion
-import ReachySimulator
+public import Dynamixel
+public import Foundation
+public import ReachyBridge
+public import ReachyMotion
+public import ReachySimulator
 
 /// What byte loss on the servo bus does to startup and to the control loop's goal writes, on the in-process
 /// simulator with seeded faults (so every run gives the same numbers).

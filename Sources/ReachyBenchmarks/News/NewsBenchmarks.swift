@@ -1,6 +1,6 @@
-import Foundation
-import ReachyNews
-import ReachySpeech
+public import Foundation
+public import ReachyNews
+public import ReachySpeech
 
 /// Benchmarks of the news anchor (not tests: run them from a release build, `reachy news bench FILE`).
 public enum NewsBenchmarks {

@@ -1,7 +1,7 @@
-import Dynamixel
-import Foundation
-import ReachyMotion
-import ReachyRemote
+public import Dynamixel
+public import Foundation
+public import ReachyMotion
+public import ReachyRemote
 
 /// Latency and rate of the daemon backend, measured on a live daemon (not a test: the numbers depend on the
 /// machine and the network). Moves the antennas only, by ±0.1 rad around where they are.

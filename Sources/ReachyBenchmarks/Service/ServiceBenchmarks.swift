@@ -1,8 +1,9 @@
-import Foundation
-import HummingbirdWSClient
-import Logging
-import ReachyService
-import Synchronization
+public import Foundation
+public import HummingbirdWSClient
+public import Logging
+import NIOWebSocket
+public import ReachyService
+public import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

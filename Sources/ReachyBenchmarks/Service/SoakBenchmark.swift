@@ -1,6 +1,6 @@
-import Foundation
-import ReachyBridge
-import ReachyService
+public import Foundation
+public import ReachyBridge
+public import ReachyService
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

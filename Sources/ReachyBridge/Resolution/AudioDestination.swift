@@ -1,5 +1,5 @@
-import Foundation
-import ReachyAudio
+public import Foundation
+public import ReachyAudio
 
 /// Where a run's voice and sounds go — the one speaker policy of every front end (``ResolvedRobot/audio(wav:device:temporaryName:)``
 /// chooses it): a WAV file, the robot's speaker on this computer, or the speaker of a robot behind its daemon.

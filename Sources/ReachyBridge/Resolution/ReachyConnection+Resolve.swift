@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension ReachyConnection {
     /// Decides which robot this connection means, once: `.auto` looks for a robot on the USB ports and, without one,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a ``ReachyMotion/ReachyMini`` lives: a serial port, whatever is found (the robot, else the simulator),
 /// a given in-process simulator, or the official daemon of a (Wireless) robot.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// "Which robot, which speaker, which configuration", decided once per run: the target (after discovery), the
 /// connection to it, the motor configuration from the robot description, and where sound goes by default.

@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// `MotorIO` over a Dynamixel `ServoBus`: one (fast) sync read of Present Position and one sync write of Goal
 /// Position per tick, for any transport — the robot's serial port or the simulator.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Automatic body yaw, as the official stack does by default (`inverse_kinematics_safe`): the requested body yaw
 /// is moved so the head stays within ``maxRelativeYaw`` of the body, then clamped to ±``maxBodyYaw``.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Closed-form inverse kinematics of the Reachy Mini head (Stewart platform + body yaw).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Euler angles in the SDK convention: extrinsic x-y-z, i.e. `R = Rz(yaw)·Ry(pitch)·Rx(roll)` (radians).
 public struct EulerAngles: Sendable, Equatable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The `Move` that plays a recording (``RecordingDocument``: the official dataset files, and what `reachy record`
 /// and `reachy run --record` write).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a recording file (``RecordingDocument``: `reachy play FILE`, the replay page) may hold. A file is data from
 /// outside: a time of 1e308 would make the player hold the last frame "forever", and a head 1 km away is no
 /// recording of this robot. Such files are refused at load, naming the field, the frame and what is allowed.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// THE recording file: what `reachy record` and `reachy run --record` write (through ``TelemetryRecorder``), what
 /// `reachy play` reads (``RecordedMove/init(_:)``) and what the replay page draws.

@@ -1,4 +1,4 @@
-import ReachyMiniDescription
+public import ReachyMiniDescription
 
 /// What one motor's EEPROM and gains must hold for the robot to work: the expected values the startup sequence
 /// verifies (and rewrites when they differ). Built from a robot description's motor (``init(_:)``);

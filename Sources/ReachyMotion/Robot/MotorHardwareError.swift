@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// A motor reporting a hardware error (its Hardware Error Status, address 70, is not zero): which motor, which
 /// errors, and what to do. The control loop polls the status once a second; ``ReachyMini`` reports each new error

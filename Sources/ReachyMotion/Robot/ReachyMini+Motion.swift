@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Moves: goto, streaming targets, playing moves, cancelling, and the wake-up / sleep behaviours.
 extension ReachyMini {
     /// Moves to a target in `duration` seconds with `method` (head pose interpolated in task space, yaw as a

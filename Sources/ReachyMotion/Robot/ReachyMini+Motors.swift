@@ -1,4 +1,5 @@
 import Dynamixel
+import Synchronization
 
 /// Torque, motor modes and the safe stop.
 extension ReachyMini {

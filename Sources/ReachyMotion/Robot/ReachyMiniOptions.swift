@@ -1,4 +1,4 @@
-import Dynamixel
+public import Dynamixel
 
 /// How ``ReachyMini/connect(transport:options:reopen:)`` starts the robot and runs its loop.
 public struct ReachyMiniOptions: Sendable {

@@ -1,4 +1,5 @@
-import Dynamixel
+public import Dynamixel
+import Foundation
 
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why connecting to the robot failed, one case per startup step, each saying what to do.
 public enum StartupError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No motor answered at all.

@@ -1,4 +1,4 @@
-import ReachyMotion
+public import ReachyMotion
 
 /// A window of a `GestureTrack` as a ReachyMotion `Move`: t = 0 is `start` seconds into the recital audio, and the
 /// move lasts `duration` seconds. Played by `ReachyMini.play`, so every frame goes through the robot's safety path.

@@ -1,5 +1,5 @@
-import Foundation
-import ReachyMotion
+public import Foundation
+public import ReachyMotion
 
 /// The news anchor's motion as a function of time: the plan's gesture keyframes chained one after the other (each
 /// starts from wherever the previous one had brought the head at its start time and eases to its pose), plus the

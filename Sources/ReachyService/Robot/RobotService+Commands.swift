@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import ReachyMotion
 
 /// What the routes and `/ws/sdk` ask the robot to do, with the daemon's rules: one move at a time, targets ignored

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ReachyAudio
 import ReachyMotion
 import ReachyNews
 import ReachySpeech

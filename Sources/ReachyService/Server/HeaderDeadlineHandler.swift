@@ -1,3 +1,4 @@
+import FoundationInternationalization
 import NIOCore
 import NIOHTTP1
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// The OpenAPI 3.1 document of the routes actually registered (built from the `RouteTable`).
 enum OpenAPIDocument {

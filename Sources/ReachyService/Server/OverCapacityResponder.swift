@@ -1,4 +1,5 @@
 import NIOCore
+import NIOHTTP1
 
 /// The only handler of a connection refused at the cap: answers 503 at once and closes.
 final class OverCapacityResponder: ChannelInboundHandler {

@@ -1,8 +1,8 @@
-import Foundation
-import Hummingbird
-import HummingbirdWebSocket
-import Logging
-import NIOCore
+public import Foundation
+public import Hummingbird
+public import HummingbirdWebSocket
+public import Logging
+public import NIOCore
 
 /// The HTTP/WebSocket server of `reachy serve`: the daemon-compatible routes, ours, the playground, and
 /// `/openapi.json`, all registered through one `RouteTable`.

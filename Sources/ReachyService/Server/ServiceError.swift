@@ -1,6 +1,6 @@
-import Foundation
-import HTTPTypes
-import Hummingbird
+public import Foundation
+public import HTTPTypes
+public import Hummingbird
 
 /// An error answered to an HTTP client: a status and a message saying what is wrong and what to do, as
 /// `{"detail": "…"}` like the official daemon (FastAPI).

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import HummingbirdWebSocket
 import Logging
+import NIOWebSocket
 import ReachyMotion
 
 /// `/ws/sdk`: the official SDK's channel. The server pushes `joint_positions` and `head_pose` at 50 Hz,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One browser tab driven over DevTools: navigate, run JavaScript, type and press keys like a person at a
 /// keyboard, take screenshots.

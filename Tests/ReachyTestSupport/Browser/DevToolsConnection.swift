@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOWebSocket
 
 /// A Chrome DevTools Protocol connection over one WebSocket: numbered commands, each answered by the reply with
 /// the same id (events are ignored). Commands for a page carry its flattened `sessionId`.

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    package import FoundationNetworking
 #endif
 
 /// The hostile requests of `reachy bench abuse` (issue 13's probe): programs written to exhaust the compiler,
