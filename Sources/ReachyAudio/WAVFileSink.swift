@@ -1,5 +1,5 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// An `AudioSink` that records everything played into a WAV file (16-bit mono). This is the simulator's speaker.
 ///

@@ -1,6 +1,6 @@
 public import ArgumentParser
-public import Bop
-public import ReachyBenchmarks
+import Bop
+import ReachyBenchmarks
 
 /// `reachy bench bop` — times the Bop compiler and evaluator (use a release build).
 public struct BopBenchCommand: ParsableCommand {

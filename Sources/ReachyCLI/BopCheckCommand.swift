@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import Bop
+import Bop
 
 /// `reachy check FILE` — finds every problem in a Bop program without moving the robot.
 public struct BopCheckCommand: ParsableCommand {

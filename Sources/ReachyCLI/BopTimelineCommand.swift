@@ -1,7 +1,7 @@
 public import ArgumentParser
-public import Bop
-public import Foundation
-public import ReachyPictures
+import Bop
+import Foundation
+import ReachyPictures
 
 /// `reachy timeline FILE` — prints the deterministic plan of a Bop program.
 public struct BopTimelineCommand: ParsableCommand {

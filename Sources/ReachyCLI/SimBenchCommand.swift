@@ -1,6 +1,6 @@
 public import ArgumentParser
-public import ReachyBenchmarks
-public import ReachySimulator
+import ReachyBenchmarks
+import ReachySimulator
 
 /// `reachy sim bench`: measure the simulator.
 public struct SimBenchCommand: ParsableCommand {

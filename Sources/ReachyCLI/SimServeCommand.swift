@@ -1,7 +1,7 @@
 public import ArgumentParser
-public import Dispatch
-public import Foundation
-public import ReachySimulator
+import Dispatch
+import Foundation
+import ReachySimulator
 
 /// `reachy sim serve`: serve a virtual Reachy Mini on a pty until SIGINT/SIGTERM.
 public struct SimServeCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 public import Dynamixel
-public import Foundation
+import Foundation
 import ReachyMiniDescription
 
 #if canImport(Glibc)

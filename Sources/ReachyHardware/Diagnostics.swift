@@ -1,6 +1,6 @@
 public import Dynamixel
-public import Foundation
-public import ReachyMiniDescription
+import Foundation
+import ReachyMiniDescription
 
 /// The checks behind `reachy doctor`, as pure functions of facts about the machine, plus `gather…` helpers
 /// in `Diagnostics+System.swift` that collect those facts.

@@ -1,4 +1,4 @@
-public import CLibSerialPort
+import CLibSerialPort
 public import Dynamixel
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-public import CLibUSB
+import CLibUSB
 public import ReachyMiniDescription
 
 /// One device on the USB bus, as libusb enumerates it (no device is opened).

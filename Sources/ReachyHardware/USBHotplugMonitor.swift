@@ -1,7 +1,7 @@
-public import CLibUSB
-public import Foundation
+import CLibUSB
+import Foundation
 public import ReachyMiniDescription
-public import Synchronization
+import Synchronization
 
 /// A USB device arriving or leaving.
 public enum USBHotplugEvent: Hashable, Sendable {

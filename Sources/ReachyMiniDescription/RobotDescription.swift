@@ -1,4 +1,4 @@
-public import Dynamixel
+import Dynamixel
 public import Foundation
 
 /// The Reachy Mini's hardware as data: its motors and their EEPROM settings, the bus, and the audio card.

@@ -1,5 +1,5 @@
 public import Foundation
-public import Yams
+import Yams
 
 /// Parses digest files: YAML front matter, then numbered items `1.  [headline](url)` each followed by an
 /// indented paragraph.

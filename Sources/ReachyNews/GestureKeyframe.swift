@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyMotion
 
 /// One keyframe of the plan, flat so the motion layer can map it 1:1: start moving at `time` towards the pose,

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyMotion
 
 /// One target pose of a gesture: head angles and antenna angles in degrees, reached over `duration` seconds.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachySpeech
 
 /// Synthesizes a recital to one audio track (16 kHz mono by default, peak-normalised) and times its plan.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachySpeech
 
 /// Audio-driven head sway while talking: one `SwayFrame` per 50 ms hop, to be added to the planned gestures.

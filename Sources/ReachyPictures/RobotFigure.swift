@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyMotion
 
 /// A fixed outline of the robot drawing (base, body, head shell…), attached to one moving frame.

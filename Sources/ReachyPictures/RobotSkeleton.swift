@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyMotion
 
 /// The 3-D points of the robot for one ``RobotFrame``, computed from the kinematics (world frame, meters).

@@ -1,5 +1,5 @@
 public import Bop
-public import Foundation
+import Foundation
 
 /// A Bop timeline as an SVG picture: one lane per part (head, body, antennas, voice, sound) over time, a row per
 /// axis inside a lane, every segment a box labelled with its move, and a beat grid at the program's tempo.

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import ReachyAudio
-public import Synchronization
+import Synchronization
 
 /// The robot's speaker through the daemon: samples are gathered into segments (about two seconds), each uploaded as
 /// a WAV file (`POST /api/media/sounds/upload`, multipart) and played (`POST /api/media/play_sound`) when the

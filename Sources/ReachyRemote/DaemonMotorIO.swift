@@ -1,8 +1,8 @@
-public import Foundation
-public import HummingbirdWSClient
-public import Logging
+import Foundation
+import HummingbirdWSClient
+import Logging
 public import ReachyMotion
-public import Synchronization
+import Synchronization
 
 /// The nine motors of a robot driven by the official daemon, as the control loop sees them, over its `/ws/sdk`
 /// WebSocket: present positions come from the daemon's 50 Hz `joint_positions` stream, goals go out as

@@ -1,5 +1,5 @@
 public import Dynamixel
-public import Foundation
+import Foundation
 
 /// A simulated Dynamixel bus: a daisy chain of `VirtualServo`s behind one half-duplex line. It takes raw
 /// instruction bytes in any split, decodes them, and returns the bytes the servos would put on the wire —

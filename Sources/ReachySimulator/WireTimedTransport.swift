@@ -1,5 +1,5 @@
 public import Dynamixel
-public import Foundation
+import Foundation
 
 /// An in-process link to a `VirtualBus` on which time passes as on the wire, on a `VirtualClock`: writing a request
 /// costs its bytes' wire time, a reply arrives after the servos' return delay and its own wire time, and a read

@@ -1,5 +1,5 @@
 public import Dynamixel
-public import ReachySimulator
+import ReachySimulator
 
 #if canImport(Glibc)
     import Glibc

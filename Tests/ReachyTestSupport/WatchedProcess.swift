@@ -1,5 +1,5 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// A running child process whose standard output and error can be read while it runs (to wait for a line, then
 /// signal it), with blocking and non-blocking ways to wait for its exit.

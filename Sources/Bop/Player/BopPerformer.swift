@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyAudio
 public import ReachyMotion
 public import ReachySpeech

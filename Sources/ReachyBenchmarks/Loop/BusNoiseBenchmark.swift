@@ -1,8 +1,8 @@
 public import Dynamixel
-public import Foundation
-public import ReachyBridge
+import Foundation
+import ReachyBridge
 public import ReachyMotion
-public import ReachySimulator
+import ReachySimulator
 
 /// What byte loss on the servo bus does to startup and to the control loop's goal writes, on the in-process
 /// simulator with seeded faults (so every run gives the same numbers).

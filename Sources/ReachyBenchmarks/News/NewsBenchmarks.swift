@@ -1,5 +1,5 @@
 public import Foundation
-public import ReachyNews
+import ReachyNews
 public import ReachySpeech
 
 /// Benchmarks of the news anchor (not tests: run them from a release build, `reachy news bench FILE`).

@@ -1,8 +1,8 @@
-public import Bop
-public import Foundation
+import Bop
+import Foundation
 public import ReachyMotion
-public import ReachyPictures
-public import ReachyTestSupport
+import ReachyPictures
+import ReachyTestSupport
 
 /// Benchmarks of the pictures (run them from a release build: `reachy bench pictures`): the HTML replay of a
 /// 10-minute 50 Hz recording (with and without 10 minutes of 16 kHz sound), the timeline SVG of Bop's

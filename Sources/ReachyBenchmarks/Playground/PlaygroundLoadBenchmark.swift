@@ -1,5 +1,5 @@
 public import Foundation
-public import ReachyTestSupport
+import ReachyTestSupport
 
 /// The page-load benchmark: how long headless Chromium takes from navigation start until the editor is ready
 /// (keywords and examples loaded, program drawn) and the first robot frame from `/ws/sdk` is drawn.

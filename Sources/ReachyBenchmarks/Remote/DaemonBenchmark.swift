@@ -1,6 +1,6 @@
-public import Dynamixel
-public import Foundation
-public import ReachyMotion
+import Dynamixel
+import Foundation
+import ReachyMotion
 public import ReachyRemote
 
 /// Latency and rate of the daemon backend, measured on a live daemon (not a test: the numbers depend on the

@@ -1,7 +1,7 @@
 public import Foundation
-public import ReachyService
-public import ReachyTestSupport
-public import Synchronization
+import ReachyService
+import ReachyTestSupport
+import Synchronization
 
 /// `reachy bench abuse`: `reachy serve --sim` (spawned) first calm, then under the hostile traffic of issue 13
 /// (exhausting Bop programs, malformed and slowloris connections, cross-site requests, absurd targets), then calm

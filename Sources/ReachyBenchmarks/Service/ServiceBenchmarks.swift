@@ -1,9 +1,9 @@
 public import Foundation
-public import HummingbirdWSClient
-public import Logging
+import HummingbirdWSClient
+import Logging
 import NIOWebSocket
-public import ReachyService
-public import Synchronization
+import ReachyService
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,6 +1,6 @@
 public import Foundation
-public import ReachyBridge
-public import ReachyService
+import ReachyBridge
+import ReachyService
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,5 +1,5 @@
 public import Dynamixel
-public import Synchronization
+import Synchronization
 
 /// A Reachy Mini driven over any `ByteTransport` (the robot's serial port, a simulator pty, or the in-process
 /// simulator): startup like the official controller, a control loop on its own thread, and the SDK's motion API.

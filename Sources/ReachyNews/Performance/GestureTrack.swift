@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReachyMotion
 
 /// The news anchor's motion as a function of time: the plan's gesture keyframes chained one after the other (each

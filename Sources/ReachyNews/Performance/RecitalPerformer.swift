@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 public import ReachyAudio
 public import ReachyMotion
-public import ReachySpeech
-public import Synchronization
+import ReachySpeech
+import Synchronization
 
 /// Performs a rendered recital on the robot: audio to an `AudioSink` on its own thread, gestures and the speech
 /// sway as `GestureMove`s played by `ReachyMini.play` (so every frame goes through the robot's safety path), one

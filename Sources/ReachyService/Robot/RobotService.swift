@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import ReachyAudio
 public import ReachyMotion
-public import Synchronization
+import Synchronization
 
 /// Owns the robot behind the service: the `ReachyMini`, the running moves, the telemetry fan-out, the daemon
 /// state (running/stopped) and the speaker volume. Every route goes through it, and every target it sends goes

@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 public import Hummingbird
-public import HummingbirdWebSocket
+import HummingbirdWebSocket
 public import Logging
-public import NIOCore
+import NIOCore
 
 /// The HTTP/WebSocket server of `reachy serve`: the daemon-compatible routes, ours, the playground, and
 /// `/openapi.json`, all registered through one `RouteTable`.

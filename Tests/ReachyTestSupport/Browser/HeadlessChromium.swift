@@ -1,5 +1,5 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// A headless Chromium started with its DevTools port open, on a throw-away profile. `stop()` ends it (and
 /// deletes the profile); call it on every path.
