@@ -41,6 +41,7 @@ let package = Package(
         // Already in the graph through Hummingbird; named because ReachyService imports their modules itself.
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // C libraries: thin system-library shims, nothing else.
@@ -148,7 +149,7 @@ let package = Package(
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Composition: the CLI picks robot, simulator or daemon.
@@ -159,6 +160,7 @@ let package = Package(
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground", "ReachyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "reachy", dependencies: ["ReachyCLI"], swiftSettings: strict),
@@ -172,7 +174,7 @@ let package = Package(
             name: "ReachyTestSupport",
             dependencies: [
                 "Dynamixel", "ReachySimulator", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
@@ -240,6 +242,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             exclude: ["Oracles"], swiftSettings: strict),
         .testTarget(
@@ -255,7 +258,10 @@ let package = Package(
         .testTarget(name: "PackageGraphTests", dependencies: ["ReachyTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReachyCLITests",
-            dependencies: ["ReachyMotion", "ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport"],
+            dependencies: [
+                "ReachyMotion", "ReachyCLI", "reachy", "ReachySimulator", "ReachyTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

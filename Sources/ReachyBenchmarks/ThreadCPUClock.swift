@@ -1,7 +1,6 @@
-import CDispatch
-
 #if canImport(Glibc)
     import Glibc
+    import CDispatch  // where Glibc's timespec is declared, as the compiler sees it on Linux
 #elseif canImport(Darwin)
     import Darwin
 #endif

@@ -6,7 +6,8 @@ enum SourceImports {
     /// Modules that come with the toolchain and need no declaration.
     static let toolchain: Set<String> = [
         "Foundation", "FoundationEssentials", "FoundationNetworking", "Dispatch", "Glibc", "Darwin", "Musl",
-        "Synchronization", "Testing", "XCTest", "_Concurrency", "os", "CoreFoundation", "PackageDescription",
+        "Synchronization", "CDispatch", "FoundationInternationalization", "Testing", "XCTest", "_Concurrency", "os",
+        "CoreFoundation", "PackageDescription",
     ]
 
     /// Each imported module, with the files importing it (relative paths).

@@ -1,4 +1,3 @@
-import FoundationInternationalization
 import NIOCore
 import NIOHTTP1
 
@@ -68,10 +67,11 @@ final class HeaderDeadlineHandler: ChannelInboundHandler, RemovableChannelHandle
     private func startTimer(_ context: ChannelHandlerContext) {
         guard deadline == nil, case .waiting = state else { return }
         let seconds = Double(timeout.nanoseconds) / 1e9
+        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
             self.refuse(
                 context, .requestTimeout,
-                "The request head did not arrive within \(seconds.formatted()) s of connecting; send the whole head "
+                "The request head did not arrive within \(shown) s of connecting; send the whole head "
                     + "at once (the server's --header-timeout).")
         }
     }
