@@ -123,8 +123,9 @@ public enum BopCompiler {
             if let value, value.kind == .number, value.number == value.number.rounded(), (1...6).contains(value.number)
             {
                 level = Int(value.number)
-                let line = lines[keyword.range.line - 1].tokens
-                if line.count > 2 {
+                let line = lines.first(where: { $0.number == keyword.range.line })?.tokens ?? []
+                // `第 2 级`: the level word may come again after the number.
+                if line.count > 2, !(line.count == 3 && line[2].keyword == .level) {
                     diagnostics.append(messages.diagnostic(.extraWords, at: line[2].range, ["word": line[2].text]))
                 }
             } else {
