@@ -31,7 +31,7 @@ extension Parser {
             return recoverBlock(word, oneLine: oneLine)
         }
         guard let count = parseExpression(after: word.text) else { return recoverBlock(word, oneLine: oneLine) }
-        guard cursor.accept(.times) != nil else {
+        guard acceptTimes() != nil else {
             reportMissingWord(
                 after: cursor.last ?? word, expected: .times,
                 example: "\(word.text) 3 \(messages.keyword(.times))")

@@ -110,7 +110,7 @@ extension Parser {
             } else if startsExpression(token) {
                 if token.kind == .number && !levelGate(token, Levels.numbers) { return false }
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
-                if cursor.accept(.times) != nil {
+                if acceptTimes() != nil {
                     motion.count = value
                 } else if cursor.accept(.degrees, .mm) != nil || !Parser.swings(motion.action) || motion.count != nil {
                     motion.amount = .value(value)

@@ -120,6 +120,16 @@ extension Parser {
     /// "I don't know how to `nodd`. Did you mean `nod`?" — over commands, the child's moves and (for a word
     /// that is a keyword but not a command, like `left`) a plain explanation.
     func reportUnknownFirstWord(_ token: Token) {
+        if let (phrase, range) = guessPhrase(startingWith: token) {
+            report(
+                .unknownWord, at: range,
+                [
+                    "word": Prescan.rawText(cursor.tokens[cursor.index...].prefix(2), source: source),
+                    "suggestion": phrase,
+                ],
+                try: "try-guess", fixIt: FixIt(range: range, replacement: phrase))
+            return
+        }
         let commands = Array(Levels.command.keys)
         let moveCandidates = moveNames.values.map(\.name)
         let keywordGuess = guessKeyword(token.text, among: commands)
@@ -144,6 +154,21 @@ extension Parser {
         report(
             .unknownWord, at: token.range,
             ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
+    }
+
+    /// A Chinese line that starts like a command phrase but slips on the next word (`向左砍` for `向左看`,
+    /// `向左转` written without a known verb): the phrase of the program's language it sounds like, and where it is.
+    private func guessPhrase(startingWith token: Token) -> (String, SourceRange)? {
+        guard token.keyword != nil, token.text.first.map(TextFolding.isCJK) == true,
+            cursor.peek()?.range == token.range, let next = cursor.peek(1), next.kind == .word,
+            next.range.line == token.range.line
+        else { return nil }
+        let written = Prescan.rawText(cursor.tokens[cursor.index...(cursor.index + 1)], source: source)
+        let phrases = messages.language.phrases.filter { phrase in
+            phrase.value.contains { Levels.command[BopKeyword(rawValue: $0) ?? .end] != nil }
+        }
+        guard let guess = Suggestions.best(for: written, among: phrases.keys.sorted()) else { return nil }
+        return (guess, token.range.union(next.range))
     }
 
     /// `a, b or c` in the program's language.
@@ -214,9 +239,20 @@ extension Parser {
         guard startsExpression(cursor.peek()) else { return nil }
         let save = cursor.index
         guard let value = parseExpression(after: cursor.last?.text ?? "") else { return nil }
-        if cursor.accept(.times) != nil { return value }
+        if acceptTimes() != nil { return value }
         cursor.index = save
         return nil
+    }
+
+    /// `times` after a count: the keyword, or a counting word of the program's language that is also another
+    /// word (`点头 3下`, where `下` alone means down).
+    func acceptTimes() -> Token? {
+        if let times = cursor.accept(.times) { return times }
+        guard let token = cursor.peek(), token.kind == .word,
+            messages.language.keywords[BopKeyword.times.rawValue]?.contains(token.text) == true
+        else { return nil }
+        cursor.index += 1
+        return token
     }
 
     /// Reports "not yet" if `level` is below `needed`.
