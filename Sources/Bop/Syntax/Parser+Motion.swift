@@ -314,13 +314,19 @@ extension Parser {
         let raw = Prescan.rawText(nameTokens, source: source)
         let range = (nameTokens.first?.range ?? word.range).union(nameTokens.last?.range ?? word.range)
         guard let official = Dances.resolve(raw, language: messages.language) else {
-            let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
+            // A program in another language hears its own dance names (`点头舞`), not the English ones.
+            let local = messages.language.code == BopLanguages.english.code ? [] : Dances.localNames(messages.language)
+            let guess =
+                Suggestions.best(for: raw, among: local)
+                ?? Suggestions.best(
+                    for: raw, among: Dances.kidNames + Dances.kidAliases)
+            let choices =
+                local.isEmpty
+                ? Dances.kidNames.prefix(6).joined(separator: ", ") + ", …"
+                : local.joined(separator: messages.text("list.separator"))
             report(
                 .unknownDance, at: range,
-                [
-                    "word": raw, "suggestion": guess ?? "",
-                    "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …",
-                ],
+                ["word": raw, "suggestion": guess ?? "", "choices": choices],
                 try: guess == nil ? "try" : "try-guess", fixIt: guess.map { FixIt(range: range, replacement: $0) })
             cursor.index = cursor.tokens.count
             return nil
