@@ -127,7 +127,14 @@ final class Parser {
                 if let extra = line.tokens.dropFirst().first(where: {
                     $0.keyword.map { !blockWords.contains($0) } ?? true
                 }) {
-                    report(.extraWords, at: extra.range, ["word": extra.text])
+                    if extra.isSymbol(":"), extra.range == line.tokens.last?.range {
+                        // `else:` — a habit from Python.
+                        report(
+                            .anotherWay, at: extra.range, ["fix": lineWith(extra.range, replacedBy: "")],
+                            fixIt: FixIt(range: extra.range, replacement: ""))
+                    } else {
+                        report(.extraWords, at: extra.range, ["word": extra.text])
+                    }
                 }
                 return (statements, first.keyword == .end ? .end(first) : .else(first))
             }
