@@ -169,8 +169,17 @@ public enum BopCompiler {
     ) -> [BopDiagnostic] {
         var checked = 0
         return diagnostics.map { diagnostic in
-            guard let fix = diagnostic.fixIt else { return diagnostic }
             var d = diagnostic
+            // "Can you try:  …" shows a whole line: it must read without errors in place of the child's line.
+            if let example = d.example, d.severity == .error, checked < 10, watchdog.check() == nil {
+                checked += 1
+                if !exampleReads(example, onLine: d.range.line, of: source, watchdog: watchdog) {
+                    d.fixIt = nil
+                    d.suggestion = MessageCatalog(language).text("fallback.try")
+                    return d
+                }
+            }
+            guard let fix = d.fixIt else { return d }
             checked += 1
             guard checked <= 10, watchdog.check() == nil else {
                 d.fixIt = nil
@@ -196,6 +205,16 @@ public enum BopCompiler {
             }
             return d
         }
+    }
+
+    /// Whether `example` (a suggested line) reads without errors in place of line `number` of the program.
+    static func exampleReads(_ example: String, onLine number: Int, of source: SourceText, watchdog: Watchdog) -> Bool {
+        guard number >= 1, number <= source.lines.count, !example.contains("\n") else { return true }
+        var lines = source.lines.map { String($0) }
+        let indent = lines[number - 1].prefix(while: { TextFolding.isSpace($0) })
+        lines[number - 1] = indent + example
+        let fixed = parse(lines.joined(separator: "\n"), watchdog: watchdog)
+        return !fixed.diagnostics.contains { $0.severity == .error && $0.range.line == number }
     }
 
     /// `text` without spaces and line breaks at either end.

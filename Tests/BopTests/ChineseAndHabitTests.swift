@@ -136,4 +136,21 @@ import Testing
         #expect(checked.first?.fixIt == nil)
         #expect(checked.first?.suggestion == "Can you check this line against the examples in the guide?")
     }
+
+    /// A "Can you try:  …" line that would not read is never shown.
+    @Test func anExampleLineThatDoesNotReadIsDropped() {
+        let source = SourceText("nod(\n")
+        var d = BopDiagnostic(
+            kind: .needsNumber, severity: .error, range: SourceRange(line: 1, column: 4, endColumn: 5),
+            title: "I NEED A NUMBER", message: "", suggestion: "Can you try:  nod(3")
+        d.example = "nod(3"
+        var good = d
+        good.example = "nod 3"
+        good.suggestion = "Can you try:  nod 3"
+        let checked = BopCompiler.verifyFixIts([d, good], in: source)
+        #expect(
+            checked.map(\.suggestion) == [
+                "Can you check this line against the examples in the guide?", "Can you try:  nod 3",
+            ])
+    }
 }
