@@ -66,6 +66,14 @@ import Testing
         #expect(t.segments.compactMap(\.text) == ["你好"])
         let colon = try Self.timeline("说：「你好」\n")
         #expect(colon.segments.compactMap(\.text) == ["你好"])
+        let plainColon = try Self.timeline("等级 1\n说：你好\n")
+        #expect(plainColon.segments.compactMap(\.text) == ["你好"])
+        // Unquoted words after `说` keep their commas: they are what is said, not two commands.
+        let comma = try Self.timeline("等级 1\n说 你好，我是 Reachy。\n")
+        #expect(comma.segments.compactMap(\.text) == ["你好，我是 Reachy。"])
+        let quoted = try Self.timeline("说 “你好”，点头\n")
+        #expect(quoted.segments.compactMap(\.text) == ["你好"])
+        #expect(quoted.segments.count == 5)
     }
 
     @Test func exactTimelinesOfTheNewForms() throws {

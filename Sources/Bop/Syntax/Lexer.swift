@@ -92,7 +92,14 @@ struct Lexer {
         }
         var pieces: [LexedLine] = []
         var current: [Token] = []
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
+            // `说 你好，我是 Reachy`: unquoted words after `say` run to the end of the line, commas and all.
+            var isText = false
+            if case .string = token.kind { isText = true }
+            if current.count == 1, current[0].keyword == .say, !isText, token.text != "：" {
+                current += tokens[index...]
+                break
+            }
             guard token.kind == .symbol, separators.contains(token.text) else {
                 current.append(token)
                 continue

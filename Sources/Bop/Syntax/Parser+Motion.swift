@@ -199,6 +199,8 @@ extension Parser {
                 end = hash
             }
             var text = String(chars[min(end, word.range.endColumn - 1)..<end]).trimmingCharacters(in: .whitespaces)
+            // `说：你好`: the colon after `say` is decoration.
+            if text.first == "：" || text.first == ":" { text = text.dropFirst().trimmingCharacters(in: .whitespaces) }
             if let first = text.first, Lexer.isQuote(first) {
                 text.removeFirst()
                 if let last = text.last, Lexer.isQuote(last) { text.removeLast() }
