@@ -308,7 +308,11 @@ extension Parser {
         let start = cursor.index
         while let t = cursor.peek(), t.kind == .word, t.keyword != .once, t.keyword != .twice { cursor.index += 1 }
         guard cursor.index > start else {
-            report(.missingName, at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
+            // The example dance is one of the program's language (`跳舞 律动摇摆`).
+            let local = messages.language.code == BopLanguages.english.code ? [] : Dances.localNames(messages.language)
+            let example = local.first { Dances.resolve($0, language: messages.language) == "groovy_sway_and_roll" }
+            report(
+                .missingName, at: word.range, ["word": word.text, "fix": "\(word.text) \(example ?? "groovy sway")"])
             cursor.index = cursor.tokens.count
             return nil
         }
