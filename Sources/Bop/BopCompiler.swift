@@ -58,7 +58,8 @@ public enum BopCompiler {
         let watchdog = Watchdog(budget: options.timeBudget, isCancelled: options.isCancelled)
         var front = parse(text, watchdog: watchdog)
         if front.diagnostics.contains(where: { $0.severity == .error }) {
-            front.diagnostics = verifyFixIts(front.diagnostics, in: front.source, watchdog: watchdog)
+            front.diagnostics = verifyFixIts(
+                front.diagnostics, in: front.source, language: front.language, watchdog: watchdog)
             return result(front, timeline: nil)
         }
         let messages = MessageCatalog(front.language)
@@ -123,8 +124,9 @@ public enum BopCompiler {
             if let value, value.kind == .number, value.number == value.number.rounded(), (1...6).contains(value.number)
             {
                 level = Int(value.number)
-                let line = lines[keyword.range.line - 1].tokens
-                if line.count > 2 {
+                let line = lines.first(where: { $0.number == keyword.range.line })?.tokens ?? []
+                // `第 2 级`: the level word may come again after the number.
+                if line.count > 2, !(line.count == 3 && line[2].keyword == .level) {
                     diagnostics.append(messages.diagnostic(.extraWords, at: line[2].range, ["word": line[2].text]))
                 }
             } else {
@@ -162,12 +164,22 @@ public enum BopCompiler {
     /// line (Hedy's re-parse check). At most 10 fixes are checked; later ones are dropped, and so are the ones
     /// left when `watchdog` says the time is up or the work is cancelled (each check parses the whole program).
     static func verifyFixIts(
-        _ diagnostics: [BopDiagnostic], in source: SourceText, watchdog: Watchdog = Watchdog()
+        _ diagnostics: [BopDiagnostic], in source: SourceText, language: BopLanguage = BopLanguages.english,
+        watchdog: Watchdog = Watchdog()
     ) -> [BopDiagnostic] {
         var checked = 0
         return diagnostics.map { diagnostic in
-            guard let fix = diagnostic.fixIt else { return diagnostic }
             var d = diagnostic
+            // "Can you try:  …" shows a whole line: it must read without errors in place of the child's line.
+            if let example = d.example, d.severity == .error, checked < 10, watchdog.check() == nil {
+                checked += 1
+                if !exampleReads(example, onLine: d.range.line, of: source, watchdog: watchdog) {
+                    d.fixIt = nil
+                    d.suggestion = MessageCatalog(language).text("fallback.try")
+                    return d
+                }
+            }
+            guard let fix = d.fixIt else { return d }
             checked += 1
             guard checked <= 10, watchdog.check() == nil else {
                 d.fixIt = nil
@@ -175,12 +187,61 @@ public enum BopCompiler {
             }
             let fixed = parse(source.applying(fix), watchdog: watchdog)
             let line = fix.range.line
-            if fixed.diagnostics.contains(where: { $0.severity == .error && $0.range.line == line && $0.kind == d.kind }
-            ) {
+            // The replaced text on the fixed line, whose own problems mean the fix is garbled.
+            let newEnd = fix.range.column + max(1, fix.replacement.count)
+            let garbled = fixed.diagnostics.contains {
+                $0.severity == .error && $0.range.line == line
+                    && ($0.kind == d.kind
+                        || (fix.range.endLine == line && $0.range.column >= fix.range.column
+                            && $0.range.column < newEnd && !fix.replacement.contains("\n")))
+            }
+            if garbled || changesMeaning(fix, of: d, in: source) {
                 d.fixIt = nil
+                // A suggestion that shows the dropped fix would mislead: say something true instead.
+                let shown = trimmed(fix.replacement)
+                if !shown.isEmpty, d.suggestion.contains(shown) {
+                    d.suggestion = MessageCatalog(language).text("fallback.try")
+                }
             }
             return d
         }
+    }
+
+    /// Whether `example` (a suggested line) reads without errors in place of line `number` of the program.
+    static func exampleReads(_ example: String, onLine number: Int, of source: SourceText, watchdog: Watchdog) -> Bool {
+        guard number >= 1, number <= source.lines.count, !example.contains("\n") else { return true }
+        var lines = source.lines.map { String($0) }
+        let indent = lines[number - 1].prefix(while: { TextFolding.isSpace($0) })
+        lines[number - 1] = indent + example
+        let fixed = parse(lines.joined(separator: "\n"), watchdog: watchdog)
+        return !fixed.diagnostics.contains { $0.severity == .error && $0.range.line == number }
+    }
+
+    /// `text` without spaces and line breaks at either end.
+    static func trimmed(_ text: String) -> String {
+        let isBlank: (Character) -> Bool = { TextFolding.isSpace($0) || $0.isNewline }
+        return String(text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    }
+
+    /// A "did you mean" that swaps one known word for another (`to` → `by`, `cm` → `mm`) changes what the
+    /// program means instead of fixing a slip.
+    static func changesMeaning(_ fix: FixIt, of diagnostic: BopDiagnostic, in source: SourceText) -> Bool {
+        guard [.unknownWord, .unknownName, .unknownMove].contains(diagnostic.kind), fix.range.endLine == fix.range.line,
+            fix.range.line >= 1, fix.range.line <= source.lines.count
+        else { return false }
+        let chars = source.lines[fix.range.line - 1]
+        let start = max(0, min(chars.count, fix.range.column - 1))
+        let end = max(start, min(chars.count, fix.range.endColumn - 1))
+        let table = KeywordTable.shared
+        func keywords(_ text: String) -> [BopKeyword]? {
+            let folded = TextFolding.fold(trimmed(text))
+            let entry = table.words[folded] ?? table.cjk[folded]
+            return entry.flatMap { $0.keywords.isEmpty ? nil : $0.keywords }
+        }
+        guard let before = keywords(String(chars[start..<end])), let after = keywords(fix.replacement) else {
+            return false
+        }
+        return before != after
     }
 }
 

@@ -5,8 +5,10 @@ import Testing
 
 /// The typed diagnostic ids and keywords say exactly what the language files say, in every language.
 @Suite struct LanguageDataTests {
-    /// Message groups that are not diagnostics: parts, marks, banners and the summary line.
-    static let sharedMessageGroups: Set<String> = ["part", "mark", "banner", "quote", "found", "list", "summary"]
+    /// Message groups that are not diagnostics: parts, marks, banners, the summary line and the fallback suggestion.
+    static let sharedMessageGroups: Set<String> = [
+        "part", "mark", "banner", "quote", "found", "list", "summary", "fallback",
+    ]
 
     static let ids = Set(BopDiagnosticID.allCases.map(\.rawValue))
     static let keywords = Set(BopKeyword.allCases.map(\.rawValue))

@@ -94,4 +94,7 @@ public enum BopDiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     case tooSlow = "too-slow"
     /// Banner: “I STOPPED PLANNING”.
     case cancelled
+    /// A habit from another programming language (`nod()`, `repeat 3 times:`, `if x == 10`, `x = 5`), with how
+    /// Bop says it.
+    case anotherWay = "another-way"
 }

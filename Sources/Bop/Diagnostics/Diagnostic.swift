@@ -46,6 +46,8 @@ public struct BopDiagnostic: Sendable, Hashable, Codable {
     public var suggestion: String
     /// An edit that fixes the problem, when one is known.
     public var fixIt: FixIt?
+    /// The line a "Can you try:  …" suggestion shows, re-read before the suggestion is kept (not in JSON).
+    var example: String?
 
     /// The JSON keys: the typed ``kind`` keeps the wire name `id`.
     private enum CodingKeys: String, CodingKey {

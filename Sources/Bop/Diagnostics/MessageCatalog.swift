@@ -47,9 +47,12 @@ struct MessageCatalog: Sendable {
         message messageKey: String = "message", try tryKey: String = "try", fixIt: FixIt? = nil
     ) -> BopDiagnostic {
         let key = id.rawValue
-        return BopDiagnostic(
+        var diagnostic = BopDiagnostic(
             kind: id, severity: severity, range: range, title: text("\(key).title", args),
             message: text("\(key).\(messageKey)", args), suggestion: text("\(key).\(tryKey)", args), fixIt: fixIt)
+        let template = language.template("\(key).\(tryKey)") ?? BopLanguages.english.template("\(key).\(tryKey)") ?? ""
+        if template.contains("{fix}") { diagnostic.example = args["fix"] }
+        return diagnostic
     }
 
     /// The name of a punctuation mark in words, for messages (children skip bare symbols when reading aloud).

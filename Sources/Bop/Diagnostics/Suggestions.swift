@@ -15,6 +15,8 @@ enum Suggestions {
     static func best(for word: String, among candidates: [(spelling: String, group: String)]) -> String? {
         let folded = squeeze(TextFolding.fold(word))
         guard !folded.isEmpty else { return nil }
+        // One letter changed in a word of one or two letters is another word (`cm` is not a slip for `mm`).
+        if folded.count <= 2, folded.first.map(TextFolding.isCJK) != true { return nil }
         let threshold = folded.count <= 4 ? 1 : folded.count <= 8 ? 2 : 3
         var best: (String, Int, String)?
         var tie = false

@@ -10,6 +10,11 @@ extension Dances {
     /// The English short names (from `en.json`), as children type them, sorted; offered as suggestions.
     static let kidAliases: [String] = BopLanguages.english.dances.keys.sorted()
 
+    /// The short dance names of `language`'s `dances` table, in the order of the official dances they stand for.
+    static func localNames(_ language: BopLanguage) -> [String] {
+        language.dances.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
+    }
+
     /// `groovy sway`, `groovy-sway` and `groovy_sway` all match `groovy_sway`.
     private static func matchKey(_ spaced: String) -> String {
         String(spaced.map { $0 == " " || $0 == "-" ? "_" : $0 })

@@ -11,12 +11,17 @@ struct KeywordTable: Sendable {
     private(set) var words: [String: Entry] = [:]
     private(set) var cjk: [String: Entry] = [:]
     private(set) var longestCJK = 1
+    /// Number words of every language (`three` → 3), folded.
+    private(set) var numberWords: [String: Int] = [:]
 
     /// The table for all bundled languages; English entries win ties.
     static let shared = KeywordTable(languages: BopLanguages.codes.compactMap { BopLanguages.all[$0] })
 
     init(languages: [BopLanguage]) {
         for language in languages {
+            for (word, value) in language.numbers ?? [:] where numberWords[TextFolding.fold(word)] == nil {
+                numberWords[TextFolding.fold(word)] = value
+            }
             for (keyword, spellings) in language.keywords.sorted(by: { $0.key < $1.key }) {
                 // Every key is a `BopKeyword` (checked by the language tests).
                 guard let keyword = BopKeyword(rawValue: keyword) else { continue }

@@ -18,6 +18,9 @@ public struct BopLanguage: Sendable, Decodable {
     public let dances: [String: String]
     /// Message templates by key (`unknown-word.title`, …) with `{placeholders}` and `{kw:name}` keyword slots.
     public let messages: [String: String]
+    /// Number words of a space-separated language (`three` → 3, `forty` → 40, `hundred` → 100); `nil` when the
+    /// language has none (Chinese numerals are read by the lexer itself).
+    public let numbers: [String: Int]?
     /// Words per second of speech used to estimate how long `say` takes, and whether to count characters.
     public let speech: SpeechRate
 
@@ -80,6 +83,6 @@ public enum BopLanguages {
 extension BopLanguage {
     /// A minimal English used only if the bundled files cannot be read, so Bop never crashes.
     static let fallbackEnglish = BopLanguage(
-        code: "en", name: "English", keywords: [:], phrases: [:], dances: [:], messages: [:],
+        code: "en", name: "English", keywords: [:], phrases: [:], dances: [:], messages: [:], numbers: nil,
         speech: SpeechRate(countCharacters: false, secondsPerUnit: [2, 5], pauseSeconds: [1, 5]))
 }

@@ -12,7 +12,7 @@ struct Lexer {
         "÷": "/", "(": "(", "（": "(", ")": ")", "）": ")", "=": "=", "＝": "=", "<": "<", "＜": "<", ">": ">",
         "＞": ">", "≠": "≠",
     ]
-    private static let decimalMarks: Set<Character> = [".", ",", "．", "，"]
+    private static let decimalMarks: Set<Character> = [".", ",", "．"]
     private static let chineseDigits: [Character: Int] = [
         "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
@@ -29,10 +29,87 @@ struct Lexer {
                 } else {
                     tokens = lexLine(characters, line: index + 1)
                 }
-                result.append(LexedLine(number: index + 1, tokens: tokens))
+                result += Lexer.splitAtSeparators(readNumberWords(tokens), line: index + 1)
             }
         }
         return result
+    }
+
+    /// Number words become numbers: `three` → 3, `forty five` → 45, `two hundred` → 200. `one` after `pick`
+    /// stays the word of `pick one`.
+    func readNumberWords(_ tokens: [Token]) -> [Token] {
+        let words = table.numberWords
+        guard !words.isEmpty, tokens.contains(where: { $0.kind == .word && words[$0.folded] != nil }) else {
+            return tokens
+        }
+        func value(_ i: Int) -> Int? {
+            guard i < tokens.count, tokens[i].kind == .word, let v = words[tokens[i].folded] else { return nil }
+            if tokens[i].keyword == .one, i > 0, tokens[i - 1].keyword == .pick { return nil }
+            return v
+        }
+        var result: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            guard var total = value(i) else {
+                result.append(tokens[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            if total < 10, let h = value(j), h == 100 {
+                total *= 100
+                j += 1
+            }
+            if total % 100 == 0, total >= 100, let t = value(j), t < 100 {
+                total += t
+                j += 1
+            }
+            if total % 10 == 0, total % 100 >= 20, let u = value(j), u < 10, u > 0 {
+                total += u
+                j += 1
+            }
+            let first = tokens[i]
+            let last = tokens[j - 1]
+            let text = tokens[i..<j].map(\.text).joined(separator: " ")
+            result.append(
+                Token(
+                    kind: .number, text: text, folded: text, number: Double(total),
+                    range: first.range.union(last.range)))
+            i = j
+        }
+        return result
+    }
+
+    /// Full-width `，。；` end a command like a new line does (`点头。摇头`); so does `：` after a command
+    /// (`重复３次：点头`), where it is only decoration — except right after `say` (`说：你好`), where it is dropped.
+    static let separators: Set<String> = ["，", "。", "；", "："]
+
+    /// One line's tokens as one or more commands (each a `LexedLine` with the same number); empty pieces after
+    /// the first are left out.
+    static func splitAtSeparators(_ tokens: [Token], line: Int) -> [LexedLine] {
+        guard tokens.contains(where: { $0.kind == .symbol && separators.contains($0.text) }) else {
+            return [LexedLine(number: line, tokens: tokens)]
+        }
+        var pieces: [LexedLine] = []
+        var current: [Token] = []
+        for (index, token) in tokens.enumerated() {
+            // `说 你好，我是 Reachy`: unquoted words after `say` run to the end of the line, commas and all.
+            var isText = false
+            if case .string = token.kind { isText = true }
+            if current.count == 1, current[0].keyword == .say, !isText, token.text != "：" {
+                current += tokens[index...]
+                break
+            }
+            guard token.kind == .symbol, separators.contains(token.text) else {
+                current.append(token)
+                continue
+            }
+            if token.text == "：", current.count == 1, current[0].keyword == .say { continue }
+            if !current.isEmpty || pieces.isEmpty { pieces.append(LexedLine(number: line, tokens: current)) }
+            current = []
+        }
+        if !current.isEmpty || pieces.isEmpty { pieces.append(LexedLine(number: line, tokens: current)) }
+        return pieces
     }
 
     /// ASCII letters and `_`.

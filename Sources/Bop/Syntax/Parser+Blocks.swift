@@ -31,7 +31,7 @@ extension Parser {
             return recoverBlock(word, oneLine: oneLine)
         }
         guard let count = parseExpression(after: word.text) else { return recoverBlock(word, oneLine: oneLine) }
-        guard cursor.accept(.times) != nil else {
+        guard acceptTimes() != nil else {
             reportMissingWord(
                 after: cursor.last ?? word, expected: .times,
                 example: "\(word.text) 3 \(messages.keyword(.times))")
@@ -170,6 +170,21 @@ extension Parser {
                         return true
                     }())
         else {
+            // `change x to 10`: `by` would change the meaning; the child wants `set x to 10`.
+            if keyword == .change, let to = cursor.peek(), to.keyword == .to || to.isSymbol("=") {
+                let setWord = messages.keyword(.set)
+                let fix = lineWith(
+                    word.range.union(to.range), replacedBy: "\(setWord) \(name.text) \(messages.keyword(.to))")
+                report(
+                    .missingWord, at: to.range,
+                    [
+                        "after": Prescan.rawText(cursor.tokens[0..<cursor.index], source: source),
+                        "expected": messages.keyword(.by), "fix": fix,
+                    ],
+                    try: "try-set", fixIt: FixIt(range: word.range, replacement: setWord))
+                cursor.index = cursor.tokens.count
+                return nil
+            }
             reportMissingWord(
                 after: name, expected: joiner, example: "\(word.text) \(name.text) \(messages.keyword(joiner)) 10")
             return nil

@@ -178,13 +178,18 @@ extension Parser {
                 try: "try-guess", fixIt: FixIt(range: next.range, replacement: guess))
         } else if let next = cursor.peek(), next.kind == .word {
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)
+            // `repeat 2x`: the word is glued to the number, so the replacement brings its own space.
+            let glued =
+                next.range.column == after.range.endColumn && after.range.line == next.range.line
+                && !expected.contains(where: TextFolding.isCJK)
+            let replacement = glued ? " " + expected : expected
             report(
                 .missingWord, at: next.range,
                 [
                     "after": afterText.isEmpty ? after.text : afterText, "expected": expected,
-                    "fix": lineWith(next.range, replacedBy: expected),
+                    "fix": lineWith(next.range, replacedBy: replacement),
                 ],
-                fixIt: FixIt(range: next.range, replacement: expected))
+                fixIt: FixIt(range: next.range, replacement: replacement))
         } else {
             let at = cursor.peek()?.range ?? endOfLineRange()
             let afterText = Prescan.rawText(cursor.tokens[0..<min(cursor.index, cursor.tokens.count)], source: source)

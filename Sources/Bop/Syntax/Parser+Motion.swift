@@ -110,7 +110,7 @@ extension Parser {
             } else if startsExpression(token) {
                 if token.kind == .number && !levelGate(token, Levels.numbers) { return false }
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
-                if cursor.accept(.times) != nil {
+                if acceptTimes() != nil {
                     motion.count = value
                 } else if cursor.accept(.degrees, .mm) != nil || !Parser.swings(motion.action) || motion.count != nil {
                     motion.amount = .value(value)
@@ -199,6 +199,8 @@ extension Parser {
                 end = hash
             }
             var text = String(chars[min(end, word.range.endColumn - 1)..<end]).trimmingCharacters(in: .whitespaces)
+            // `说：你好`: the colon after `say` is decoration.
+            if text.first == "：" || text.first == ":" { text = text.dropFirst().trimmingCharacters(in: .whitespaces) }
             if let first = text.first, Lexer.isQuote(first) {
                 text.removeFirst()
                 if let last = text.last, Lexer.isQuote(last) { text.removeLast() }
@@ -306,7 +308,11 @@ extension Parser {
         let start = cursor.index
         while let t = cursor.peek(), t.kind == .word, t.keyword != .once, t.keyword != .twice { cursor.index += 1 }
         guard cursor.index > start else {
-            report(.missingName, at: word.range, ["word": word.text, "fix": "\(word.text) groovy sway"])
+            // The example dance is one of the program's language (`跳舞 律动摇摆`).
+            let local = messages.language.code == BopLanguages.english.code ? [] : Dances.localNames(messages.language)
+            let example = local.first { Dances.resolve($0, language: messages.language) == "groovy_sway_and_roll" }
+            report(
+                .missingName, at: word.range, ["word": word.text, "fix": "\(word.text) \(example ?? "groovy sway")"])
             cursor.index = cursor.tokens.count
             return nil
         }
@@ -314,13 +320,19 @@ extension Parser {
         let raw = Prescan.rawText(nameTokens, source: source)
         let range = (nameTokens.first?.range ?? word.range).union(nameTokens.last?.range ?? word.range)
         guard let official = Dances.resolve(raw, language: messages.language) else {
-            let guess = Suggestions.best(for: raw, among: Dances.kidNames + Dances.kidAliases)
+            // A program in another language hears its own dance names (`点头舞`), not the English ones.
+            let local = messages.language.code == BopLanguages.english.code ? [] : Dances.localNames(messages.language)
+            let guess =
+                Suggestions.best(for: raw, among: local)
+                ?? Suggestions.best(
+                    for: raw, among: Dances.kidNames + Dances.kidAliases)
+            let choices =
+                local.isEmpty
+                ? Dances.kidNames.prefix(6).joined(separator: ", ") + ", …"
+                : local.joined(separator: messages.text("list.separator"))
             report(
                 .unknownDance, at: range,
-                [
-                    "word": raw, "suggestion": guess ?? "",
-                    "choices": Dances.kidNames.prefix(6).joined(separator: ", ") + ", …",
-                ],
+                ["word": raw, "suggestion": guess ?? "", "choices": choices],
                 try: guess == nil ? "try" : "try-guess", fixIt: guess.map { FixIt(range: range, replacement: $0) })
             cursor.index = cursor.tokens.count
             return nil

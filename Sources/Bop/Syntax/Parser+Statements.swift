@@ -2,9 +2,11 @@
 extension Parser {
     /// Parses one statement at the cursor. Block statements also read their body.
     func parseStatement() -> Statement? {
-        guard let first = cursor.peek() else { return nil }
-        guard enterNesting(at: first.range) else { return nil }
+        guard let start = cursor.peek() else { return nil }
+        guard enterNesting(at: start.range) else { return nil }
         defer { nesting -= 1 }
+        if cursor.index == 0, reportAnotherWay() { return nil }
+        guard let first = cursor.peek() else { return nil }
         switch first.kind {
         case .symbol:
             reportMark(first)
@@ -47,6 +49,70 @@ extension Parser {
         reportUnknownFirstWord(first)
         cursor.index = cursor.tokens.count
         return nil
+    }
+
+    /// Habits from Python and Scratch, said the Bop way: `nod()` and `say("hi")` (no brackets), `repeat 3 times:`
+    /// (no colon), `if x == 10` (`is`), `x = 5` (`set x to 5`). A colon or `==` is reported and the line read on
+    /// (so the block's `end` still matches); a bracketed command or `x = 5` is reported and the line skipped.
+    /// Returns true when the line was skipped.
+    func reportAnotherWay() -> Bool {
+        var tokens = cursor.tokens
+        guard tokens.contains(where: { $0.kind == .symbol }), let first = tokens.first else { return false }
+        let line = first.range.line
+        // `x = 5`
+        if first.isName, tokens.count > 2, tokens[1].isSymbol("="), !tokens[2].isSymbol("=") {
+            let value = Prescan.rawText(tokens[2...], source: source)
+            let fix = "\(messages.keyword(.set)) \(first.text) \(messages.keyword(.to)) \(value)"
+            report(
+                .anotherWay, at: tokens[1].range, ["fix": fix], message: "message-equals",
+                fixIt: FixIt(
+                    range: first.range.union(tokens[1].range),
+                    replacement: "\(messages.keyword(.set)) \(first.text) \(messages.keyword(.to))"))
+            cursor.index = tokens.count
+            return true
+        }
+        // `nod()`, `say("hello")`, `look(left, 30)`
+        if first.keyword.flatMap({ Levels.command[$0] }) != nil, tokens.count >= 3, tokens[1].isSymbol("("),
+            let last = tokens.last, last.isSymbol(")")
+        {
+            let inside = tokens[2..<(tokens.count - 1)].filter { !($0.kind == .symbol && $0.text == ",") }
+            let insideText = inside.map { Prescan.rawText([$0][...], source: source) }.joined(separator: " ")
+            let replacement = insideText.isEmpty ? "" : " " + insideText
+            let range = tokens[1].range.union(last.range)
+            report(
+                .anotherWay, at: range, ["fix": first.text + replacement], message: "message-brackets",
+                fixIt: FixIt(range: range, replacement: replacement))
+            cursor.index = tokens.count
+            return true
+        }
+        // `if x == 10`
+        if let i = tokens.indices.dropLast().first(where: {
+            tokens[$0].isSymbol("=") && tokens[$0 + 1].isSymbol("=")
+                && tokens[$0].range.endColumn == tokens[$0 + 1].range.column
+        }) {
+            let range = tokens[i].range.union(tokens[i + 1].range)
+            let word = messages.keyword(.is)
+            report(
+                .anotherWay, at: range, ["fix": lineWith(range, replacedBy: word)], message: "message-double-equals",
+                fixIt: FixIt(range: range, replacement: word))
+            var isToken = tokens[i]
+            isToken.kind = .word
+            isToken.text = word
+            isToken.folded = TextFolding.fold(word)
+            isToken.keyword = .is
+            isToken.range = range
+            tokens.replaceSubrange(i...(i + 1), with: [isToken])
+        }
+        // `repeat 3 times:`
+        if let last = tokens.last, last.isSymbol(":"), tokens.count > 1, last.range.line == line {
+            let fix = lineWith(last.range, replacedBy: "")
+            report(
+                .anotherWay, at: last.range, ["fix": fix],
+                fixIt: FixIt(range: last.range, replacement: ""))
+            tokens.removeLast()
+        }
+        cursor.tokens = tokens
+        return false
     }
 
     /// After "not yet" on a block opener, reads its body anyway so the `end`s still match.
@@ -120,6 +186,16 @@ extension Parser {
     /// "I don't know how to `nodd`. Did you mean `nod`?" — over commands, the child's moves and (for a word
     /// that is a keyword but not a command, like `left`) a plain explanation.
     func reportUnknownFirstWord(_ token: Token) {
+        if let (phrase, range) = guessPhrase(startingWith: token) {
+            report(
+                .unknownWord, at: range,
+                [
+                    "word": Prescan.rawText(cursor.tokens[cursor.index...].prefix(2), source: source),
+                    "suggestion": phrase,
+                ],
+                try: "try-guess", fixIt: FixIt(range: range, replacement: phrase))
+            return
+        }
         let commands = Array(Levels.command.keys)
         let moveCandidates = moveNames.values.map(\.name)
         let keywordGuess = guessKeyword(token.text, among: commands)
@@ -144,6 +220,21 @@ extension Parser {
         report(
             .unknownWord, at: token.range,
             ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
+    }
+
+    /// A Chinese line that starts like a command phrase but slips on the next word (`向左砍` for `向左看`,
+    /// `向左转` written without a known verb): the phrase of the program's language it sounds like, and where it is.
+    private func guessPhrase(startingWith token: Token) -> (String, SourceRange)? {
+        guard token.keyword != nil, token.text.first.map(TextFolding.isCJK) == true,
+            cursor.peek()?.range == token.range, let next = cursor.peek(1), next.kind == .word,
+            next.range.line == token.range.line
+        else { return nil }
+        let written = Prescan.rawText(cursor.tokens[cursor.index...(cursor.index + 1)], source: source)
+        let phrases = messages.language.phrases.filter { phrase in
+            phrase.value.contains { Levels.command[BopKeyword(rawValue: $0) ?? .end] != nil }
+        }
+        guard let guess = Suggestions.best(for: written, among: phrases.keys.sorted()) else { return nil }
+        return (guess, token.range.union(next.range))
     }
 
     /// `a, b or c` in the program's language.
@@ -214,9 +305,20 @@ extension Parser {
         guard startsExpression(cursor.peek()) else { return nil }
         let save = cursor.index
         guard let value = parseExpression(after: cursor.last?.text ?? "") else { return nil }
-        if cursor.accept(.times) != nil { return value }
+        if acceptTimes() != nil { return value }
         cursor.index = save
         return nil
+    }
+
+    /// `times` after a count: the keyword, or a counting word of the program's language that is also another
+    /// word (`点头 3下`, where `下` alone means down).
+    func acceptTimes() -> Token? {
+        if let times = cursor.accept(.times) { return times }
+        guard let token = cursor.peek(), token.kind == .word,
+            messages.language.keywords[BopKeyword.times.rawValue]?.contains(token.text) == true
+        else { return nil }
+        cursor.index += 1
+        return token
     }
 
     /// Reports "not yet" if `level` is below `needed`.

@@ -127,7 +127,14 @@ final class Parser {
                 if let extra = line.tokens.dropFirst().first(where: {
                     $0.keyword.map { !blockWords.contains($0) } ?? true
                 }) {
-                    report(.extraWords, at: extra.range, ["word": extra.text])
+                    if extra.isSymbol(":"), extra.range == line.tokens.last?.range {
+                        // `else:` — a habit from Python.
+                        report(
+                            .anotherWay, at: extra.range, ["fix": lineWith(extra.range, replacedBy: "")],
+                            fixIt: FixIt(range: extra.range, replacement: ""))
+                    } else {
+                        report(.extraWords, at: extra.range, ["word": extra.text])
+                    }
                 }
                 return (statements, first.keyword == .end ? .end(first) : .else(first))
             }
@@ -173,9 +180,10 @@ final class Parser {
     /// Parses the statement on the current line (and the body of a block), then moves past it.
     private func parseLine() -> Statement? {
         let lineNumber = currentLineNumber
+        let start = lineIndex
         let statement = parseStatement()
         // Block statements consume their own lines; simple ones end here.
-        if !tooDeep && lineIndex < lines.count && lines[lineIndex].number == lineNumber {
+        if !tooDeep && lineIndex < lines.count && lineIndex == start {
             if !cursor.atEnd && !hasError(onLine: lineNumber) { reportExtra(expected: Parser.optionWords) }
             lineIndex += 1
         }
@@ -195,7 +203,7 @@ final class Parser {
             closedBlocks.append((openerLine, indent, end.range.line, source.indentation(ofLine: end.range.line) ?? 0))
             lineIndex += 1
             if body.isEmpty && !hasError(onLine: openerLine)
-                && lines[openerLine..<(end.range.line - 1)].allSatisfy({ $0.tokens.isEmpty })
+                && lines.allSatisfy({ $0.number <= openerLine || $0.number >= end.range.line || $0.tokens.isEmpty })
             {
                 report(.emptyBlock, .warning, at: opener.range, ["word": opener.text])
             }

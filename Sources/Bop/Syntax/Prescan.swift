@@ -26,7 +26,7 @@ struct Prescan: Sendable {
                 var i = 1
                 if i < tokens.count && tokens[i].keyword == .move { i += 1 }
                 let start = i
-                while i < tokens.count && tokens[i].keyword != .with { i += 1 }
+                while i < tokens.count && tokens[i].keyword != .with && !tokens[i].isSymbol(":") { i += 1 }
                 if i > start {
                     let raw = Prescan.rawText(tokens[start..<i], source: source)
                     let key = Prescan.key(raw)
@@ -64,7 +64,9 @@ struct Prescan: Sendable {
                     variables.insert(tokens[with + 1].folded)
                     rawNames.append(tokens[with + 1].text)
                 }
-            default: break
+            default:
+                // `x = 5` (a habit from other languages, reported by the parser) still names `x`.
+                if first.isName, tokens.count > 2, tokens[1].isSymbol("=") { variables.insert(first.folded) }
             }
         }
     }
