@@ -1,6 +1,4 @@
 import Foundation
-import HummingbirdWSClient
-import Logging
 public import ReachyMotion
 import Synchronization
 
@@ -187,39 +185,31 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
     private var isClosed: Bool { state.withLock { $0.closed } }
 
     private func runConnection(reconnection: Bool) async {
-        var logger = Logger(label: "reachy.remote.ws")
-        logger.logLevel = .critical
         let (stream, continuation) = AsyncStream<Outgoing>.makeStream(bufferingPolicy: .bufferingNewest(32))
         do {
-            // The http(s) form of the socket's URL: the client then sends `Origin: http://host`, which the daemon's
-            // local-network guard accepts (it refuses a `ws://` origin with 403).
-            _ = try await WebSocketClient.connect(
-                url: endpoint.url("/ws/sdk"),
-                configuration: .init(
-                    maxFrameSize: 1 << 20, closeTimeout: .seconds(1), autoPing: .enabled(timePeriod: .seconds(2))),
-                logger: logger
-            ) { [weak self] inbound, outbound, _ in
-                guard let self else { return }
-                let opened = self.state.withLock { state -> Bool in
-                    guard !state.closed else { return false }
-                    state.outbox = continuation
-                    state.lastSent = nil
-                    state.statistics.connections += 1
-                    return true
-                }
-                guard opened else { return }
-                if reconnection { self.onReconnect() }
+            // The daemon's local-network guard accepts an `Origin: http://host:port` (it refuses a `ws://` origin
+            // with 403).
+            let socket = try await PlainWebSocket.connect(
+                to: endpoint.webSocket, origin: endpoint.base, maxMessageSize: 1 << 20)
+            let opened = state.withLock { state -> Bool in
+                guard !state.closed else { return false }
+                state.outbox = continuation
+                state.lastSent = nil
+                state.statistics.connections += 1
+                return true
+            }
+            if opened {
+                if reconnection { onReconnect() }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        for await message in stream { try await outbound.write(.text(message.text)) }
+                        for await message in stream { try await socket.send(message.text) }
                     }
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        if case .text(let text) = message { self.receive(text) }
-                    }
+                    for try await text in socket.messages { self.receive(text) }
                     group.cancelAll()
                 }
+                state.withLock { $0.lastError = "the daemon closed the connection" }
             }
-            state.withLock { $0.lastError = "the daemon closed the connection" }
+            await socket.close()
         } catch {
             state.withLock { $0.lastError = Self.describe(error) }
         }
@@ -255,6 +245,11 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
+        switch error as? PlainWebSocketError {
+        case .connectionRefused: return "connection refused"
+        case .connectFailed(_, let reason): return reason
+        default: break
+        }
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
         if text.contains("connectTimeout") { return "connection timed out" }
