@@ -6,7 +6,7 @@ import NIOCore
 /// connection to `/ws` runs `handler`.
 func withWebSocketServer(
     autoPing: AutoPingSetup = .disabled,
-    _ handler: @escaping WebSocketDataHandler<WebSocketRouterContext<BasicWebSocketRequestContext>>.Handler,
+    _ handler: @escaping WebSocketDataHandler<WebSocketRouterContext<BasicWebSocketRequestContext>>,
     body: (Int) async throws -> Void
 ) async throws {
     let router = Router(context: BasicWebSocketRequestContext.self)
@@ -15,7 +15,7 @@ func withWebSocketServer(
     let app = Application(
         router: Router(),
         server: .http1WebSocketUpgrade(
-            webSocketRouter: router, configuration: .init(maxFrameSize: 1 << 16, autoPing: autoPing)),
+            webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: 1 << 16, autoPing: autoPing))),
         configuration: .init(address: .hostname("127.0.0.1", port: 0)),
         onServerRunning: { channel in
             port.yield(channel.localAddress?.port ?? 0)

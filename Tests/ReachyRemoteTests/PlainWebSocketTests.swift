@@ -6,11 +6,11 @@ import Testing
 
 @Suite struct PlainWebSocketTests {
     @Test func textRoundTrips() async throws {
-        try await withWebSocketServer({ inbound, outbound, _ in
+        try await withWebSocketServer { inbound, outbound, _ in
             for try await message in inbound.messages(maxSize: 1 << 16) {
                 if case .text(let text) = message { try await outbound.write(.text("echo " + text)) }
             }
-        }) { port in
+        } body: { port in
             let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws")
             var messages = socket.messages.makeAsyncIterator()
             for text in ["hello", "{\"type\":\"set_torque\",\"on\":true}", "é ✓"] {
@@ -39,12 +39,12 @@ import Testing
 
     @Test func aFragmentedMessageArrivesWhole() async throws {
         let piece = String(repeating: "0123456789abcdef", count: 512)  // 8 KiB
-        try await withWebSocketServer({ _, outbound, _ in
+        try await withWebSocketServer { _, outbound, _ in
             try await outbound.withTextMessageWriter { writer in
                 for _ in 0..<64 { try await writer(piece) }
             }
             try await outbound.write(.text("after"))
-        }) { port in
+        } body: { port in
             let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws")
             var messages = socket.messages.makeAsyncIterator()
             let whole = try await messages.next()
@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: [true, false])
     func aMessageOverTheLimitIsRefused(fragmented: Bool) async throws {
         let piece = String(repeating: "x", count: 8192)
-        try await withWebSocketServer({ _, outbound, _ in
+        try await withWebSocketServer { _, outbound, _ in
             if fragmented {
                 try await outbound.withTextMessageWriter { writer in
                     for _ in 0..<8 { try await writer(piece) }
@@ -67,7 +67,7 @@ import Testing
                 try await outbound.write(.text(String(repeating: piece, count: 8)))
             }
             try await Task.sleep(for: .seconds(2))
-        }) { port in
+        } body: { port in
             let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws", maxMessageSize: 32 * 1024)
             let error = await #expect(throws: PlainWebSocketError.messageTooLarge(limit: 32 * 1024)) {
                 for try await _ in socket.messages {}
@@ -77,9 +77,9 @@ import Testing
     }
 
     @Test func aServerCloseEndsTheStream() async throws {
-        try await withWebSocketServer({ _, outbound, _ in
+        try await withWebSocketServer { _, outbound, _ in
             try await outbound.write(.text("bye"))
-        }) { port in
+        } body: { port in
             let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws")
             var received: [String] = []
             for try await text in socket.messages { received.append(text) }
@@ -91,7 +91,10 @@ import Testing
     @Test func aRefusedConnectionNamesTheAddress() async throws {
         // Bind a port, then free it: nothing listens there.
         var port = 0
-        try await withWebSocketServer({ _, _, _ in }) { port = $0 }
+        try await withWebSocketServer { _, _, _ in
+        } body: {
+            port = $0
+        }
         let error = await #expect(throws: PlainWebSocketError.connectionRefused(address: "127.0.0.1:\(port)")) {
             _ = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws/sdk")
         }
@@ -99,7 +102,8 @@ import Testing
     }
 
     @Test func aPlainHTTPAnswerRefusesTheUpgrade() async throws {
-        try await withWebSocketServer({ _, _, _ in }) { port in
+        try await withWebSocketServer { _, _, _ in
+        } body: { port in
             await #expect(throws: PlainWebSocketError.upgradeRefused(url: "ws://127.0.0.1:\(port)/nope", status: 404)) {
                 _ = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/nope")
             }

@@ -28,7 +28,7 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
         case .connectionClose:
             // Echo the close (its status code only), then let the server close the TCP connection.
             var data = frame.unmaskedData
-            let code = data.readSlice(length: min(2, data.readableBytes)) ?? context.channel.allocator.buffer(capacity: 0)
+            let code = data.readSlice(length: min(2, data.readableBytes)) ?? ByteBuffer()
             inbound.finish()
             guard !sentClose else { return }
             let close = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: code)
