@@ -230,6 +230,7 @@ let package = Package(
                 "ReachyMotion", "ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy",
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(

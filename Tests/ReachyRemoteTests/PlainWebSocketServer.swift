@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdWebSocket
+import Logging
 import NIOCore
 
 /// A Hummingbird WebSocket server in this process on a free port of 127.0.0.1, for the lifetime of `body`; every
@@ -12,6 +13,8 @@ func withWebSocketServer(
     let router = Router(context: BasicWebSocketRequestContext.self)
     router.ws("/ws", onUpgrade: handler)
     let (ports, port) = AsyncStream<Int>.makeStream()
+    var quiet = Logger(label: "reachy.tests.websocket-server")
+    quiet.logLevel = .critical
     let app = Application(
         router: Router(),
         server: .http1WebSocketUpgrade(
@@ -20,7 +23,8 @@ func withWebSocketServer(
         onServerRunning: { channel in
             port.yield(channel.localAddress?.port ?? 0)
             port.finish()
-        })
+        },
+        logger: quiet)
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.run() }
         var iterator = ports.makeAsyncIterator()
