@@ -44,7 +44,10 @@ public final class PlainWebSocket: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    // Frames the server sends right behind its 101 answer may share a read with it: the HTTP decoder
+                    // hands those bytes on (to the upgrade handler, which replays them to the frame decoder).
                     try sync.addHTTPClientHandlers(
+                        leftOverBytesStrategy: .forwardBytes,
                         withClientUpgrade: (
                             upgraders: [upgrader],
                             completionHandler: { context in
