@@ -77,10 +77,14 @@ import Testing
     }
 
     @Test func aServerCloseEndsTheStream() async throws {
-        try await withWebSocketServer { _, outbound, _ in
+        try await withWebSocketServer { inbound, outbound, _ in
+            // Answer the first message, then return: Hummingbird closes the connection.
+            var messages = inbound.messages(maxSize: 1 << 16).makeAsyncIterator()
+            _ = try await messages.next()
             try await outbound.write(.text("bye"))
         } body: { port in
             let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws")
+            socket.write("hi")
             var received: [String] = []
             for try await text in socket.messages { received.append(text) }
             #expect(received == ["bye"])

@@ -24,9 +24,12 @@ public final class PlainWebSocket: Sendable {
     ///   - origin: the `Origin` header to send, if any (the daemon accepts `http://host:port`, not `ws://…`).
     ///   - maxMessageSize: the largest inbound message, all fragments together, in bytes.
     ///   - connectTimeout: how long the TCP connection may take.
+    ///   - onText: if given, whole text messages go to it instead of ``messages``, on the connection's own thread
+    ///     as they arrive (keep it short and non-blocking); ``messages`` then only ends (or throws). For a reader
+    ///     that must keep up even when Swift's cooperative threads are busy, as a control loop's link must.
     public static func connect(
         to url: String, origin: String? = nil, maxMessageSize: Int = 1 << 20,
-        connectTimeout: Duration = .seconds(3)
+        connectTimeout: Duration = .seconds(3), onText: (@Sendable (String) -> Void)? = nil
     ) async throws(PlainWebSocketError) -> PlainWebSocket {
         let address = try PlainWebSocketAddress(url)
         let (messages, inbound) = AsyncThrowingStream<String, any Error>.makeStream()
@@ -35,7 +38,7 @@ public final class PlainWebSocket: Sendable {
             channel, _ in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
-                    PlainWebSocketFrameHandler(inbound: inbound, maxMessageSize: maxMessageSize))
+                    PlainWebSocketFrameHandler(inbound: inbound, onText: onText, maxMessageSize: maxMessageSize))
                 upgraded.succeed()
             }
         }
@@ -85,6 +88,13 @@ public final class PlainWebSocket: Sendable {
         } catch {
             throw .closed
         }
+    }
+
+    /// Queues `text` as one text message without waiting, from any thread; dropped if the connection is closed.
+    public func write(_ text: String) {
+        let frame = WebSocketFrame(
+            fin: true, opcode: .text, maskKey: .random(), data: channel.allocator.buffer(string: text))
+        channel.writeAndFlush(frame, promise: nil)
     }
 
     /// Sends a normal close and closes the connection (after at most `timeout` for the server's answer); the

@@ -1,7 +1,7 @@
 import NIOCore
 import NIOWebSocket
 
-/// The WebSocket side of an upgraded channel: whole inbound text messages go to `inbound`, pings are answered
+/// The WebSocket side of an upgraded channel: whole inbound text messages go to `onText` (or `inbound`), pings are answered
 /// with pongs, a close from the server is echoed and ends the stream, and a message over the size limit closes
 /// the connection (code 1009) and ends the stream with ``PlainWebSocketError/messageTooLarge(limit:)``.
 final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
@@ -10,11 +10,16 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
     typealias OutboundOut = WebSocketFrame
 
     private let inbound: AsyncThrowingStream<String, any Error>.Continuation
+    private let onText: (@Sendable (String) -> Void)?
     private var assembler: PlainWebSocketAssembler
     private var sentClose = false
 
-    init(inbound: AsyncThrowingStream<String, any Error>.Continuation, maxMessageSize: Int) {
+    init(
+        inbound: AsyncThrowingStream<String, any Error>.Continuation, onText: (@Sendable (String) -> Void)?,
+        maxMessageSize: Int
+    ) {
         self.inbound = inbound
+        self.onText = onText
         assembler = PlainWebSocketAssembler(maxMessageSize: maxMessageSize)
     }
 
@@ -35,7 +40,9 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
             context.writeAndFlush(wrapOutboundOut(close), promise: nil)
         case .text, .binary, .continuation:
             do {
-                if case .text(let text) = try assembler.take(frame) { inbound.yield(text) }
+                if case .text(let text) = try assembler.take(frame) {
+                    if let onText { onText(text) } else { inbound.yield(text) }
+                }
             } catch {
                 fail(context, error)
             }

@@ -35,7 +35,7 @@ public actor DevToolsConnection {
                         for await text in stream { try await socket.send(text) }
                         await socket.close()
                     }
-                    for try await text in socket.messages { await self.received(text) }
+                    for try await text in socket.messages { self.received(text) }
                     group.cancelAll()
                 }
                 await socket.close()
