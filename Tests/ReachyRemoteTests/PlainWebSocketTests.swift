@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    @Test func aHandlerGetsTheMessagesOnTheConnectionsThread() async throws {
+        try await withWebSocketServer { inbound, outbound, _ in
+            for try await message in inbound.messages(maxSize: 1 << 16) {
+                if case .text(let text) = message { try await outbound.write(.text("echo " + text)) }
+            }
+        } body: { port in
+            let (received, receiver) = AsyncStream<String>.makeStream()
+            let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws") { receiver.yield($0) }
+            socket.write("one")
+            socket.write("two")
+            var texts = received.makeAsyncIterator()
+            #expect(await texts.next() == "echo one")
+            #expect(await texts.next() == "echo two")
+            await socket.close()
+            #expect(try await socket.messages.first { _ in true } == nil)  // the stream only ends
+        }
+    }
+
     @Test func pingsAreAnsweredSoTheServerKeepsTheConnection() async throws {
         try await withWebSocketServer(autoPing: .enabled(timePeriod: .milliseconds(50))) { inbound, outbound, _ in
             for try await message in inbound.messages(maxSize: 1 << 16) {

@@ -6,8 +6,8 @@ import NIOWebSocket
 
 /// A WebSocket client connection over plain TCP (`ws://` only: the official daemon has no TLS), built from
 /// swift-nio's HTTP/1 codec and WebSocket upgrader. Inbound text messages arrive whole (fragments joined, up to
-/// `maxMessageSize` bytes) on ``messages``; pings are answered; ``send(_:)`` writes a text message; ``close()``
-/// says goodbye. Every failure is a ``PlainWebSocketError``.
+/// `maxMessageSize` bytes) on ``messages`` (or to an `onText` handler); pings are answered; ``send(_:)`` writes a
+/// text message (``write(_:)`` without waiting); ``close()`` says goodbye. Every failure is a ``PlainWebSocketError``.
 public final class PlainWebSocket: Sendable {
     /// Whole inbound text messages, in order. Ends when the connection closes; throws a ``PlainWebSocketError``
     /// when it ends for a reason (a message over the size limit, a protocol violation).
