@@ -90,8 +90,10 @@ let package = Package(
         .target(
             name: "ReachyRemote",
             dependencies: [
-                "ReachyMotion", "ReachyAudio", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"),
+                "ReachyMotion", "ReachyAudio",
+                // Plain ws:// over swift-nio's own HTTP/1 and WebSocket pieces: no TLS stack in the product.
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Umbrella: motion + hardware + simulator + daemon, and connecting by serial port, auto-detection,
@@ -148,8 +150,6 @@ let package = Package(
             dependencies: [
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyTestSupport",
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Composition: the CLI picks robot, simulator or daemon.
@@ -173,8 +173,9 @@ let package = Package(
         .target(
             name: "ReachyTestSupport",
             dependencies: [
-                "Dynamixel", "ReachySimulator", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "NIOWebSocket", package: "swift-nio"),
+                // ReachyRemote for its plain WebSocket client (the DevTools connection): the benchmarks link this
+                // target into `reachy`, which must not pull a TLS stack.
+                "Dynamixel", "ReachySimulator", "ReachyRemote",
             ],
             path: "Tests/ReachyTestSupport", swiftSettings: strict),
         .testTarget(
@@ -227,6 +228,9 @@ let package = Package(
             name: "ReachyRemoteTests",
             dependencies: [
                 "ReachyMotion", "ReachyRemote", "ReachyBridge", "ReachySimulator", "ReachyTestSupport", "reachy",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(

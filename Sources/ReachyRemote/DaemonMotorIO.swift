@@ -1,6 +1,4 @@
 import Foundation
-import HummingbirdWSClient
-import Logging
 public import ReachyMotion
 import Synchronization
 
@@ -32,14 +30,11 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
         public var connections: UInt64 = 0
     }
 
-    struct Outgoing: Sendable {
-        let text: String
-    }
-
     struct LinkState {
         var positions: [Double]?
         var receivedAt: UInt64 = 0
-        var outbox: AsyncStream<Outgoing>.Continuation?
+        /// The open socket: goals are written straight to it (no task in between), nil while it is down.
+        var outbox: PlainWebSocket?
         var lastError: String?
         var lastSent: [Double]?
         var lastSentAt: UInt64 = 0
@@ -107,7 +102,7 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
             throw .link("Refusing to send \(radians.count) goals to the daemon: 9 finite joint angles are expected.")
         }
         let now = Self.now()
-        let outbox = state.withLock { state -> AsyncStream<Outgoing>.Continuation? in
+        let outbox = state.withLock { state -> PlainWebSocket? in
             if let last = state.lastSent, now &- state.lastSentAt < 500_000_000,
                 zip(last, radians).allSatisfy({ abs($0 - $1) < 1e-9 })
             {
@@ -122,12 +117,12 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
         guard let outbox else { return }
         let head = radians[0..<7].map(Self.number).joined(separator: ",")
         let antennas = radians[7..<9].map(Self.number).joined(separator: ",")
-        outbox.yield(Outgoing(text: "{\"type\":\"set_head_joints\",\"joints\":[\(head)]}"))
-        outbox.yield(Outgoing(text: "{\"type\":\"set_antennas\",\"antennas\":[\(antennas)]}"))
+        outbox.write("{\"type\":\"set_head_joints\",\"joints\":[\(head)]}")
+        outbox.write("{\"type\":\"set_antennas\",\"antennas\":[\(antennas)]}")
     }
 
     public func setTorque(_ enabled: Bool) throws(MotorIOError) {
-        let outbox = state.withLock { state -> AsyncStream<Outgoing>.Continuation? in
+        let outbox = state.withLock { state -> PlainWebSocket? in
             state.lastSent = nil
             return state.outbox
         }
@@ -135,7 +130,7 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
             let reason = state.withLock { $0.lastError }
             throw .link(DaemonError.linkLost(url: endpoint.base, seconds: staleTimeout, reason: reason).description)
         }
-        outbox.yield(Outgoing(text: "{\"type\":\"set_torque\",\"on\":\(enabled)}"))
+        outbox.write("{\"type\":\"set_torque\",\"on\":\(enabled)}")
     }
 
     /// The daemon does not report Dynamixel hardware errors over `/ws/sdk`: always empty.
@@ -151,12 +146,10 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
 
     /// Stops the link for good (the daemon keeps its last targets and motor mode).
     public func close() {
-        let outbox = state.withLock { state -> AsyncStream<Outgoing>.Continuation? in
+        state.withLock { state in
             state.closed = true
-            defer { state.outbox = nil }
-            return state.outbox
+            state.outbox = nil
         }
-        outbox?.finish()
         runner.withLock { $0?.cancel() }
     }
 
@@ -187,45 +180,34 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
     private var isClosed: Bool { state.withLock { $0.closed } }
 
     private func runConnection(reconnection: Bool) async {
-        var logger = Logger(label: "reachy.remote.ws")
-        logger.logLevel = .critical
-        let (stream, continuation) = AsyncStream<Outgoing>.makeStream(bufferingPolicy: .bufferingNewest(32))
         do {
-            // The http(s) form of the socket's URL: the client then sends `Origin: http://host`, which the daemon's
-            // local-network guard accepts (it refuses a `ws://` origin with 403).
-            _ = try await WebSocketClient.connect(
-                url: endpoint.url("/ws/sdk"),
-                configuration: .init(
-                    maxFrameSize: 1 << 20, closeTimeout: .seconds(1), autoPing: .enabled(timePeriod: .seconds(2))),
-                logger: logger
-            ) { [weak self] inbound, outbound, _ in
-                guard let self else { return }
-                let opened = self.state.withLock { state -> Bool in
-                    guard !state.closed else { return false }
-                    state.outbox = continuation
-                    state.lastSent = nil
-                    state.statistics.connections += 1
-                    return true
-                }
-                guard opened else { return }
-                if reconnection { self.onReconnect() }
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await message in stream { try await outbound.write(.text(message.text)) }
-                    }
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        if case .text(let text) = message { self.receive(text) }
-                    }
-                    group.cancelAll()
-                }
+            // The daemon's local-network guard accepts an `Origin: http://host:port` (it refuses a `ws://` origin
+            // with 403). Frames are decoded on the socket's own thread as they arrive, and goals are written from
+            // the caller's thread, so the link keeps up even while Swift's cooperative threads are all busy.
+            let socket = try await PlainWebSocket.connect(
+                to: endpoint.webSocket, origin: endpoint.base, maxMessageSize: 1 << 20
+            ) { [weak self] text in self?.receive(text) }
+            let opened = state.withLock { state -> Bool in
+                guard !state.closed else { return false }
+                state.outbox = socket
+                state.lastSent = nil
+                state.statistics.connections += 1
+                return true
             }
-            state.withLock { $0.lastError = "the daemon closed the connection" }
+            if opened {
+                if reconnection { onReconnect() }
+                for try await _ in socket.messages {}
+                state.withLock { $0.lastError = "the daemon closed the connection" }
+            }
+            state.withLock { state in
+                if state.outbox === socket { state.outbox = nil }
+            }
+            await socket.close()
         } catch {
-            state.withLock { $0.lastError = Self.describe(error) }
-        }
-        continuation.finish()
-        state.withLock { state in
-            if state.outbox != nil { state.outbox = nil }
+            state.withLock { state in
+                state.lastError = Self.describe(error)
+                state.outbox = nil
+            }
         }
     }
 
@@ -255,6 +237,11 @@ public final class DaemonMotorIO: MotorIO, @unchecked Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
+        switch error as? PlainWebSocketError {
+        case .connectionRefused: return "connection refused"
+        case .connectFailed(_, let reason): return reason
+        default: break
+        }
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
         if text.contains("connectTimeout") { return "connection timed out" }

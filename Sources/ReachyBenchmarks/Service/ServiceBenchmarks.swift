@@ -1,7 +1,5 @@
 public import Foundation
-import HummingbirdWSClient
-import Logging
-import NIOWebSocket
+import ReachyRemote
 import ReachyService
 import Synchronization
 
@@ -107,22 +105,16 @@ public enum ServiceBenchmarks {
 
     static func count(port: Int, seconds: Double, into counter: Counter) async throws {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        _ = try await WebSocketClient.connect(
-            url: "ws://127.0.0.1:\(port)/ws/sdk", logger: Logger(label: "bench.ws")
-        ) { inbound, outbound, _ in
-            for try await message in inbound.messages(maxSize: 1 << 20) {
-                if case .text(let text) = message {
-                    if text.hasPrefix("{\"antennas_joint_positions\"") || text.contains("\"type\":\"joint_positions\"")
-                    {
-                        counter.value.withLock { $0.joints += 1 }
-                    } else if text.contains("\"type\":\"head_pose\"") {
-                        counter.value.withLock { $0.poses += 1 }
-                    }
-                }
-                if ContinuousClock.now > deadline || Task.isCancelled { break }
+        let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws/sdk")
+        for try await text in socket.messages {
+            if text.hasPrefix("{\"antennas_joint_positions\"") || text.contains("\"type\":\"joint_positions\"") {
+                counter.value.withLock { $0.joints += 1 }
+            } else if text.contains("\"type\":\"head_pose\"") {
+                counter.value.withLock { $0.poses += 1 }
             }
-            try? await outbound.close(.normalClosure, reason: nil)
+            if ContinuousClock.now > deadline || Task.isCancelled { break }
         }
+        await socket.close()
     }
 
     static func spawn(_ executable: URL, _ arguments: [String]) throws -> Process {

@@ -1,7 +1,5 @@
 import Foundation
-import HummingbirdWSClient
-import Logging
-import NIOWebSocket
+import ReachyRemote
 
 /// A Chrome DevTools Protocol connection over one WebSocket: numbered commands, each answered by the reply with
 /// the same id (events are ignored). Commands for a page carry its flattened `sessionId`.
@@ -28,25 +26,19 @@ public actor DevToolsConnection {
 
     private func open(_ url: String, timeout: Double) async throws {
         let stream = outgoingStream
-        var logger = Logger(label: "reachy.playground.devtools")
-        logger.logLevel = .critical
-        let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 27)
         runner = Task {
             do {
-                try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) {
-                    inbound, outbound, _ in
-                    await self.didOpen()
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask {
-                            for await text in stream { try await outbound.write(.text(text)) }
-                            try await outbound.close(.normalClosure, reason: nil)
-                        }
-                        for try await message in inbound.messages(maxSize: 1 << 27) {
-                            if case .text(let text) = message { await self.received(text) }
-                        }
-                        group.cancelAll()
+                let socket = try await PlainWebSocket.connect(to: url, maxMessageSize: 1 << 27)
+                self.didOpen()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await text in stream { try await socket.send(text) }
+                        await socket.close()
                     }
+                    for try await text in socket.messages { self.received(text) }
+                    group.cancelAll()
                 }
+                await socket.close()
                 self.closed(.connectionFailed("the browser closed the connection"))
             } catch {
                 self.closed(.connectionFailed(String(describing: error)))
