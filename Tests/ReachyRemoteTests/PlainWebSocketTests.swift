@@ -55,6 +55,62 @@ import Testing
         }
     }
 
+    @Test func theKeepalivePingsAndAnAnsweringServerKeepsTheLink() async throws {
+        // Pings every 50 ms; the server answers them. Waits for five answers (not for a time: a busy machine only
+        // makes it slower), then the link still carries messages.
+        try await withWebSocketServer { inbound, outbound, _ in
+            for try await message in inbound.messages(maxSize: 1 << 16) {
+                if case .text(let text) = message { try await outbound.write(.text("echo " + text)) }
+            }
+        } body: { port in
+            let keepalive = PlainWebSocketKeepalive(interval: .milliseconds(50), silence: .seconds(60))
+            let socket = try await PlainWebSocket.connect(to: "ws://127.0.0.1:\(port)/ws", keepalive: keepalive)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while socket.pongs < 5, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(socket.pongs >= 5, "the server answered \(socket.pongs) pings")
+            var messages = socket.messages.makeAsyncIterator()
+            try await socket.send("still there?")
+            #expect(try await messages.next() == "echo still there?")
+            await socket.close()
+        }
+    }
+
+    @Test func aLinkThatGoesSilentIsClosedWithTheReason() async throws {
+        try await withWebSocketServer { inbound, _, _ in
+            for try await _ in inbound.messages(maxSize: 1 << 16) {}
+        } body: { port in
+            let proxy = try FreezingProxy(upstreamPort: port)
+            defer { proxy.close() }
+            let keepalive = PlainWebSocketKeepalive(interval: .milliseconds(100), silence: .milliseconds(500))
+            let socket = try await PlainWebSocket.connect(
+                to: "ws://127.0.0.1:\(proxy.port)/ws", keepalive: keepalive)
+            proxy.freeze()  // the robot leaves the Wi-Fi: no reset, no close, nothing
+            let started = ContinuousClock.now
+            let ending = try await withThrowingTaskGroup(of: PlainWebSocketError?.self) { group in
+                group.addTask {
+                    do {
+                        for try await _ in socket.messages {}
+                        return nil
+                    } catch let error as PlainWebSocketError {
+                        return error
+                    }
+                }
+                group.addTask {
+                    // Without the keepalive nothing would end the stream before TCP gives up (minutes).
+                    try await Task.sleep(for: .seconds(20))
+                    await socket.close()
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+            #expect(ending == .silent(seconds: 0.5), "the stream ended with \(String(describing: ending))")
+            #expect(ending?.description.contains("link is down") == true)
+            #expect(ContinuousClock.now - started < .seconds(30), "noticed in seconds, not when TCP gives up")
+        }
+    }
+
     @Test func aFragmentedMessageArrivesWhole() async throws {
         let piece = String(repeating: "0123456789abcdef", count: 512)  // 8 KiB
         try await withWebSocketServer { _, outbound, _ in

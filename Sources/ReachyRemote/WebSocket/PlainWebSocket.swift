@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
+import Synchronization
 
 /// A WebSocket client connection over plain TCP (`ws://` only: the official daemon has no TLS), built from
 /// swift-nio's HTTP/1 codec and WebSocket upgrader. Inbound text messages arrive whole (fragments joined, up to
@@ -13,8 +14,18 @@ public final class PlainWebSocket: Sendable {
     /// when it ends for a reason (a message over the size limit, a protocol violation).
     public let messages: AsyncThrowingStream<String, any Error>
     private let channel: any Channel
+    private let pongCount: PongCount
 
-    private init(channel: any Channel, messages: AsyncThrowingStream<String, any Error>) {
+    /// A counter shared by the connection's frame handler and the socket.
+    final class PongCount: Sendable {
+        let value = Atomic<Int>(0)
+    }
+
+    /// How many answers to the keepalive's pings have arrived (the link is checked, not only assumed).
+    package var pongs: Int { pongCount.value.load(ordering: .relaxed) }
+
+    private init(channel: any Channel, messages: AsyncThrowingStream<String, any Error>, pongs: PongCount) {
+        self.pongCount = pongs
         self.channel = channel
         self.messages = messages
     }
@@ -24,21 +35,26 @@ public final class PlainWebSocket: Sendable {
     ///   - origin: the `Origin` header to send, if any (the daemon accepts `http://host:port`, not `ws://…`).
     ///   - maxMessageSize: the largest inbound message, all fragments together, in bytes.
     ///   - connectTimeout: how long the TCP connection may take.
+    ///   - keepalive: how often to ping, and how long a silence means the link is dead.
     ///   - onText: if given, whole text messages go to it instead of ``messages``, on the connection's own thread
     ///     as they arrive (keep it short and non-blocking); ``messages`` then only ends (or throws). For a reader
     ///     that must keep up even when Swift's cooperative threads are busy, as a control loop's link must.
     public static func connect(
         to url: String, origin: String? = nil, maxMessageSize: Int = 1 << 20,
-        connectTimeout: Duration = .seconds(3), onText: (@Sendable (String) -> Void)? = nil
+        connectTimeout: Duration = .seconds(3), keepalive: PlainWebSocketKeepalive = .standard,
+        onText: (@Sendable (String) -> Void)? = nil
     ) async throws(PlainWebSocketError) -> PlainWebSocket {
         let address = try PlainWebSocketAddress(url)
         let (messages, inbound) = AsyncThrowingStream<String, any Error>.makeStream()
+        let pongs = PongCount()
         let upgraded = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Void.self)
         let upgrader = NIOWebSocketClientUpgrader(maxFrameSize: maxMessageSize, automaticErrorHandling: false) {
             channel, _ in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
-                    PlainWebSocketFrameHandler(inbound: inbound, onText: onText, maxMessageSize: maxMessageSize))
+                    PlainWebSocketFrameHandler(
+                        inbound: inbound, onText: onText, maxMessageSize: maxMessageSize, keepalive: keepalive,
+                        pongs: pongs))
                 upgraded.succeed()
             }
         }
@@ -76,7 +92,7 @@ public final class PlainWebSocket: Sendable {
             channel.close(promise: nil)
             throw error as? PlainWebSocketError ?? .upgradeFailed(url: url, reason: String(describing: error))
         }
-        return PlainWebSocket(channel: channel, messages: messages)
+        return PlainWebSocket(channel: channel, messages: messages, pongs: pongs)
     }
 
     /// Sends `text` as one text message.

@@ -16,6 +16,8 @@ public enum PlainWebSocketError: Error, Equatable, Sendable, CustomStringConvert
     case messageTooLarge(limit: Int)
     /// The server broke the WebSocket protocol; the connection was closed.
     case protocolViolation(String)
+    /// Nothing arrived (not even a pong to our pings) for `seconds`: the link is taken as dead and closed.
+    case silent(seconds: Double)
     /// The connection is closed: nothing more can be sent.
     case closed
 
@@ -44,6 +46,9 @@ public enum PlainWebSocketError: Error, Equatable, Sendable, CustomStringConvert
                 + "maxMessageSize if such messages are expected."
         case .protocolViolation(let detail):
             return "The server broke the WebSocket protocol (\(detail)); the connection was closed. Reconnect."
+        case .silent(let seconds):
+            return "The server sent nothing for \(seconds) s, not even an answer to a ping: the link is down (the "
+                + "robot off the network?). The connection was closed; reconnect."
         case .closed:
             return "The WebSocket is closed; connect again before sending."
         }
