@@ -108,16 +108,8 @@ struct BopRunCommand: AsyncParsableCommand {
                 let recorder = Mutex<TelemetryRecorder?>(nil)
                 try await performer.perform(
                     events: { event in
-                        switch event {
-                        case .notice(let text): printNotice(text)
-                        case .wakingUp: Progress.say("Waking up…")
-                        case .approaching: break
-                        case .playing(let seconds, let truncated):
-                            let cut = truncated ? ", cut at the time limit" : ""
-                            Progress.say("Playing \(file) (\(String(format: "%.2f", seconds)) s)\(cut)…")
-                        case .line(let line, let text, _): Progress.say("▶ line \(line): \(text)")
-                        case .done: Progress.say("Done.")
-                        }
+                        guard let text = event.progressText(program: file) else { return }
+                        if case .notice = event { printNotice(text) } else { Progress.say(text) }
                     },
                     started: {
                         guard recordWanted else { return }

@@ -17,6 +17,8 @@ public final class RobotService: Sendable {
     let makeAudioSink: (@Sendable () throws -> any AudioSink)?
 
     let moves = MoveRegistry()
+    /// The progress of recent Bop runs (`GET /api/bop/events/{uuid}`).
+    let bopRuns = BopRunLog()
     let hub = TelemetryHub()
     private let state = Mutex(State())
     private let pumps = Mutex<[Task<Void, Never>]>([])

@@ -34,7 +34,7 @@ enum BopRoutes {
                 summary:
                     "Check then play a Bop program on the robot (moves, voice and sounds; wakes the robot first) → {\"uuid\", "
                     + "\"duration\", \"warnings\"}; 422 with the diagnostics when it has errors, 409 while a move "
-                    + "runs.", origin: .ours, body: bodyDoc)
+                    + "runs. Its progress: GET /api/bop/events/{uuid}.", origin: .ours, body: bodyDoc)
         ) { request, _ in
             let (text, seed) = try await program(request, limit: limit)
             try service.requireRunning()
@@ -65,20 +65,52 @@ enum BopRoutes {
                 throw ServiceError.unprocessable(error.description)
             }
             let silent = BopAudioTrack.hasSound(timeline) && sink == nil
+            let progress = BopRunProgress()
             let (uuid, started) = service.moves.start(kind: "bop") {
                 defer { try? sink?.close() }
-                try await performer.perform()
+                try await performer.perform(events: { progress.record($0) })
+            } onEnd: { _, outcome in
+                progress.finish(outcome)
             }
             guard started else {
                 try? sink?.close()
                 throw ServiceError.conflict(
                     "A move is running (GET /api/move/running); stop it (POST /api/bop/stop or /api/move/stop) first.")
             }
+            service.bopRuns.add(uuid, progress)
             var warnings = performer.notices
             if silent { warnings.append("This service has no speaker: the program's voice and sounds are not played.") }
             return JSONResponse.make(
                 RunAnswer(
                     uuid: uuid.uuidString.lowercased(), duration: performer.duration + 1, warnings: warnings))
+        }
+
+        table.add(
+            RouteInfo(
+                method: .get, path: "/api/bop/events/{uuid}",
+                summary: "The progress of a run started by POST /api/bop/run, as `reachy run` prints it → {\"events\": "
+                    + "[{index, kind (waking_up, playing, line, notice, done), line?, time?, text}], \"finished\", "
+                    + "\"outcome\"}; 404 for a run this service does not remember (it keeps the last 16).",
+                origin: .ours,
+                query: [
+                    .init(
+                        name: "after", type: "integer",
+                        description: "Only the events numbered above this (the last index seen); default: all.")
+                ])
+        ) { request, context in
+            let raw = context.parameters.get("uuid") ?? ""
+            guard let uuid = UUID(uuidString: raw) else {
+                throw ServiceError.unprocessable("Path parameter uuid must be a run's UUID (got \"\(raw)\").")
+            }
+            guard let progress = service.bopRuns.progress(uuid) else {
+                throw ServiceError(
+                    .notFound, "No Bop run \(raw) here: start one with POST /api/bop/run (the last 16 are kept).")
+            }
+            let after = try request.number("after", default: -1)
+            guard after >= -1, after <= Double(Int.max / 2), after == after.rounded() else {
+                throw ServiceError.unprocessable("Query parameter after must be a whole number, -1 or more.")
+            }
+            return JSONResponse.make(progress.snapshot(after: after < 0 ? nil : Int(after)))
         }
 
         table.add(
