@@ -62,6 +62,8 @@ public enum SoakBenchmark {
         public var bopRunsRefused = 0
         /// Each recital: when it started and how long it took (nil: not finished), minutes.
         public var recitals: [(start: Double, minutes: Double?)] = []
+        /// Recitals the server refused or that could not be asked for: when, and the answer.
+        public var recitalFailures: [String] = []
 
         /// Resident memory growth after warm-up (the first fifth of the run, at least one minute), KiB per minute,
         /// while no recital plays: the least-squares slope within each stretch of samples between recitals (each
@@ -131,6 +133,7 @@ public enum SoakBenchmark {
                 }
                 lines.append(line)
             }
+            for failure in recitalFailures { lines.append("recital NOT started: \(failure)") }
             return lines.joined(separator: "\n")
         }
     }
@@ -171,12 +174,17 @@ public enum SoakBenchmark {
                 recitalTimes.removeFirst()
                 _ = try? await post(base + "/api/bop/stop", body: "{}", type: "application/json")
                 try? await Task.sleep(for: .milliseconds(200))
-                if let (status, body) = try? await post(base + "/api/news/recite", body: digest),
-                    status == 200, let uuid = field("uuid", in: body)
-                {
+                let answer = try? await post(base + "/api/news/recite", body: digest)
+                if let (status, body) = answer, status == 200, let uuid = field("uuid", in: body) {
                     report.recitals.append((now / 60, nil))
                     recital = (uuid, now)
                     progress(String(format: "%.1f min: recital started", now / 60))
+                } else {
+                    // A soak without its recitals measures less than it says: the report must show it.
+                    let why = answer.map { "HTTP \($0.0): \($0.1.prefix(300))" } ?? "no answer from the server"
+                    let failure = String(format: "at %.1f min, ", now / 60) + why
+                    report.recitalFailures.append(failure)
+                    progress("recital NOT started: " + failure)
                 }
             }
             if let running = recital, let list = try? await ServiceBenchmarks.get(base + "/api/move/running"),
