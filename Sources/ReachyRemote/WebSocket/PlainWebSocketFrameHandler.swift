@@ -90,7 +90,10 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if unwrapOutboundIn(data).opcode == .connectionClose { sentClose = true }
+        let opcode = unwrapOutboundIn(data).opcode
+        // After a close frame (ours, or the echo of the server's), no data frame may follow (RFC 6455 §5.5.1).
+        if sentClose, opcode != .connectionClose { return promise?.fail(PlainWebSocketError.closed) ?? () }
+        if opcode == .connectionClose { sentClose = true }
         context.write(data, promise: promise)
     }
 
