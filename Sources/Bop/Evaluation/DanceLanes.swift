@@ -1,54 +1,58 @@
-/// The lane summary of each official dance, for the text timeline and the `together` check: which axes the dance
-/// uses, drawn as a few oscillations of each (amplitudes kept within the kid limits, so some are smaller than the
-/// catalogue's). It is a drawing, not the motion: what is sampled and played is ReachyMotion's exact `DanceMove`.
-/// Tests check it against the catalogue: the same dances, the catalogue's cycles per beat, and only axes the
-/// `DanceMove` really moves.
+import ReachyMotion
+
+/// The lane summary of each official dance, for the text timeline and the `together` check: one oscillating lane
+/// per axis the dance moves. It is derived from the exact `DanceMove` (sampled over one round), so it can never
+/// disagree with the motion; what is sampled and played is still the `DanceMove` itself.
 enum DanceLanes {
     /// One oscillating axis of a dance.
     struct Component: Sendable {
         var axis: Axis
-        /// Peak offset, degrees or meters.
-        var amplitude: Double
-        /// Full cycles per beat.
+        /// The offset the axis swings to first (degrees or meters): the extreme on the side of its first large swing.
+        var first: Double
+        /// The other extreme it swings to (near 0 for an axis that dips one way only).
+        var second: Double
+        /// Full cycles per beat (a whole number of cycles per round).
         var cyclesPerBeat: Rational
     }
 
-    private static func c(_ axis: Axis, _ amplitude: Double, _ n: Int64, _ d: Int64 = 1) -> Component {
-        Component(axis: axis, amplitude: amplitude, cyclesPerBeat: Rational(n, d))
+    /// Samples per beat used to read the motion (the fastest official dance swings twice a beat).
+    static let samplesPerBeat = 96
+
+    /// The lanes of `move`: one per axis it moves by more than 1° or 1 mm, in axis order, with its two extremes
+    /// (the one it leaves its starting value towards first, then the other) and the whole cycles per round, counted as crossings of the
+    /// axis's mid-line with a hysteresis of an eighth of its swing (so a twitch on the way is not a cycle).
+    static func lanes(of move: DanceMove) -> [Component] {
+        let beats = max(1, Int64(move.info.beats.rounded()))
+        let count = Int(beats) * samplesPerBeat
+        var series: [[Double]] = Array(repeating: [], count: Axis.allCases.count)
+        for i in 0..<count {
+            for (axis, value) in Sampler.offsets(move.offsets(at: move.duration * Double(i) / Double(count))) {
+                series[axis.order].append(value)
+            }
+        }
+        return Axis.allCases.compactMap { axis in
+            lane(axis, series[axis.order], beats: beats)
+        }
     }
 
-    /// Official dance name → its lanes.
-    static let table: [String: [Component]] = [
-        "simple_nod": [c(.headPitch, 20, 1), c(.antennaRight, 30, 1), c(.antennaLeft, -30, 1)],
-        "head_tilt_roll": [c(.headRoll, 15, 1, 2), c(.antennaRight, 30, 1, 2), c(.antennaLeft, -30, 1, 2)],
-        "side_to_side_sway": [c(.headY, 0.04, 1, 2)],
-        "dizzy_spin": [c(.headRoll, 15, 1, 4), c(.headPitch, 15, 1, 4)],
-        "stumble_and_recover": [
-            c(.headYaw, 25, 1, 4), c(.headPitch, 10, 1, 4), c(.headY, 0.015, 1, 4), c(.antennaRight, 50, 1, 4),
-            c(.antennaLeft, 50, 1, 4),
-        ],
-        "headbanger_combo": [
-            c(.headPitch, 20, 1), c(.headZ, 0.015, 1), c(.antennaRight, 40, 1), c(.antennaLeft, 40, 1),
-        ],
-        "interwoven_spirals": [c(.headRoll, 15, 1, 8), c(.headPitch, 20, 1, 8), c(.headYaw, 25, 1, 8)],
-        "sharp_side_tilt": [c(.headRoll, 22, 1)],
-        "side_peekaboo": [
-            c(.headZ, 0.02, 1, 2), c(.headY, 0.03, 1, 2), c(.headPitch, 20, 1, 2), c(.antennaRight, 60, 1, 2),
-            c(.antennaLeft, 60, 1, 2),
-        ],
-        "yeah_nod": [c(.headPitch, 15, 1), c(.antennaRight, 20, 1), c(.antennaLeft, 20, 1)],
-        "uh_huh_tilt": [c(.headRoll, 15, 1, 2)],
-        "neck_recoil": [c(.headX, 0.015, 1, 2)],
-        "chin_lead": [c(.headX, 0.02, 1, 2), c(.headPitch, 15, 1, 2)],
-        "groovy_sway_and_roll": [c(.headY, 0.03, 1, 2), c(.headRoll, 15, 1, 2)],
-        "chicken_peck": [c(.headX, 0.02, 1), c(.antennaRight, 30, 1), c(.antennaLeft, 30, 1)],
-        "side_glance_flick": [c(.headYaw, 45, 1, 4)],
-        "polyrhythm_combo": [c(.headY, 0.02, 1, 3), c(.headPitch, 10, 1, 2)],
-        "grid_snap": [
-            c(.headYaw, 20, 1, 4), c(.headPitch, 20, 1, 4), c(.antennaRight, 10, 1, 4),
-            c(.antennaLeft, 10, 1, 4),
-        ],
-        "pendulum_swing": [c(.headRoll, 25, 1, 4)],
-        "jackson_square": [c(.headY, 0.035, 1, 5), c(.headZ, 0.02, 1, 5), c(.headPitch, 20, 1, 5)],
-    ]
+    private static func lane(_ axis: Axis, _ values: [Double], beats: Int64) -> Component? {
+        guard let low = values.min(), let high = values.max() else { return nil }
+        let peak = max(abs(low), abs(high))
+        guard peak > (axis.isPosition ? 0.001 : 1.0) else { return nil }
+        let mid = (low + high) / 2
+        let band = (high - low) / 8
+        var side = 0
+        var crossings = 0
+        for value in values {
+            let now = value > mid + band ? 1 : (value < mid - band ? -1 : side)
+            if side != 0, now != side { crossings += 1 }
+            side = now
+        }
+        // The side of the first departure from where the round starts by more than a quarter of the swing.
+        let start = values[0]
+        let firstSide = values.first { abs($0 - start) > (high - low) / 4 }.map { $0 < start ? -1 : 1 } ?? 1
+        let cycles = max(1, Int64((Double(crossings) / 2).rounded()))
+        let (first, second) = firstSide < 0 ? (low, high) : (high, low)
+        return Component(axis: axis, first: first, second: second, cyclesPerBeat: Rational(cycles, beats))
+    }
 }

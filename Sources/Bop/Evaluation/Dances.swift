@@ -2,7 +2,8 @@ import ReachyMotion
 
 /// The 20 official Reachy Mini dances, routed to ReachyMotion: their names and length in beats come from
 /// `DanceCatalog` (the official library's table), and the motion that is sampled and played is the exact
-/// `DanceMove` (see `Sampler` and `BopMotion`). Each dance is drawn on the text timeline by its ``DanceLanes``.
+/// `DanceMove` (see `Sampler` and `BopMotion`). Each dance is drawn on the text timeline by lanes derived from that
+/// same `DanceMove` (``DanceLanes``).
 public enum Dances {
     /// A dance of the catalogue with its lane summary.
     struct Dance: Sendable {
@@ -12,12 +13,12 @@ public enum Dances {
         var components: [DanceLanes.Component]
     }
 
-    /// Every catalogued dance that has a lane summary (all 20; a test checks none is missing), by name.
+    /// Every catalogued dance (all 20; a test checks none is missing), by name.
     static let all: [String: Dance] = {
         let catalogue = (try? DanceCatalog.all()) ?? []
         let dances = catalogue.compactMap { info -> Dance? in
-            guard let components = DanceLanes.table[info.name] else { return nil }
-            return Dance(name: info.name, beats: Int64(info.beats.rounded()), components: components)
+            guard let move = try? DanceMove(info.name) else { return nil }
+            return Dance(name: info.name, beats: Int64(info.beats.rounded()), components: DanceLanes.lanes(of: move))
         }
         return Dictionary(dances.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }()

@@ -105,7 +105,7 @@ extension Evaluator {
         for component in dance.components {
             let cycles = component.cyclesPerBeat * Rational(dance.beats)
             let whole = max(1, Int(cycles.doubleValue.rounded()))
-            plan.add(component.axis, MotionPlan.oscillation(amplitude: component.amplitude, cycles: whole))
+            plan.add(component.axis, MotionPlan.swings(first: component.first, second: component.second, cycles: whole))
         }
         let duration = beats(dance.beats) * Rational(100) / speed
         let start = state.clock

@@ -22,12 +22,18 @@ struct MotionPlan {
 
     /// `cycles` swings around the starting value: +A for a quarter, −A for a half, back for a quarter.
     static func oscillation(amplitude: Double, cycles: Int) -> [(Target, Rational)] {
+        swings(first: amplitude, second: -amplitude, cycles: cycles)
+    }
+
+    /// `cycles` swings from the starting value: to offset `first` for a quarter, to `second` for a half, back for a
+    /// quarter (a dance lane that dips one way only has `second` near 0).
+    static func swings(first: Double, second: Double, cycles: Int) -> [(Target, Rational)] {
         guard cycles > 0 else { return [] }
         let quarter = Rational(1, Int64(4 * cycles))
         let half = Rational(1, Int64(2 * cycles))
         var steps: [(Target, Rational)] = []
         for _ in 0..<cycles {
-            steps += [(.offset(amplitude), quarter), (.offset(-amplitude), half), (.offset(0), quarter)]
+            steps += [(.offset(first), quarter), (.offset(second), half), (.offset(0), quarter)]
         }
         return steps
     }

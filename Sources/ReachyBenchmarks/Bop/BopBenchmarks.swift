@@ -32,7 +32,7 @@ public enum BopBenchmarks {
         define move groove
           together
             dance groovy sway and roll
-            wiggle antennas 4 times
+            turn right 20 for 4 beats
           end
           together
             dance simple nod
