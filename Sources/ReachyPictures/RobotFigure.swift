@@ -29,6 +29,20 @@ public struct FigureShape: Sendable, Equatable {
     public var fill: String
     /// Fill opacity (0…1).
     public var fillOpacity: Double
+    /// How the points are drawn.
+    public var kind: Kind = .outline
+    /// For a surface seen from one side only: its outward normal in the attachment frame; the shape is hidden
+    /// in a view it faces away from (`nil`: always drawn).
+    public var facing: Vector3? = nil
+
+    /// How a shape's points become a picture element.
+    public enum Kind: String, Sendable {
+        /// The points in order, as a polygon or polyline (a flat part, e.g. the platform).
+        case outline
+        /// Points on the surface of a solid; drawn as the convex hull of their projection, so the part keeps its
+        /// true outline from any side (the head seen after the body turns 90° is still a head, not a line).
+        case solid
+    }
 }
 
 /// One projection of the drawing: a screen axis pair and where the robot's origin lands.
@@ -75,7 +89,10 @@ public struct RobotFigure: Sendable, Equatable {
     public var antennaLength: Double
     /// Eye centres in the head frame: right, left (meters).
     public var eyes: [Vector3]
-    /// Eye radius (px).
+    /// The head surface's outward normal at each eye (head frame, unit): an eye is drawn with radius
+    /// `eyeRadius × facing` and hidden once it faces away from the view.
+    public var eyeNormals: [Vector3]
+    /// Eye radius (px) when the eye looks straight at the viewer.
     public var eyeRadius: Double
     /// Motor hub radius (px).
     public var motorRadius: Double
@@ -86,49 +103,51 @@ public struct RobotFigure: Sendable, Equatable {
 
     /// The Reachy Mini drawing (1 px per millimeter, front view on the left, side view on the right).
     public static let reachyMini: RobotFigure = {
-        let headCenter = 0.05
-        let face = ellipse(center: Vector3(0, 0, headCenter), a: Vector3(0, 0.075, 0), b: Vector3(0, 0, 0.06))
-        let profile = ellipse(center: Vector3(0, 0, headCenter), a: Vector3(0.06, 0, 0), b: Vector3(0, 0, 0.06))
+        let headCenter = Vector3(0, 0, 0.05)
+        let headRadii = Vector3(0.06, 0.075, 0.06)
         let anchors = StewartGeometry.reachyMini.branches.map(\.anchor)
+        // Eyes sit inside the head shell (85 % of the way from its centre to the surface, along the direction of
+        // the face's eye spots), so their projection always falls inside the head's outline.
+        let eyeSpots = [Vector3(0.058, -0.025, 0.06), Vector3(0.058, 0.025, 0.06)]
+        let eyes = eyeSpots.map { spot -> Vector3 in
+            let d = spot - headCenter
+            let k = (square(d.x / headRadii.x) + square(d.y / headRadii.y) + square(d.z / headRadii.z)).squareRoot()
+            return headCenter + d * (0.85 / k)
+        }
+        let eyeNormals = eyes.map { e -> Vector3 in
+            let d = e - headCenter
+            let g = Vector3(d.x / square(headRadii.x), d.y / square(headRadii.y), d.z / square(headRadii.z))
+            return g * (1 / g.length)
+        }
+        let panel = (-2...2).flatMap { i -> [Vector3] in
+            let a = Double(i) * 0.2
+            return [Vector3(0.0595 * cos(a), 0.0595 * sin(a), 0.025)]
+        } + (-2...2).reversed().map { i -> Vector3 in
+            let a = Double(i) * 0.2
+            return Vector3(0.0555 * cos(a), 0.0555 * sin(a), 0.08)
+        }
         let shapes = [
             FigureShape(
-                name: "foot", attachment: .world, views: ["front"], closed: true,
-                points: [
-                    Vector3(0, -0.08, 0), Vector3(0, 0.08, 0), Vector3(0, 0.072, 0.018), Vector3(0, -0.072, 0.018),
-                ], stroke: "#555555", fill: "#bbbbbb", fillOpacity: 1),
+                name: "foot", attachment: .world, views: ["front", "side"], closed: true,
+                points: frustum(bottom: 0, top: 0.018, bottomRadius: 0.08, topRadius: 0.072), stroke: "#555555",
+                fill: "#bbbbbb", fillOpacity: 1, kind: .solid),
             FigureShape(
-                name: "foot", attachment: .world, views: ["side"], closed: true,
-                points: [
-                    Vector3(-0.08, 0, 0), Vector3(0.08, 0, 0), Vector3(0.072, 0, 0.018), Vector3(-0.072, 0, 0.018),
-                ], stroke: "#555555", fill: "#bbbbbb", fillOpacity: 1),
+                name: "body", attachment: .body, views: ["front", "side"], closed: true,
+                points: frustum(bottom: 0.018, top: 0.09, bottomRadius: 0.06, topRadius: 0.055), stroke: "#777777",
+                fill: "#e8e8e8", fillOpacity: 0.6, kind: .solid),
             FigureShape(
-                name: "body", attachment: .world, views: ["front"], closed: true,
-                points: [
-                    Vector3(0, -0.06, 0.018), Vector3(0, 0.06, 0.018), Vector3(0, 0.055, 0.09),
-                    Vector3(0, -0.055, 0.09),
-                ], stroke: "#777777", fill: "#e8e8e8", fillOpacity: 0.6),
-            FigureShape(
-                name: "body", attachment: .world, views: ["side"], closed: true,
-                points: [
-                    Vector3(-0.06, 0, 0.018), Vector3(0.06, 0, 0.018), Vector3(0.055, 0, 0.09),
-                    Vector3(-0.055, 0, 0.09),
-                ], stroke: "#777777", fill: "#e8e8e8", fillOpacity: 0.6),
-            FigureShape(
-                name: "body-front", attachment: .body, views: ["front", "side"], closed: false,
-                points: [Vector3(0.058, 0, 0.025), Vector3(0.056, 0, 0.08)], stroke: "#d03030", fill: "none",
-                fillOpacity: 0),
+                name: "body-front", attachment: .body, views: ["front", "side"], closed: true, points: panel,
+                stroke: "#d03030", fill: "#f0a0a0", fillOpacity: 0.8, facing: Vector3(1, 0, 0)),
             FigureShape(
                 name: "platform", attachment: .head, views: ["front", "side"], closed: true, points: anchors,
                 stroke: "#3060a0", fill: "#9fc0e8", fillOpacity: 0.5),
             FigureShape(
-                name: "face", attachment: .head, views: ["front"], closed: true, points: face, stroke: "#444444",
-                fill: "#ffffff", fillOpacity: 0.45),
-            FigureShape(
-                name: "profile", attachment: .head, views: ["side"], closed: true, points: profile,
-                stroke: "#444444", fill: "#ffffff", fillOpacity: 0.45),
+                name: "head", attachment: .head, views: ["front", "side"], closed: true,
+                points: ellipsoid(center: headCenter, radii: headRadii), stroke: "#444444", fill: "#ffffff",
+                fillOpacity: 0.45, kind: .solid),
         ]
         return RobotFigure(
-            shapes: shapes, lowerShapeCount: 5,
+            shapes: shapes, lowerShapeCount: 3,
             views: [
                 RobotView(
                     name: "front", caption: "front", right: Vector3(0, 1, 0), up: Vector3(0, 0, 1), originX: 150,
@@ -139,16 +158,37 @@ public struct RobotFigure: Sendable, Equatable {
             ],
             width: 600, height: 460,
             antennaRoots: [Vector3(-0.005, -0.04, 0.1), Vector3(-0.005, 0.04, 0.1)], antennaLength: 0.08,
-            eyes: [Vector3(0.058, -0.025, 0.06), Vector3(0.058, 0.025, 0.06)], eyeRadius: 9, motorRadius: 4,
+            eyes: eyes, eyeNormals: eyeNormals, eyeRadius: 10, motorRadius: 4,
             armColor: "#e07b00", rodColor: "#2a7a2a", antennaColor: "#7a3fa0", eyeColor: "#202020",
             motorColor: "#333333", armWidth: 5, rodWidth: 2.5, antennaWidth: 4)
     }()
 
-    /// 24 points of an ellipse `center + cos·a + sin·b`.
-    static func ellipse(center: Vector3, a: Vector3, b: Vector3) -> [Vector3] {
-        (0..<24).map { i in
-            let t = Double(i) * 2 * Double.pi / 24
-            return center + a * cos(t) + b * sin(t)
+    static func square(_ x: Double) -> Double { x * x }
+
+    /// Points on an ellipsoid's surface: 24 meridians × 11 parallels and the two poles.
+    static func ellipsoid(center: Vector3, radii: Vector3) -> [Vector3] {
+        var points = [center + Vector3(0, 0, radii.z), center - Vector3(0, 0, radii.z)]
+        for i in 1...11 {
+            let polar = Double(i) * Double.pi / 12
+            for j in 0..<24 {
+                let t = Double(j) * 2 * Double.pi / 24
+                points.append(
+                    center
+                        + Vector3(
+                            radii.x * sin(polar) * cos(t), radii.y * sin(polar) * sin(t), radii.z * cos(polar)))
+            }
+        }
+        return points
+    }
+
+    /// Points on the rims of a truncated cone about the z axis (24 on each rim).
+    static func frustum(bottom: Double, top: Double, bottomRadius: Double, topRadius: Double) -> [Vector3] {
+        (0..<24).flatMap { j -> [Vector3] in
+            let t = Double(j) * 2 * Double.pi / 24
+            return [
+                Vector3(bottomRadius * cos(t), bottomRadius * sin(t), bottom),
+                Vector3(topRadius * cos(t), topRadius * sin(t), top),
+            ]
         }
     }
 }

@@ -46,7 +46,8 @@ public enum RobotPictureScript {
             "{\"name\":\(s(sh.name)),\"attachment\":\(s(sh.attachment.rawValue)),\"views\":["
                 + sh.views.map(s).joined(separator: ",") + "],\"closed\":\(sh.closed),\"points\":["
                 + sh.points.map(v).joined(separator: ",") + "],\"stroke\":\(s(sh.stroke)),\"fill\":\(s(sh.fill)),"
-                + "\"fillOpacity\":\(n(sh.fillOpacity))}"
+                + "\"fillOpacity\":\(n(sh.fillOpacity)),\"solid\":\(sh.kind == .solid),\"facing\":"
+                + (sh.facing.map(v) ?? "null") + "}"
         }
         let views = figure.views.map { w in
             "{\"name\":\(s(w.name)),\"caption\":\(s(w.caption)),\"right\":\(v(w.right)),\"up\":\(v(w.up)),"
@@ -60,7 +61,7 @@ public enum RobotPictureScript {
             + "\"width\":\(n(figure.width)),\"height\":\(n(figure.height)),"
             + "\"antennaRoots\":[" + figure.antennaRoots.map(v).joined(separator: ",") + "],"
             + "\"antennaLength\":\(n(figure.antennaLength)),\"eyes\":[" + figure.eyes.map(v).joined(separator: ",")
-            + "],\"eyeRadius\":\(n(figure.eyeRadius)),\"motorRadius\":\(n(figure.motorRadius)),"
+            + "],\"eyeNormals\":[" + figure.eyeNormals.map(v).joined(separator: ",") + "],\"eyeRadius\":\(n(figure.eyeRadius)),\"motorRadius\":\(n(figure.motorRadius)),"
             + "\"armColor\":\(s(figure.armColor)),\"rodColor\":\(s(figure.rodColor)),"
             + "\"antennaColor\":\(s(figure.antennaColor)),\"eyeColor\":\(s(figure.eyeColor)),"
             + "\"motorColor\":\(s(figure.motorColor)),\"armWidth\":\(n(figure.armWidth)),"
@@ -88,6 +89,30 @@ public enum RobotPictureScript {
         function add(a, b) { return [a[0] + b[0], a[1] + b[1], a[2] + b[2]]; }
         function scale(a, k) { return [a[0] * k, a[1] * k, a[2] * k]; }
         function dot(a, b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+        function turn(m, p) {
+          return [m[0] * p[0] + m[1] * p[1] + m[2] * p[2], m[4] * p[0] + m[5] * p[1] + m[6] * p[2],
+                  m[8] * p[0] + m[9] * p[1] + m[10] * p[2]];
+        }
+        function facing(n, view) {
+          var r = view.right, u = view.up;
+          return dot(n, [r[1] * u[2] - r[2] * u[1], r[2] * u[0] - r[0] * u[2], r[0] * u[1] - r[1] * u[0]]);
+        }
+        function hull(pts) {
+          var g = pts.map(function (p) { return [Math.floor(p[0] * 100 + 0.5), Math.floor(p[1] * 100 + 0.5)]; });
+          g.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
+          if (g.length <= 2) return g.map(function (p) { return [p[0] / 100, p[1] / 100]; });
+          function cross(o, a, b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
+          var lower = [], upper = [], i;
+          for (i = 0; i < g.length; i++) {
+            while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], g[i]) <= 0) lower.pop();
+            lower.push(g[i]);
+          }
+          for (i = g.length - 1; i >= 0; i--) {
+            while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], g[i]) <= 0) upper.pop();
+            upper.push(g[i]);
+          }
+          return lower.slice(0, -1).concat(upper.slice(0, -1)).map(function (p) { return [p[0] / 100, p[1] / 100]; });
+        }
         function project(view, p) {
           return [view.originX + view.scale * dot(p, view.right), view.originY - view.scale * dot(p, view.up)];
         }
@@ -116,7 +141,8 @@ public enum RobotPictureScript {
             antennaTips: F.antennaRoots.map(function (r, i) {
               return apply(platform, add(r, scale([0, -Math.sin(ant[i]), Math.cos(ant[i])], F.antennaLength)));
             }),
-            eyes: F.eyes.map(function (e) { return apply(platform, e); })
+            eyes: F.eyes.map(function (e) { return apply(platform, e); }),
+            eyeNormals: F.eyeNormals.map(function (n) { return turn(platform, n); })
           };
         }
         function frameOf(s, attachment) {
@@ -151,7 +177,8 @@ public enum RobotPictureScript {
               list.forEach(function (sh) {
                 if (sh.views.indexOf(view.name) < 0) return;
                 var e = el(sh.closed ? "polygon" : "polyline", {"class": "shape-" + sh.name, points: "",
-                  stroke: sh.stroke, fill: sh.fill, "fill-opacity": sh.fillOpacity, "stroke-width": 1.5}, g);
+                  stroke: sh.stroke, fill: sh.fill, "fill-opacity": sh.fillOpacity, "stroke-width": 1.5,
+                  visibility: "visible"}, g);
                 p.shapes.push({shape: sh, element: e});
               });
             }
@@ -170,7 +197,8 @@ public enum RobotPictureScript {
             }
             shapes(F.shapes.slice(F.lowerShapeCount));
             ["right", "left"].forEach(function (side) {
-              p.eyes.push(el("circle", {"class": "eye", "data-side": side, r: F.eyeRadius, fill: F.eyeColor}, g));
+              p.eyes.push(el("circle", {"class": "eye", "data-side": side, visibility: "visible", r: F.eyeRadius,
+                                        fill: F.eyeColor}, g));
             });
             ["right", "left"].forEach(function (side) {
               p.antennas.push(el("line", {"class": "antenna", "data-side": side, stroke: F.antennaColor,
@@ -197,10 +225,13 @@ public enum RobotPictureScript {
                 var v = p.view;
                 p.shapes.forEach(function (item) {
                   var m = frameOf(s, item.shape.attachment);
-                  item.element.setAttribute("points", item.shape.points.map(function (q) {
-                    var r = project(v, apply(m, q));
+                  var drawn = item.shape.points.map(function (q) { return project(v, apply(m, q)); });
+                  if (item.shape.solid) drawn = hull(drawn);
+                  item.element.setAttribute("points", drawn.map(function (r) {
                     return px(r[0]) + "," + px(r[1]);
                   }).join(" "));
+                  var seen = !item.shape.facing || facing(turn(m, item.shape.facing), v) > 0;
+                  item.element.setAttribute("visibility", seen ? "visible" : "hidden");
                 });
                 s.legs.forEach(function (leg, i) {
                   setCircle(p.motors[i], project(v, leg.hub));
@@ -209,6 +240,9 @@ public enum RobotPictureScript {
                 });
                 for (var k = 0; k < 2; k++) {
                   setCircle(p.eyes[k], project(v, s.eyes[k]));
+                  var f = facing(s.eyeNormals[k], v);
+                  p.eyes[k].setAttribute("r", String(F.eyeRadius * Math.max(0, f)));
+                  p.eyes[k].setAttribute("visibility", f > 0 ? "visible" : "hidden");
                   setLine(p.antennas[k], project(v, s.antennaRoots[k]), project(v, s.antennaTips[k]));
                 }
               });

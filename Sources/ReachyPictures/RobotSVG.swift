@@ -78,8 +78,11 @@ public struct RobotSVG: Sendable {
                 figure.rodWidth)
         }
         for shape in upper where shape.views.contains(view.name) { out += shapeElement(shape, view, s) }
-        for (side, eye) in zip(["right", "left"], s.eyes) {
-            out += circle("eye", "data-side=\"\(side)\"", view.project(eye), figure.eyeRadius, figure.eyeColor)
+        for (side, (eye, normal)) in zip(["right", "left"], zip(s.eyes, s.eyeNormals)) {
+            let facing = FigureProjection.facing(normal, view)
+            out += circle(
+                "eye", "data-side=\"\(side)\" visibility=\"\(facing > 0 ? "visible" : "hidden")\"",
+                view.project(eye), figure.eyeRadius * max(0, facing), figure.eyeColor)
         }
         for (side, (root, tip)) in zip(["right", "left"], zip(s.antennaRoots, s.antennaTips)) {
             out += line(
@@ -92,13 +95,14 @@ public struct RobotSVG: Sendable {
 
     func shapeElement(_ shape: FigureShape, _ view: RobotView, _ s: RobotSkeleton) -> String {
         let pose = s.pose(of: shape.attachment)
-        let points = shape.points.map { p -> String in
-            let q = view.project(pose * p)
-            return "\(SVGText.px(q.x)),\(SVGText.px(q.y))"
-        }.joined(separator: " ")
+        var projected = shape.points.map { view.project(pose * $0) }
+        if shape.kind == .solid { projected = FigureProjection.hull(projected) }
+        let points = projected.map { "\(SVGText.px($0.x)),\(SVGText.px($0.y))" }.joined(separator: " ")
         let tag = shape.closed ? "polygon" : "polyline"
+        let visible = shape.facing.map { FigureProjection.facing(pose.rotation * $0, view) > 0 } ?? true
         return "<\(tag) class=\"shape-\(shape.name)\" points=\"\(points)\" stroke=\"\(shape.stroke)\" "
-            + "fill=\"\(shape.fill)\" fill-opacity=\"\(SVGText.number(shape.fillOpacity))\" stroke-width=\"1.5\"/>\n"
+            + "fill=\"\(shape.fill)\" fill-opacity=\"\(SVGText.number(shape.fillOpacity))\" stroke-width=\"1.5\" "
+            + "visibility=\"\(visible ? "visible" : "hidden")\"/>\n"
     }
 
     func line(

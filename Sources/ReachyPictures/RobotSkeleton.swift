@@ -28,6 +28,8 @@ public struct RobotSkeleton: Sendable, Equatable {
     public var antennaTips: [Vector3]
     /// Eye centres: right, left.
     public var eyes: [Vector3]
+    /// The head surface's outward normal at each eye (unit): right, left.
+    public var eyeNormals: [Vector3]
 
     /// Computes the points of `frame` with a geometry and a figure.
     public init(
@@ -51,6 +53,7 @@ public struct RobotSkeleton: Sendable, Equatable {
             platform * (root + Vector3(0, -sin(a), cos(a)) * figure.antennaLength)
         }
         eyes = figure.eyes.map { platform * $0 }
+        eyeNormals = figure.eyeNormals.map { platform.rotation * $0 }
     }
 
     /// The world pose of a shape's attachment frame.

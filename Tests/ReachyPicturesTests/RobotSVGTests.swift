@@ -103,9 +103,11 @@ import Testing
         }
         #expect(moved >= 4)
         // The mark on the body's front moves to the picture's right (the robot's left) for a positive yaw.
+        // (The panel's third point is the middle of its lower edge, 59.5 mm out along the body's x axis.)
         let mark = try #require(turned.first { $0["class"] == "shape-body-front" && $0.view == "front" })
-        let x = try #require(mark.points.first?.0)
-        #expect(abs(x - (front.originX + 1000 * 0.058 * sin(b))) < 0.006)
+        #expect(mark.points.count == 10)
+        let x = mark.points.count > 2 ? mark.points[2].0 : .nan
+        #expect(abs(x - (front.originX + 1000 * 0.0595 * sin(b))) < 0.006)
     }
 
     @Test func antennaAngleTurnsTheAntennaInTheFace() throws {
