@@ -10,7 +10,7 @@ SWIFT ?= swift
 # Debian packages: what building and running `reachy` needs (make demo, make build, make install), and what only the
 # tests add. Later features add theirs here.
 APT_PACKAGES_RUN := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils
+	espeak-ng-data alsa-utils libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_PACKAGES_TEST := sox socat chromium fonts-wqy-microhei \
 	python3-venv python3-dev libcairo2-dev libgirepository1.0-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
 # (chromium + a CJK font: the playground's browser test. The last line is for the official daemon: pip builds pycairo

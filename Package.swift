@@ -55,6 +55,9 @@ let package = Package(
         .systemLibrary(
             name: "CEspeakNG", pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
         // Pure protocol: packets, CRC, stuffing, control table, transport protocol, servo bus. No I/O.
         .target(
@@ -116,7 +119,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "ReachyNews",
-            dependencies: ["ReachyMotion", "ReachyAudio", "ReachySpeech", "Yams"],
+            dependencies: ["CCmarkGFM", "ReachyMotion", "ReachyAudio", "ReachySpeech", "Yams"],
             resources: [.copy("Data")],
             swiftSettings: strict),
 

@@ -32,6 +32,10 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case unbalancedBold(line: Int, column: Int)
     /// The digest has no items at all.
     case noItems(line: Int)
+    /// A block that is never read aloud (code, HTML, a table) was skipped.
+    case notReadAloud(what: String, line: Int)
+    /// Text after the items that belongs to none of them (a footer) is not read.
+    case textOutsideItems(line: Int)
 
     /// The 1-based line the problem is on (0 for whole-file problems).
     public var line: Int {
@@ -41,7 +45,8 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
             .invalidYAML(let l, _, _), .frontMatterNotMapping(let l), .missingField(_, let l),
             .invalidField(_, let l, _, _), .invalidDate(_, let l, _), .malformedItemHeader(let l, _, _),
             .invalidURL(_, let l, _), .emptyItemBody(_, let l), .duplicateItemNumber(_, let l, _),
-            .itemOutOfSequence(_, _, let l), .unbalancedBold(let l, _), .noItems(let l):
+            .itemOutOfSequence(_, _, let l), .unbalancedBold(let l, _), .noItems(let l), .notReadAloud(_, let l),
+            .textOutsideItems(let l):
             return l
         }
     }
@@ -76,13 +81,17 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
         case .itemOutOfSequence: return "item-out-of-sequence"
         case .unbalancedBold: return "unbalanced-bold"
         case .noItems: return "no-items"
+        case .notReadAloud: return "not-read-aloud"
+        case .textOutsideItems: return "text-outside-items"
         }
     }
 
     /// Problems after which the digest (or one item of it) is still used.
     public var isWarning: Bool {
         switch self {
-        case .emptyItemBody, .duplicateItemNumber, .itemOutOfSequence, .unbalancedBold, .invalidEncoding: return true
+        case .emptyItemBody, .duplicateItemNumber, .itemOutOfSequence, .unbalancedBold, .invalidEncoding,
+            .malformedItemHeader, .invalidURL, .notReadAloud, .textOutsideItems:
+            return true
         default: return false
         }
     }
@@ -112,9 +121,11 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
             return "\(at): `\(value)` is not a date. Write it as ISO 8601, e.g. `2025-12-21T00:00:09+08:00` "
                 + "or `2025-12-21`."
         case .malformedItemHeader(_, _, let problem):
-            return "\(at): malformed item header: \(problem). Write items as `1.  [headline](https://…)`."
+            return "\(at): malformed item header: \(problem); the item is read without its link. "
+                + "Write items as `1.  [headline](https://…)`."
         case .invalidURL(let url, _, _):
-            return "\(at): `\(url)` is not an http(s) link. Items link to their source as `[headline](https://…)`."
+            return "\(at): `\(url)` is not an http(s) link; the item is read without it. Items link to their source "
+                + "as `[headline](https://…)`."
         case .emptyItemBody(let number, _):
             return "\(at): item \(number) has no paragraph; only its headline will be read. "
                 + "Indent the paragraph under the headline."
@@ -125,6 +136,11 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
                 "\(at): item \(found) follows item \(expected - 1) (expected \(expected)); it is kept. Renumber the items."
         case .unbalancedBold:
             return "\(at): `**` opens bold text that is never closed; the asterisks are ignored. Add the closing `**`."
+        case .notReadAloud(let what, _):
+            return "\(at): \(what) is never read aloud; it was skipped. Put what should be heard in a paragraph."
+        case .textOutsideItems:
+            return "\(at): this text is after the items and belongs to none of them (a footer?); it is not read. "
+                + "Indent it under an item to have it read with that item."
         case .noItems:
             return "\(at): the digest has no items. Items look like `1.  [headline](https://…)` followed by an "
                 + "indented paragraph."

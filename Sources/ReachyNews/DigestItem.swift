@@ -1,14 +1,15 @@
 import Foundation
 
-/// One numbered news item: `1.  [headline](url)` followed by an indented paragraph.
+/// One news item of a digest: a headline, its link when it has one, and its text.
 public struct DigestItem: Sendable, Codable, Equatable {
     /// The number written in the digest.
     public var number: Int
     /// The headline (Markdown as written, without the link syntax).
     public var headline: String
-    /// The item's link (logged and shown, never read aloud).
+    /// The item's link (logged and shown, never read aloud); empty when the digest gave none.
     public var url: String
-    /// The paragraph under the headline, lines joined (Markdown as written).
+    /// The item's text: its paragraphs (and sub-lists, one sentence per entry) as plain text, lines joined; `**`
+    /// that CommonMark does not read as bold (next to Chinese punctuation) is left as written.
     public var body: String
     /// 1-based line of the item header in its file.
     public var line: Int

@@ -1,8 +1,9 @@
 public import Foundation
 import Yams
 
-/// Parses digest files: YAML front matter, then numbered items `1.  [headline](url)` each followed by an
-/// indented paragraph.
+/// Parses digest files: YAML front matter, then the items, found in the body's Markdown structure by
+/// ``DigestItemExtractor`` (numbered `1.  [headline](url)` items with an indented paragraph, and the other common
+/// digest styles it lists).
 ///
 /// Never traps on any input. Problems are reported as `DigestDiagnostic`s naming the line (and column); everything
 /// that still parses is returned, so one bad item does not lose the others.
@@ -70,59 +71,21 @@ public enum DigestParser {
             diagnostics.append(.missingFrontMatter(line: 1))
         }
 
-        // Items.
-        var items: [DigestItem] = []
-        var preamble: [String] = []
-        var current: (number: Int, headline: String, url: String, line: Int, body: [String])?
-        var skippingDroppedItem = false
-        var firstLineOfNumber: [Int: Int] = [:]
-
-        func finish() {
-            guard let c = current else { return }
-            let body = joinLines(c.body)
-            if body.isEmpty { diagnostics.append(.emptyItemBody(number: c.number, line: c.line)) }
-            items.append(DigestItem(number: c.number, headline: c.headline, url: c.url, body: body, line: c.line))
-            current = nil
+        // Items: from the Markdown structure of the body (cmark-gfm), in any common digest style.
+        // CommonMark numbers lists with `.` and `)` only: `1、` `1．` `1）` (Chinese digests) are read as `1.`.
+        let body = lines.dropFirst(bodyStart).map(DigestItemExtractor.asciiListMarker).joined(separator: "\n")
+        var extractor = DigestItemExtractor(lines: lines, lineOffset: bodyStart)
+        extractor.run(MarkdownNode.parse(body))
+        let items = extractor.items
+        let preamble = extractor.preamble
+        diagnostics += extractor.diagnostics
+        var inFence = false
+        for (offset, line) in lines.dropFirst(bodyStart).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            if !inFence { checkBold(line, lineNumber: bodyStart + offset + 1, into: &diagnostics) }
         }
-
-        var index = bodyStart
-        while index < lines.count {
-            let line = lines[index]
-            let lineNumber = index + 1
-            index += 1
-            switch ItemHeaderReader.read(line, lineNumber: lineNumber) {
-            case .notAHeader:
-                if current != nil {
-                    checkBold(line, lineNumber: lineNumber, into: &diagnostics)
-                    current?.body.append(line)
-                } else if !skippingDroppedItem {
-                    preamble.append(line)
-                }
-            case .malformed(let error):
-                finish()
-                diagnostics.append(error)
-                skippingDroppedItem = true
-            case .header(let number, let headline, let url, let headlineColumn):
-                finish()
-                skippingDroppedItem = false
-                checkBold(headline, lineNumber: lineNumber, columnOffset: headlineColumn - 1, into: &diagnostics)
-                let expected = (items.last?.number ?? 0) + 1
-                if let first = firstLineOfNumber[number] {
-                    diagnostics.append(.duplicateItemNumber(number: number, line: lineNumber, firstLine: first))
-                } else if number != expected {
-                    diagnostics.append(.itemOutOfSequence(expected: expected, found: number, line: lineNumber))
-                }
-                firstLineOfNumber[number] = firstLineOfNumber[number] ?? lineNumber
-                current = (number, headline, url, lineNumber, [])
-            }
-        }
-        finish()
-        if items.isEmpty
-            && !diagnostics.contains(where: { if case .malformedItemHeader = $0 { return true } else { return false } })
-            && !diagnostics.contains(where: { if case .invalidURL = $0 { return true } else { return false } })
-        {
-            diagnostics.append(.noItems(line: min(bodyStart + 1, max(lines.count, 1))))
-        }
+        if items.isEmpty { diagnostics.append(.noItems(line: min(bodyStart + 1, max(lines.count, 1)))) }
 
         let digest = Digest(source: source, metadata: metadata, preamble: joinLines(preamble), items: items)
         let sorted = diagnostics.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }

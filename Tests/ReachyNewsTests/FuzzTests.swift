@@ -53,7 +53,8 @@ struct FuzzTests {
             }
             for item in result.digest.items {
                 #expect(item.line >= 1 && item.line <= lineCount)
-                #expect(ItemHeaderReader.isHTTPURL(item.url))
+                // An item keeps its link only when it is a real http(s) link; a broken one is dropped, not the item.
+                #expect(item.url.isEmpty || ItemHeaderReader.isHTTPURL(item.url))
             }
             // Planning is slower than parsing in debug builds: plan every fifth mutant.
             if round % 5 == 0 {
