@@ -74,6 +74,9 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
             let code = data.readSlice(length: min(2, data.readableBytes)) ?? ByteBuffer()
             inbound.finish()
             guard !sentClose else { return }
+            // Written from this handler, the echo does not pass through `write` below: mark the close here, so a
+            // send racing the server's close fails at once instead of going out after it.
+            sentClose = true
             let close = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: code)
             context.writeAndFlush(wrapOutboundOut(close), promise: nil)
         case .text, .binary, .continuation:
@@ -120,6 +123,7 @@ final class PlainWebSocketFrameHandler: ChannelDuplexHandler {
         let tooLarge = error == .messageTooLarge(limit: assembler.maxMessageSize)
         let silent = if case .silent = error { true } else { false }
         code.write(webSocketErrorCode: tooLarge ? .messageTooLarge : silent ? .goingAway : .protocolError)
+        sentClose = true
         let close = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: code)
         context.writeAndFlush(wrapOutboundOut(close)).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)

@@ -54,7 +54,18 @@ try:
     post("/api/move/goto", {
         "head_pose": {"x": 0, "y": 0, "z": 0.01, "roll": 0, "pitch": 0.1745329, "yaw": 0.2617994},
         "antennas": [0.3, -0.3], "body_yaw": 0, "duration": 1.0, "interpolation": "minjerk"})
-    time.sleep(2.5)
+    # Wait for the move to end (the daemon lists it while it runs; a loaded machine runs it late), then let the
+    # last goal reach the bus.
+    time.sleep(1.2)
+    finish = time.time() + 30
+    while time.time() < finish:
+        try:
+            if not get("/api/move/running"):
+                break
+        except Exception:
+            pass
+        time.sleep(0.2)
+    time.sleep(1.0)
     full = get("/api/state/full?with_head_joints=true&with_antenna_positions=true&with_body_yaw=true")
     out["head_joints"] = full.get("head_joints")
     out["antennas"] = full.get("antennas_position")
