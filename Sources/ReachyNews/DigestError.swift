@@ -32,6 +32,8 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case unbalancedBold(line: Int, column: Int)
     /// The digest has no items at all.
     case noItems(line: Int)
+    /// The file is not UTF-8 (nor UTF-16); `likely` names the encoding its bytes look like.
+    case notUTF8(likely: String?)
     /// A block that is never read aloud (code, HTML, a table) was skipped.
     case notReadAloud(what: String, line: Int)
     /// Text after the items that belongs to none of them (a footer) is not read.
@@ -41,6 +43,7 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
     public var line: Int {
         switch self {
         case .unreadable: return 0
+        case .notUTF8: return 1
         case .invalidEncoding(let l, _), .missingFrontMatter(let l), .unterminatedFrontMatter(let l),
             .invalidYAML(let l, _, _), .frontMatterNotMapping(let l), .missingField(_, let l),
             .invalidField(_, let l, _, _), .invalidDate(_, let l, _), .malformedItemHeader(let l, _, _),
@@ -81,6 +84,7 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
         case .itemOutOfSequence: return "item-out-of-sequence"
         case .unbalancedBold: return "unbalanced-bold"
         case .noItems: return "no-items"
+        case .notUTF8: return "not-utf8"
         case .notReadAloud: return "not-read-aloud"
         case .textOutsideItems: return "text-outside-items"
         }
@@ -136,6 +140,12 @@ public enum DigestError: Error, Sendable, Equatable, Codable, CustomStringConver
                 "\(at): item \(found) follows item \(expected - 1) (expected \(expected)); it is kept. Renumber the items."
         case .unbalancedBold:
             return "\(at): `**` opens bold text that is never closed; the asterisks are ignored. Add the closing `**`."
+        case .notUTF8(let likely?):
+            return "\(at): the file is not UTF-8; it looks like \(likely). Nothing was read. Convert it, e.g. "
+                + "`iconv -f \(likely.prefix { $0 != " " && $0 != "," }) -t UTF-8 FILE > FILE-utf8.md`, or save it as UTF-8."
+        case .notUTF8(nil):
+            return "\(at): the file is not UTF-8 (nor UTF-16) and its encoding is unknown. Nothing was read. "
+                + "Save it as UTF-8."
         case .notReadAloud(let what, _):
             return "\(at): \(what) is never read aloud; it was skipped. Put what should be heard in a paragraph."
         case .textOutsideItems:

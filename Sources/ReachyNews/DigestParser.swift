@@ -25,9 +25,17 @@ public enum DigestParser {
         return parse(data: data, source: source)
     }
 
-    /// Parses raw bytes; invalid UTF-8 is replaced and reported (as a warning) at its line.
+    /// Parses raw bytes: UTF-8, or UTF-16 (converted); a few invalid UTF-8 bytes are replaced and reported (as a
+    /// warning) at their line; another encoding (GBK, Big5, Shift_JIS…) is refused with its likely name.
     public static func parse(data: Data, source: String) -> DigestParseResult {
-        if let text = String(data: data, encoding: .utf8) { return parse(text, source: source) }
+        switch DigestEncoding.decode(data) {
+        case .text(let text, _): return parse(text, source: source)
+        case .refused(let likely):
+            return DigestParseResult(
+                digest: Digest(source: source, metadata: nil, items: []),
+                diagnostics: [DigestDiagnostic(source: source, error: .notUTF8(likely: likely))])
+        case .damagedUTF8: break
+        }
         let bytes = [UInt8](data)
         let lossy = String(decoding: bytes, as: UTF8.self)
         var result = parse(lossy, source: source)
