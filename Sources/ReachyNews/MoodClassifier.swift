@@ -12,6 +12,10 @@ public struct MoodClassifier: Sendable {
             public var keywords: [String]
             /// Regular expressions counted like keywords.
             public var patterns: [String]?
+            /// Each hit counts this many times (default 1): serious news outweighs launch words.
+            public var weight: Int?
+            /// Moods that, when they score at all, cancel this one (no proud or playful gesture on sad news).
+            public var suppressedBy: [Mood]?
         }
 
         /// A front-matter category that adds to a mood when that mood already has a hit.
@@ -32,6 +36,8 @@ public struct MoodClassifier: Sendable {
         public var negationWindow: Int
         /// Negation words.
         public var negations: [String]
+        /// Prohibitions that contain a negation word but do not negate (`不要炒作` is a warning against hype).
+        public var negationExceptions: [String]?
         /// Moods in tie-break order.
         public var moods: [Entry]
         /// Category priors.
@@ -41,11 +47,16 @@ public struct MoodClassifier: Sendable {
     /// The table in use.
     public let table: Table
     private let compiled: [(Mood, [String], [String])]
+    private let weights: [Mood: Int]
+    private let suppressors: [Mood: [Mood]]
 
     /// A classifier over a table.
     public init(table: Table) {
         self.table = table
         self.compiled = table.moods.map { ($0.mood, $0.keywords, $0.patterns ?? []) }
+        self.weights = Dictionary(table.moods.map { ($0.mood, max(1, $0.weight ?? 1)) }, uniquingKeysWith: { a, _ in a })
+        self.suppressors = Dictionary(
+            table.moods.map { ($0.mood, $0.suppressedBy ?? []) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The classifier with the bundled table.
@@ -66,8 +77,10 @@ public struct MoodClassifier: Sendable {
         var hits: [MoodAssessment.Hit] = []
         var scores: [Mood: Int] = [:]
         for (mood, keywords, patterns) in compiled {
+            let factor = weights[mood] ?? 1
             for keyword in keywords where !keyword.isEmpty {
-                let weight = count(keyword, in: hay.headline) * table.headlineWeight + count(keyword, in: hay.body)
+                let weight =
+                    (count(keyword, in: hay.headline) * table.headlineWeight + count(keyword, in: hay.body)) * factor
                 if weight > 0 {
                     hits.append(.init(mood: mood, keyword: keyword, weight: weight))
                     scores[mood, default: 0] += weight
@@ -75,7 +88,7 @@ public struct MoodClassifier: Sendable {
             }
             for pattern in patterns {
                 guard let regex = try? Regex(pattern) else { continue }
-                for (text, w) in [(h, table.headlineWeight), (b, 1)] {
+                for (text, w) in [(h, table.headlineWeight * factor), (b, factor)] {
                     for match in text.matches(of: regex) {
                         hits.append(.init(mood: mood, keyword: String(text[match.range]), weight: w))
                         scores[mood, default: 0] += w
@@ -90,6 +103,7 @@ public struct MoodClassifier: Sendable {
         }
         var best: (Mood, Int)? = nil
         for (mood, _, _) in compiled {
+            if (suppressors[mood] ?? []).contains(where: { (scores[$0] ?? 0) > 0 }) { continue }
             let s = scores[mood] ?? 0
             if s >= table.minimumScore, s > (best?.1 ?? 0) { best = (mood, s) }
         }
@@ -134,7 +148,10 @@ public struct MoodClassifier: Sendable {
     }
 
     private func negated(_ hay: [Character], before index: Int) -> Bool {
-        let window = String(hay[max(0, index - table.negationWindow)..<index]).lowercased()
+        var window = String(hay[max(0, index - table.negationWindow)..<index]).lowercased()
+        for exception in table.negationExceptions ?? [] where !exception.isEmpty {
+            window = window.replacingOccurrences(of: exception.lowercased(), with: " ")
+        }
         return table.negations.contains { !$0.isEmpty && window.contains($0.lowercased()) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReachyNews
@@ -38,7 +39,7 @@ struct MoodTests {
     @Test("English keywords match whole words in any case")
     func english() throws {
         let classifier = try #require(Self.classifier)
-        #expect(classifier.classify(headline: "Regulators warn of RISKS", body: "a lawsuit follows").mood == .caution)
+        #expect(classifier.classify(headline: "Regulators warn of RISKS", body: "a warning follows").mood == .caution)
         #expect(classifier.classify(headline: "Humanoid robot ships", body: "").mood == .robot)
         // "launchpad" is not "launch".
         #expect(classifier.classify(headline: "launchpad", body: "").mood == .neutral)
@@ -51,5 +52,61 @@ struct MoodTests {
         #expect(m.mood == .milestone)
         #expect(m.hits.contains { $0.keyword == "3亿" && $0.weight == 2 })
         #expect(m.hits.contains { $0.keyword == "35%" && $0.weight == 1 })
+    }
+}
+
+/// The hand-labelled headlines (Data/moods-labelled.json): the classifier's accuracy, and the tone-deaf cases of the
+/// first review (a suicide lawsuit read as exciting, an injury as playful, a fine and a crash as milestones, a Nobel
+/// prize as neutral, good news that says 下降 as caution, 不要炒作 with its warning cancelled) all right.
+@Suite("Moods of labelled headlines")
+struct LabelledMoodTests {
+    struct Case: Decodable, Sendable {
+        var headline: String
+        var body: String
+        var mood: String
+    }
+
+    struct Set: Decodable { var cases: [Case] }
+
+    static let cases: [Case] = {
+        let url = TestFiles.testsDirectory.appendingPathComponent("Data/moods-labelled.json")
+        guard let data = try? Data(contentsOf: url), let set = try? JSONDecoder().decode(Set.self, from: data) else {
+            return []
+        }
+        return set.cases
+    }()
+
+    @Test("At least 40 labelled headlines, every mood among them")
+    func coverage() {
+        #expect(Self.cases.count >= 40)
+        #expect(Swift.Set(Self.cases.map(\.mood)) == Swift.Set(Mood.allCases.map(\.rawValue)))
+    }
+
+    @Test("Accuracy on the labelled headlines is at least 90 %, and the first seven (the review's cases) are right")
+    func accuracy() throws {
+        let classifier = try MoodClassifier.bundled()
+        var wrong: [String] = []
+        for (i, c) in Self.cases.enumerated() {
+            let got = classifier.classify(headline: c.headline, body: c.body)
+            if got.mood.rawValue != c.mood {
+                wrong.append("\(c.headline): \(got.explanation), expected \(c.mood)")
+                #expect(i >= 7, "review case wrong: \(c.headline) → \(got.explanation)")
+            }
+        }
+        let accuracy = Double(Self.cases.count - wrong.count) / Double(max(Self.cases.count, 1))
+        print("mood accuracy on \(Self.cases.count) labelled headlines: \(Int((accuracy * 100).rounded())) %; wrong: \(wrong)")
+        #expect(accuracy >= 0.9, "\(wrong)")
+    }
+
+    @Test("Sombre news gets a slow, low gesture with still antennas")
+    func sombreGesture() throws {
+        let library = try GestureLibrary.bundled()
+        let poses = library.poses("sombre")
+        #expect(poses.count >= 2)
+        #expect(poses.allSatisfy { $0.duration >= 1 })
+        // Chin down, and the antennas hold one position (no wiggle: every pose that moves them moves them alike).
+        #expect(poses.first.map { $0.pitch > 0 } == true)
+        let antennaPoses = Swift.Set(poses.dropLast().map { "\($0.right),\($0.left)" })
+        #expect(antennaPoses.count == 1)
     }
 }
