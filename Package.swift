@@ -224,6 +224,7 @@ let package = Package(
             name: "ReachyNewsTests",
             dependencies: [
                 "ReachyMotion", "ReachyAudio", "ReachySpeech", "ReachyNews", "ReachySimulator", "ReachyTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Data"],
             swiftSettings: strict),

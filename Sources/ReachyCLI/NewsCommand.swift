@@ -4,10 +4,10 @@ public import ArgumentParser
 public struct NewsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "news",
-        abstract: "Read AI news digests aloud: plan the recital, synthesize it, run the daily routine.",
+        abstract: "Read AI news digests aloud: fetch them, plan the recital, synthesize it, run the daily routine.",
         subcommands: [
             NewsPlanCommand.self, NewsSpeakCommand.self, NewsReciteCommand.self, NewsDailyCommand.self,
-            NewsBenchCommand.self,
+            NewsFetchCommand.self, NewsBenchCommand.self,
         ]
     )
 

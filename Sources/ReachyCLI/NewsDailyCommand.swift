@@ -20,6 +20,11 @@ struct NewsDailyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Directory holding the digest files (*.md).")
     var dir: String
 
+    @Option(
+        name: .customLong("source"),
+        help: "Fetch digests from here into --dir before each look (https:// Markdown or RSS/Atom, or git+URL); repeatable.")
+    var sources: [String] = []
+
     @Option(name: .long, help: "State file (JSON); default: reachy-news-state.json in --dir.")
     var state: String?
 
@@ -62,6 +67,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
             throw ValidationError("--now must be an ISO 8601 date with an offset, e.g. 2025-12-21T07:59:58+08:00.")
         }
         guard speed.isFinite, speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be positive.") }
+        for source in sources {
+            do { _ = try DigestSource(source) } catch { throw ValidationError(error.description) }
+        }
     }
 
     static func parseDate(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
@@ -83,7 +91,10 @@ struct NewsDailyCommand: AsyncParsableCommand {
         log("News routine started: slot \(at) \(zone.identifier), digests in \(dir), state in \(statePath).")
         var lastReason = ""
         var lastWake: Date?
+        let fetcher = DigestFetcher(directory: URL(fileURLWithPath: dir), now: { clock.now() })
+        let feeds = sources.compactMap { try? DigestSource($0) }
         while signals.received == nil {
+            for outcome in await fetcher.fetch(feeds) { log(outcome.logLine) }
             let now = clock.now()
             var current: RecitalState
             do { current = try store.load() } catch { throw NewsCLIError.state(error.description) }
