@@ -189,7 +189,12 @@ struct NewsCandidates {
                 throw NewsCLIError.unreadable(path: path, reason: reason)
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            if c.digests[name] == nil { c.infos.append(DigestFileInfo(name: name, digest: result.digest)) }
+            if c.digests[name] == nil {
+                let url = URL(fileURLWithPath: file)
+                let arrival = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+                c.infos.append(
+                    DigestFileInfo(name: name, digest: result.digest, content: try? Data(contentsOf: url), arrival: arrival))
+            }
             c.digests[name] = result.digest
         }
         return c

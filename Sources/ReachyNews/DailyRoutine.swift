@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The daily recital logic, pure: state + directory listing + clock in, decision out. `record` gives the state to
-/// save after reciting. Nothing is repeated (digests by name, items by link) and nothing is silently dropped
+/// save after reciting. Nothing is repeated (digests by name and content, items by link) and nothing is silently dropped
 /// (old unread digests are recorded as skipped).
 public enum DailyRoutine {
     /// How the routine was started.
@@ -41,7 +41,7 @@ public enum DailyRoutine {
         let handled = state.handledNames
         let unread =
             available
-            .filter { !handled.contains($0.name) && ($0.date.map { $0 <= now } ?? true) }
+            .filter { !handled.contains($0.identity) && ($0.date.map { $0 <= now } ?? true) }
             .sorted { a, b in
                 switch (a.date, b.date) {
                 case (let x?, let y?) where x != y: return x > y
@@ -91,12 +91,16 @@ public enum DailyRoutine {
         var s = state
         let byName = Dictionary(available.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var urls = Set(s.recitedURLs)
-        for name in decision.digests.reversed() where !s.handledNames.contains(name) {
-            s.digests.append(.init(name: name, digestDate: byName[name]?.date, handledAt: now, skipped: false))
+        for name in decision.digests.reversed() {
+            let identity = byName[name]?.identity ?? name
+            guard !s.handledNames.contains(identity) else { continue }
+            s.digests.append(.init(name: identity, digestDate: byName[name]?.date, handledAt: now, skipped: false))
             urls.formUnion(byName[name]?.itemURLs ?? [])
         }
-        for name in decision.stale where !s.handledNames.contains(name) {
-            s.digests.append(.init(name: name, digestDate: byName[name]?.date, handledAt: now, skipped: true))
+        for name in decision.stale {
+            let identity = byName[name]?.identity ?? name
+            guard !s.handledNames.contains(identity) else { continue }
+            s.digests.append(.init(name: identity, digestDate: byName[name]?.date, handledAt: now, skipped: true))
         }
         s.recitedURLs = urls.sorted()
         if decision.action == .recite, let slot = decision.slot { s.lastSlot = slot }
@@ -108,7 +112,7 @@ public enum DailyRoutine {
         let done = Set(state.recitedURLs)
         return digests.map { d in
             var d = d
-            d.items = d.items.filter { !done.contains(DigestMerger.canonicalURL($0.url)) }
+            d.items = d.items.filter { !done.contains($0.identity) }
             return d
         }
     }
@@ -123,9 +127,12 @@ public enum DailyRoutine {
         var digests: [String: Digest] = [:]
         var diagnostics: [DigestDiagnostic] = []
         for name in names {
-            let result = DigestParser.parse(contentsOf: directory.appendingPathComponent(name))
+            let file = directory.appendingPathComponent(name)
+            let result = DigestParser.parse(contentsOf: file)
             diagnostics += result.diagnostics
-            infos.append(DigestFileInfo(name: name, digest: result.digest))
+            let arrival = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
+            infos.append(
+                DigestFileInfo(name: name, digest: result.digest, content: try? Data(contentsOf: file), arrival: arrival))
             digests[name] = result.digest
         }
         return (infos, digests, diagnostics)

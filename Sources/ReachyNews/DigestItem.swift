@@ -22,4 +22,9 @@ public struct DigestItem: Sendable, Codable, Equatable {
         self.body = body
         self.line = line
     }
+
+    /// What marks the item as read: its canonical link, or — for an item without a link — its headline.
+    public var identity: String {
+        url.isEmpty ? "headline:" + DigestMerger.canonicalHeadline(headline) : DigestMerger.canonicalURL(url)
+    }
 }

@@ -189,6 +189,12 @@ struct DigestItemExtractor {
         var paragraphs = header.rest.isEmpty ? [] : [header.rest]
         let rest = body(of: Array(entry.children.dropFirst()))
         if !rest.isEmpty { paragraphs.append(rest) }
+        if headline.trimmingCharacters(in: .whitespaces).isEmpty, url.isEmpty, paragraphs.isEmpty {
+            // `1.` and nothing else: no item to read.
+            let column = source.count - source.drop { $0 == " " }.count + (written.map { String($0).count } ?? 1) + 2
+            diagnostics.append(.malformedItemHeader(line: line, column: column, problem: "no headline after the item number"))
+            return
+        }
         begin(
             Pending(
                 number: written ?? lastNumber + 1, headline: Self.cleanHeadline(headline), url: url, line: line,

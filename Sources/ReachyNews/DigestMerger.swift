@@ -19,7 +19,7 @@ public enum DigestMerger {
         var out: [MergedItem] = []
         for digest in ordered {
             for item in digest.items {
-                let url = canonicalURL(item.url)
+                let url = item.identity
                 let headline = canonicalHeadline(item.headline)
                 guard !seenURLs.contains(url), !seenHeadlines.contains(headline) else { continue }
                 seenURLs.insert(url)

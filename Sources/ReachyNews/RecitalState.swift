@@ -4,7 +4,8 @@ public import Foundation
 public struct RecitalState: Sendable, Codable, Equatable {
     /// A digest that was handled.
     public struct Entry: Sendable, Codable, Equatable {
-        /// File name of the digest.
+        /// The digest's identity: file name and content hash (`latest.md#0123456789abcdef`); entries written
+        /// before identities hold the bare file name, which matches nothing now (their items stay read by link).
         public var name: String
         /// Its front-matter date.
         public var digestDate: Date?
@@ -30,6 +31,6 @@ public struct RecitalState: Sendable, Codable, Equatable {
         self.lastSlot = lastSlot
     }
 
-    /// Names of handled digests.
+    /// Identities of handled digests.
     public var handledNames: Set<String> { Set(digests.map(\.name)) }
 }

@@ -191,7 +191,67 @@ struct DailyRoutineTests {
         let scan = DailyRoutine.scan(directory: dir)
         #expect(scan.infos.map(\.name) == ["2025-12-21.md", "broken.md"])
         #expect(scan.infos[0].itemURLs.count == 9)
-        #expect(scan.infos[1].date == nil)
+        // No date in the file: dated by its arrival (the file's time), so it is not "fresh" forever.
+        let arrival = try #require(
+            (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("broken.md").path))?[
+                .modificationDate] as? Date)
+        #expect(scan.infos[1].date == arrival)
         #expect(scan.diagnostics.contains { $0.error.code == "missing-front-matter" })
+    }
+
+    /// Writes `text` as `name` in `dir` and scans the directory.
+    static func write(_ text: String, _ name: String, in dir: URL) throws -> [DigestFileInfo] {
+        try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return DailyRoutine.scan(directory: dir).infos
+    }
+
+    static func digestText(day: Int, items: [(String, String)]) -> String {
+        var out = "---\ntitle: t\ndate: 2025-12-\(day)T00:00:00+08:00\n---\n\n"
+        for (i, item) in items.enumerated() { out += "\(i + 1).  [\(item.0)](\(item.1))\n\n    正文。\n\n" }
+        return out
+    }
+
+    @Test("latest.md overwritten with tomorrow's news is a new digest: its new items are read")
+    func overwrittenFile() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let clock = TestNewsClock(Self.beijing(21, 8, 1))
+        var state = RecitalState()
+        let first = try Self.write(Self.digestText(day: 21, items: [("甲", "https://x.com/1")]), "latest.md", in: dir)
+        #expect(Self.run(clock, &state, first).action == .recite)
+        clock.set(Self.beijing(22, 8, 1))
+        let second = try Self.write(
+            Self.digestText(day: 22, items: [("乙", "https://x.com/2"), ("甲", "https://x.com/1")]), "latest.md", in: dir)
+        let d = Self.run(clock, &state, second)
+        #expect(d.action == .recite)
+        #expect(d.newItemCount == 1)
+        #expect(d.digests == ["latest.md"])
+    }
+
+    @Test("A digest with no items is marked read, but its corrected version is read")
+    func correctedDigest() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let clock = TestNewsClock(Self.beijing(21, 8, 1))
+        var state = RecitalState()
+        let broken = try Self.write("---\ntitle: t\ndate: 2025-12-21\n---\n\n1.\n", "today.md", in: dir)
+        let d = Self.run(clock, &state, broken)
+        #expect(d.action == .wait)
+        #expect(state.handledNames.count == 1)
+        clock.set(Self.beijing(21, 9, 0))
+        let fixed = try Self.write(Self.digestText(day: 21, items: [("甲", "https://x.com/1")]), "today.md", in: dir)
+        let again = DailyRoutine.decide(
+            now: clock.now(), schedule: Self.schedule, state: state, available: fixed, mode: .unread)
+        #expect(again.action == .recite)
+        #expect(again.newItemCount == 1)
+    }
+
+    @Test("Items without a link are remembered by their headline")
+    func linklessItems() throws {
+        let item = DigestItem(number: 1, headline: "**阿里** 发布", url: "", body: "b", line: 1)
+        #expect(item.identity == "headline:阿里发布")
+        let state = RecitalState(recitedURLs: [item.identity])
+        let digest = Digest(source: "d", metadata: nil, items: [item, DigestItem(number: 2, headline: "新", url: "", body: "b", line: 2)])
+        #expect(DailyRoutine.withoutRecitedItems([digest], state: state).first?.items.map(\.number) == [2])
     }
 }

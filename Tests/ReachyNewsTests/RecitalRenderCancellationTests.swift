@@ -25,7 +25,12 @@ struct RecitalRenderCancellationTests {
         let renderer = RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns))
         let cancellation = SpeechCancellation()
         let clock = ContinuousClock()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { cancellation.cancel() }
+        // A thread of its own: a GCD timer can fire seconds late while parallel tests hold the global queue's
+        // threads in synchronous synthesis (seen: the render finished before the "0.5 s" cancel arrived).
+        Thread {
+            usleep(500_000)
+            cancellation.cancel()
+        }.start()
         let start = clock.now
         #expect(throws: SpeechError.cancelled) {
             _ = try renderer.render(plan, cancellation: cancellation)
