@@ -26,6 +26,8 @@ public struct GestureKeyframe: Sendable, Codable, Equatable {
     public var duration: Double
     /// Easing.
     public var easing: InterpolationMethod
+    /// Axes left where they are (see ``GesturePose/hold``); nil or empty: every axis goes to the pose.
+    public var hold: [String]?
 
     /// A keyframe from a pose.
     public init(gesture: String, anchor: String, offset: Double, pose: GesturePose) {
@@ -40,6 +42,7 @@ public struct GestureKeyframe: Sendable, Codable, Equatable {
         self.antennaLeft = pose.left
         self.duration = pose.duration
         self.easing = pose.easing
+        self.hold = pose.hold.isEmpty ? nil : pose.hold
     }
 
     /// True when every angle is within `GestureLimits`.

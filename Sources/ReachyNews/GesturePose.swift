@@ -18,6 +18,9 @@ public struct GesturePose: Sendable, Codable, Equatable {
     public var duration: Double
     /// Easing towards the pose.
     public var easing: InterpolationMethod
+    /// Axes this pose leaves where they are (`roll`, `pitch`, `yaw`, `right`, `left`), so a nod's return does not
+    /// undo a sway that is still playing; empty for a pose that sets every axis.
+    public var hold: [String] = []
 
     /// A pose, clamped to the safe ranges.
     public init(
@@ -34,7 +37,7 @@ public struct GesturePose: Sendable, Codable, Equatable {
         self.easing = easing
     }
 
-    enum CodingKeys: String, CodingKey { case roll, pitch, yaw, right, left, duration, easing }
+    enum CodingKeys: String, CodingKey { case roll, pitch, yaw, right, left, duration, easing, hold }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,5 +49,6 @@ public struct GesturePose: Sendable, Codable, Equatable {
             left: try c.decodeIfPresent(Double.self, forKey: .left) ?? 0,
             duration: try c.decode(Double.self, forKey: .duration),
             easing: try c.decode(InterpolationMethod.self, forKey: .easing))
+        hold = try c.decodeIfPresent([String].self, forKey: .hold) ?? []
     }
 }

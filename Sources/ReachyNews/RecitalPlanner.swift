@@ -120,14 +120,20 @@ public struct RecitalPlanner: Sendable {
             if let first = segment.sentences.first { add("center", at: first.mark) }
             add("bow", at: segment.endMark, lead: 0)
         case .item:
-            if let n = segment.sentences.first(where: { $0.role == .ordinal }) { add("present_item", at: n.mark) }
+            // Consecutive items never move alike: odd items are presented to the robot's left and sway right
+            // first, even items the other way round.
+            let odd = (segment.number ?? 0) % 2 == 1
+            if let n = segment.sentences.first(where: { $0.role == .ordinal }) {
+                add(odd ? "present_item" : "present_item_right", at: n.mark)
+            }
             let mood = segment.mood?.mood ?? .neutral
             if let h = segment.sentences.first(where: { $0.role == .headline }) { add(mood.rawValue, at: h.mark) }
-            // Gentle speech-synced motion: sway at sentence starts (alternating), a nod on every second sentence;
-            // the first body sentence is left to the mood gesture, which is still playing.
+            // Gentle speech-synced motion: sway at sentence starts (alternating), a nod on every second sentence
+            // (it holds the sway); the first body sentence is left to the mood gesture, which is still playing.
+            // Sombre news gets no sway, only the slow nods.
             let body = segment.sentences.filter { $0.role == .body }
             for (k, s) in body.enumerated() where k > 0 {
-                add(k % 2 == 0 ? "sway_left" : "sway_right", at: s.mark)
+                if mood != .sombre { add((k % 2 == 0) == odd ? "sway_left" : "sway_right", at: s.mark) }
                 if k % 2 == 1 { add("nod", at: s.mark, lead: options.gestureLead + 0.1) }
             }
             if mood == .milestone || mood == .excited {

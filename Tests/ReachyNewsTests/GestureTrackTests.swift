@@ -43,6 +43,28 @@ struct GestureTrackTests {
         #expect(track.gesture(at: 3) == GestureTrack.Pose(roll: 0, pitch: 0, yaw: 8, right: 0, left: 0))
     }
 
+    /// The review measured the head swaying only left: a nod 0.2 s into `sway_right` took roll back to 0.01°
+    /// instead of +3°. With the bundled gestures, the nod now holds roll and yaw.
+    @Test("A nod during a sway leaves the sway where it goes")
+    func swaySurvivesNod() throws {
+        let library = try GestureLibrary.bundled()
+        var frames: [GestureKeyframe] = []
+        for pose in library.poses("sway_right") { frames.append(keyframe("sway_right", at: 1, pose)) }
+        var t = 1.2
+        for pose in library.poses("nod") {
+            frames.append(keyframe("nod", at: t, pose))
+            t += pose.duration
+        }
+        let track = GestureTrack(keyframes: frames)
+        let sway = try #require(library.poses("sway_right").first)
+        let end = track.gesture(at: 3)
+        #expect(abs(end.roll - sway.roll) < 1e-9, "roll \(end.roll), the sway goes to \(sway.roll)")
+        #expect(abs(end.yaw - sway.yaw) < 1e-9)
+        #expect(abs(end.pitch) < 1e-9)
+        // And the nod still nods: its pitch peaks on the way.
+        #expect(track.gesture(at: 1.5).pitch > 3)
+    }
+
     @Test("Sway is added while speaking and the sum never leaves the gesture limits")
     func swayAndLimits() {
         let track = GestureTrack(

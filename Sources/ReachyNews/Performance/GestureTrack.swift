@@ -71,8 +71,15 @@ public struct GestureTrack: Sendable {
         var spans: [Span] = []
         for (_, time, k) in timed where time.isFinite {
             let from = Self.value(spans, at: time)
+            let hold = Set(k.hold ?? [])
+            // A held axis keeps the target it is heading for (a sway still easing out keeps going there).
+            let target = Self.target(spans, at: time) ?? from
             let to = Pose(
-                roll: k.headRoll, pitch: k.headPitch, yaw: k.headYaw, right: k.antennaRight, left: k.antennaLeft)
+                roll: hold.contains("roll") ? target.roll : k.headRoll,
+                pitch: hold.contains("pitch") ? target.pitch : k.headPitch,
+                yaw: hold.contains("yaw") ? target.yaw : k.headYaw,
+                right: hold.contains("right") ? target.right : k.antennaRight,
+                left: hold.contains("left") ? target.left : k.antennaLeft)
             spans.append(
                 Span(
                     start: time, from: from, to: to.clamped,
@@ -115,6 +122,11 @@ public struct GestureTrack: Sendable {
         p.pitch += s.pitch
         p.yaw += s.yaw
         return p.clamped
+    }
+
+    /// Where the head was heading at `t`: the target of the last span started by then.
+    private static func target(_ spans: [Span], at t: Double) -> Pose? {
+        spans.last { $0.start <= t }?.to
     }
 
     private static func value(_ spans: [Span], at t: Double) -> Pose {
