@@ -7,7 +7,7 @@ public struct NewsCommand: ParsableCommand {
         abstract: "Read AI news digests aloud: fetch them, plan the recital, synthesize it, run the daily routine.",
         subcommands: [
             NewsPlanCommand.self, NewsSpeakCommand.self, NewsReciteCommand.self, NewsDailyCommand.self,
-            NewsFetchCommand.self, NewsBenchCommand.self,
+            NewsFetchCommand.self, NewsDoctorCommand.self, NewsBenchCommand.self,
         ]
     )
 

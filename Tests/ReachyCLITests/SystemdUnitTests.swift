@@ -17,6 +17,18 @@ struct SystemdUnitTests {
         return Array(words.dropFirst())
     }
 
+    @Test("The news units never run as root: a dynamic user with only the robot's serial and sound groups", arguments: [
+        "reachy-news.service", "reachy-news-daily.service",
+    ])
+    func notRoot(_ unit: String) throws {
+        let path = NewsCLI.repository.appendingPathComponent("hardware/systemd/\(unit)").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.contains("DynamicUser=yes"))
+        #expect(lines.contains("SupplementaryGroups=dialout audio"))
+        #expect(!lines.contains { $0.hasPrefix("User=root") })
+        #expect(lines.contains("NoNewPrivileges=yes"))
+    }
+
     @Test("reachy-news.service runs `news recite` in scheduled mode with options it accepts")
     func timerService() throws {
         let root = try NewsCLI.temporaryDirectory()

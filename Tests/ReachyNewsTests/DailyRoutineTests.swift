@@ -255,3 +255,29 @@ struct DailyRoutineTests {
         #expect(DailyRoutine.withoutRecitedItems([digest], state: state).first?.items.map(\.number) == [2])
     }
 }
+
+/// `reachy news doctor`'s report: what a parent sees when the news was not read.
+@Suite("News doctor")
+struct NewsDoctorTests {
+    @Test("The report names the sources, each digest's status, what was rejected and why, and the next slot")
+    func report() throws {
+        let dir = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: TestFiles.sample, to: dir.appendingPathComponent("2025-12-21.md"))
+        try Data("---\ntitle: t\n---\n\nno items here\n".utf8).write(to: dir.appendingPathComponent("broken.md"))
+        let schedule = DailyRoutineTests.schedule
+        let now = DailyRoutineTests.beijing(21, 7)
+        let lines = NewsDoctor.report(
+            directory: dir, state: dir.appendingPathComponent("state.json"), schedule: schedule, now: now)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Sources: none fetched"))
+        #expect(text.contains("2025-12-21.md: 2025-12-21T00:00:09+08:00, 9 item(s), unread"))
+        #expect(text.contains("broken.md") && text.contains("no `date:` field"))
+        #expect(text.contains("the digest has no items"))
+        #expect(text.contains("Last read: nothing yet"))
+        #expect(text.contains("Next slot: 2025-12-21T08:00:00+08:00"))
+        let missing = NewsDoctor.report(
+            directory: dir.appendingPathComponent("nope"), state: dir, schedule: schedule, now: now)
+        #expect(missing.count == 1 && missing[0].contains("does not exist"))
+    }
+}
