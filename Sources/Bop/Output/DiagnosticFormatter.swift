@@ -13,6 +13,8 @@ public enum DiagnosticFormatter {
         let notes = result.diagnostics.filter { $0.severity == .note }.count
         if result.diagnostics.isEmpty {
             out += messages.text("summary.ok") + "\n"
+        } else if result.diagnostics.allSatisfy({ $0.kind == .nothingToDo }) {
+            out += messages.text("summary.empty") + "\n"
         } else {
             out +=
                 messages.text(

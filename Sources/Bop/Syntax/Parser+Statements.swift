@@ -186,6 +186,7 @@ extension Parser {
     /// "I don't know how to `nodd`. Did you mean `nod`?" — over commands, the child's moves and (for a word
     /// that is a keyword but not a command, like `left`) a plain explanation.
     func reportUnknownFirstWord(_ token: Token) {
+        if reportedHabit(token) { return }
         if let (phrase, range) = guessPhrase(startingWith: token) {
             report(
                 .unknownWord, at: range,
@@ -219,7 +220,7 @@ extension Parser {
         }
         report(
             .unknownWord, at: token.range,
-            ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
+            ["word": token.text, "choices": commandList(upTo: level)], try: "try-list")
     }
 
     /// A Chinese line that starts like a command phrase but slips on the next word (`向左砍` for `向左看`,
@@ -238,6 +239,14 @@ extension Parser {
     }
 
     /// `a, b or c` in the program's language.
+    /// The command words of `level` and below as the guide teaches them, for "I know these words".
+    func commandList(upTo level: Int) -> String {
+        let words = Levels.commands(upTo: level).map { messages.quoted(messages.language.guideWord($0)) }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: messages.text("list.separator")) + messages.text("list.or")
+            + (words.last ?? "")
+    }
+
     func choiceList(_ keywords: [BopKeyword]) -> String {
         let words = keywords.map { messages.quoted(messages.keyword($0)) }
         guard words.count > 1 else { return words.first ?? "" }
