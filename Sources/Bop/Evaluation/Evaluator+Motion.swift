@@ -23,7 +23,13 @@ extension Evaluator {
             case nil: return standard
             case .little: return standard / 2
             case .lot: return standard * 2
-            case .value(let e): return try value(e, line: range)
+            case .value(let e):
+                let size = try value(e, line: range)
+                if size < 0, Evaluator.hasDirection(motion.action) {
+                    // A name whose value is below zero (`look left x`, x = -30): it goes the other way; say so.
+                    warn(.otherWay, at: range, ["value": Format.number(size)], message: "message-value", try: "try-value")
+                }
+                return size
             }
         }
         func count() throws(Flow) -> Int {
@@ -223,6 +229,14 @@ extension Evaluator {
         args["limit"] = Format.amount(abs(limit), axis)
         args["asked"] = Format.amount(abs(wanted), axis)
         warn(.clamped, at: range, args, message: "message-way")
+    }
+
+    /// Whether a move's words say which way it goes (so a size below zero goes the other way).
+    static func hasDirection(_ action: MotionAction) -> Bool {
+        switch action {
+        case .look, .tilt, .turnBody, .raiseHead, .lowerHead, .raiseAntennas, .lowerAntennas: true
+        default: false
+        }
     }
 
     /// Which way a positive or negative value of an axis goes, as the child says it (`look left` is a positive

@@ -429,9 +429,12 @@ final class Evaluator {
     }
 
     /// A warning, once per kind and line (a loop would otherwise repeat it).
-    func warn(_ id: BopDiagnosticID, at range: SourceRange, _ args: [String: String], message: String = "message") {
+    func warn(
+        _ id: BopDiagnosticID, at range: SourceRange, _ args: [String: String], message: String = "message",
+        try tryKey: String = "try"
+    ) {
         guard warned.insert("\(id.rawValue)@\(range.line)").inserted else { return }
-        diagnostics.append(messages.diagnostic(id, .warning, at: range, args, message: message))
+        diagnostics.append(messages.diagnostic(id, .warning, at: range, args, message: message, try: tryKey))
     }
 
     func addSegment(_ segment: TimelineSegment) {

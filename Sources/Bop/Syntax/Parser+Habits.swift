@@ -12,6 +12,12 @@ extension Parser {
         let start = raw.prefix(while: { TextFolding.isSpace($0) }).count
         let range = SourceRange(line: token.range.line, column: start + 1, endColumn: raw.count + 1)
         let hasNumber = cursor.tokens.contains { $0.kind == .number }
+        defer {
+            // The habit's message covers the whole line: a `:` already reported on it (`for i in range(3):`) goes.
+            if cursor.index == cursor.tokens.count {
+                diagnostics.removeAll { $0.kind == .anotherWay && $0.range.line == range.line && $0.range != range }
+            }
+        }
         for language in [messages.language, BopLanguages.english] {
             let habits = language.habits ?? [:]
             if let habit = habits["start"]?.first(where: { line.hasPrefix($0) }) {

@@ -197,7 +197,8 @@ extension Parser {
                 try: "try-guess", fixIt: FixIt(range: range, replacement: phrase))
             return
         }
-        let commands = Array(Levels.command.keys)
+        // A word alone on its line may be a slip for `end` or `else` (`ned`, `结速`).
+        let commands = Array(Levels.command.keys) + (cursor.tokens.count == 1 ? [.end, .else] : [])
         let moveCandidates = moveNames.values.map(\.name)
         let keywordGuess = guessKeyword(token.text, among: commands)
         let moveGuess = Suggestions.best(for: token.text, among: moveCandidates)
