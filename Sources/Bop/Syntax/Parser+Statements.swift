@@ -31,6 +31,18 @@ extension Parser {
         }
         if let keyword = first.keyword, let needed = Levels.command[keyword] {
             if needed > level {
+                // `跳绳` is not `跳` (dance) glued to a name: a word the child made up, not one to unlock.
+                if let next = cursor.peek(1), next.isName, next.range.line == first.range.line,
+                    next.range.column == first.range.endColumn, first.text.last.map(TextFolding.isCJK) == true,
+                    next.text.first.map(TextFolding.isCJK) == true
+                {
+                    let range = first.range.union(next.range)
+                    report(
+                        .unknownWord, at: range,
+                        ["word": first.text + next.text, "choices": commandList(upTo: level)], try: "try-list")
+                    cursor.index = cursor.tokens.count
+                    return nil
+                }
                 report(
                     .notYet, at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
                 skipBlockIfOpener(keyword)
