@@ -66,3 +66,23 @@ import Testing
         #expect(warning.description == "注意（第 3 行）：head.yaw 停在了机器人的安全范围边上。")
     }
 }
+
+/// An empty or comments-only program is not "ready to dance": it says there is nothing to do yet, with a first
+/// command, in the language of its comments.
+@Suite struct NothingToDoTests {
+    @Test(arguments: [("", "en"), ("# my dance\n", "en"), ("level 2\n", "en"), ("# 我的舞\n", "zh"), ("等级 1\n", "zh")])
+    func anEmptyProgramSaysHowToStart(_ text: String, _ code: String) throws {
+        let result = BopCompiler.compile(text)
+        #expect(result.language.code == code)
+        #expect(result.diagnostics.map(\.kind) == [.nothingToDo])
+        let human = DiagnosticFormatter.human(result)
+        #expect(!human.contains("Ready to dance") && !human.contains("可以跳舞啦"))
+        #expect(human.contains(code == "en" ? "nod" : "点头"), "\(human)")
+        #expect(human.hasSuffix(result.language.messages["summary.empty"].map { $0 + "\n" } ?? "?"))
+    }
+
+    @Test func aProgramThatOnlyTeachesAMoveIsNotEmpty() {
+        let result = BopCompiler.compile("define move hop\n  nod\nend\n")
+        #expect(!result.diagnostics.contains { $0.kind == .nothingToDo })
+    }
+}

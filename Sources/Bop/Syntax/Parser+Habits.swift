@@ -37,7 +37,11 @@ extension Parser {
                 words.contains("in") || line.contains("range")
             {
                 let count = cursor.tokens.first { $0.kind == .number }?.text ?? "3"
-                report(.anotherWay, at: range, ["count": count], message: "message-for", try: "try-for")
+                // Below the level of `repeat`, also say how to unlock it.
+                let unlocked = level >= Levels.command[.repeat, default: 2]
+                report(
+                    .anotherWay, at: range, ["count": count, "needed": "\(Levels.command[.repeat, default: 2])"],
+                    message: "message-for", try: unlocked ? "try-for" : "try-for-locked")
                 cursor.index = cursor.tokens.count
                 return true
             }
