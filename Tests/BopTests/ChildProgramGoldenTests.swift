@@ -58,4 +58,24 @@ import Testing
             #expect(TimelineInvariants.violations(timeline).isEmpty)
         }
     }
+
+    /// Every fix offered to a child, applied, makes that problem go away; no message uses blame or jargon.
+    @Test(arguments: names)
+    func fixesWorkAndWordsAreKind(_ name: String) throws {
+        let source = try #require(Fixtures.read(Fixtures.children.appendingPathComponent("\(name).bop")))
+        let result = BopCompiler.compile(source)
+        let banned = ["invalid", "illegal", "token", "parse", "syntax", "error", "非法", "语法", "错误"]
+        for d in result.diagnostics {
+            let text = (d.title + " " + d.message + " " + d.suggestion).lowercased()
+            for word in banned { #expect(!text.contains(word), "\(name): \(word) in \(text)") }
+            // A placeholder left unfilled would show the child `{fix}`.
+            #expect(!text.contains("{") && !text.contains("}"), "\(name): \(text)")
+            guard d.severity == .error, let fix = d.fixIt else { continue }
+            let fixed = BopCompiler.compile(result.source.applying(fix))
+            let same = fixed.diagnostics.contains {
+                $0.kind == d.kind && $0.range.line == d.range.line && $0.severity == .error
+            }
+            #expect(!same, "\(name): the fix \(fix.replacement) did not remove \(d.id)")
+        }
+    }
 }

@@ -67,6 +67,8 @@ import Testing
         let result = BopCompiler.compile(program)
         // A snippet that only shows the `level` line has nothing to do, and says so.
         let onlyLevel = result.program.statements.isEmpty && result.diagnostics.map(\.kind) == [.nothingToDo]
-        #expect(result.diagnostics.isEmpty || onlyLevel, "\(snippet): \(result.diagnostics.map { "\($0.id): \($0.message)" })")
+        #expect(
+            result.diagnostics.isEmpty || onlyLevel,
+            "\(snippet): \(result.diagnostics.map { "\($0.id): \($0.message)" })")
     }
 }

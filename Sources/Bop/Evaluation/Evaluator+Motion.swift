@@ -27,7 +27,9 @@ extension Evaluator {
                 let size = try value(e, line: range)
                 if size < 0, Evaluator.hasDirection(motion.action) {
                     // A name whose value is below zero (`look left x`, x = -30): it goes the other way; say so.
-                    warn(.otherWay, at: range, ["value": Format.number(size)], message: "message-value", try: "try-value")
+                    warn(
+                        .otherWay, at: range, ["value": Format.number(size)], message: "message-value",
+                        try: "try-value")
                 }
                 return size
             }

@@ -114,9 +114,7 @@ extension Parser {
                     motion.count = value
                 } else if reportedOtherLength(value, motion.action, verb: verb) {
                     return false
-                } else if let unit = cursor.peek(), unit.keyword == .seconds || unit.keyword == .minutes
-                    || unit.keyword == .beats
-                {
+                } else if let unit = cursor.peek(), [.seconds, .minutes, .beats].contains(unit.keyword) {
                     reportTimeNeedsFor(value, unit: unit)
                     return false
                 } else if let unit = cursor.accept(.degrees, .mm) {

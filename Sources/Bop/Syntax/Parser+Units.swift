@@ -98,7 +98,9 @@ extension Parser {
         case .raiseHead, .raiseAntennas(_), .lowerHead, .lowerAntennas(_): word = verb
         default: return nil
         }
-        let swapped = cursor.tokens.filter { $0.range == word.range }.compactMap(\.keyword).map { Parser.opposite[$0] ?? $0 }
+        let swapped = cursor.tokens.filter { $0.range == word.range }.compactMap(\.keyword).map {
+            Parser.opposite[$0] ?? $0
+        }
         // A phrase (`向左看`, `抬头`) holds several words in one: the phrase meaning the swapped words.
         if swapped.count > 1 {
             let meaning = swapped.map(\.rawValue)
