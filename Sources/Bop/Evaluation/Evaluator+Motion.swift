@@ -219,17 +219,16 @@ extension Evaluator {
     /// “As far right as my body can go is 120°”: the limit in the child's own direction words (the sign of an
     /// axis is the robot's business), or, for the antennas, the plain limit.
     private func warnClamped(_ axis: Axis, wanted: Double, limit: Double, at range: SourceRange) {
+        // The antennas point opposite ways for the same move: their sizes are shown without a sign.
         var args = [
             "part": messages.text("part.\(axis.track.rawValue)-lower"),
-            "limit": Format.amount(limit, axis), "asked": Format.amount(wanted, axis),
+            "limit": Format.amount(abs(limit), axis), "asked": Format.amount(abs(wanted), axis),
         ]
         guard let way = Evaluator.way(of: axis, positive: wanted > 0) else {
             warn(.clamped, at: range, args)
             return
         }
         args["way"] = messages.text("way.\(way.rawValue)")
-        args["limit"] = Format.amount(abs(limit), axis)
-        args["asked"] = Format.amount(abs(wanted), axis)
         warn(.clamped, at: range, args, message: "message-way")
     }
 
