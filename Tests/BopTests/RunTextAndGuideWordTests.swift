@@ -79,6 +79,7 @@ import Testing
         #expect(!human.contains("Ready to dance") && !human.contains("可以跳舞啦"))
         #expect(human.contains(code == "en" ? "nod" : "点头"), "\(human)")
         #expect(human.hasSuffix(result.language.messages["summary.empty"].map { $0 + "\n" } ?? "?"))
+        #expect(!human.contains("│") && !human.contains("^"), "\(human)")
     }
 
     @Test func aProgramThatOnlyTeachesAMoveIsNotEmpty() {
