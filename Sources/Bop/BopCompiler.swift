@@ -76,6 +76,13 @@ public enum BopCompiler {
         let timeline = evaluator.run()
         front.diagnostics += evaluator.diagnostics
         let failed = evaluator.diagnostics.contains { $0.severity == .error }
+        if front.program.statements.isEmpty, front.program.moves.isEmpty, front.diagnostics.isEmpty {
+            // Empty, or only comments: not "ready to dance", but how to start.
+            front.diagnostics.append(
+                messages.diagnostic(
+                    .nothingToDo, .note, at: SourceRange(line: 1, column: 1, endColumn: 1),
+                    ["fix": messages.keyword(.nod)]))
+        }
         return result(front, timeline: failed ? nil : timeline)
     }
 
@@ -115,7 +122,7 @@ public enum BopCompiler {
             lines = Lexer(source: source, table: table).lex()
             prescan = Prescan(lines: lines, source: source)
         }
-        let language = detectLanguage(lines)
+        let language = detectLanguage(lines, source: source)
         let messages = MessageCatalog(language)
         var diagnostics: [BopDiagnostic] = []
         var level = Levels.highest
@@ -145,7 +152,7 @@ public enum BopCompiler {
     }
 
     /// The language with the most keywords in the program; English when there are none.
-    static func detectLanguage(_ lines: [LexedLine]) -> BopLanguage {
+    static func detectLanguage(_ lines: [LexedLine], source: SourceText? = nil) -> BopLanguage {
         var counts: [String: Int] = [:]
         for line in lines {
             for token in line.tokens {
@@ -157,6 +164,14 @@ public enum BopCompiler {
             $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
         }
         if let best = nonEnglish.first, let language = BopLanguages.all[best.key] { return language }
+        // No Bop word at all yet (an empty program, only comments): a program whose comments are in Chinese hears
+        // its first message in Chinese.
+        if let source, !lines.contains(where: { $0.tokens.contains { $0.keyword != nil } }),
+            source.lines.contains(where: { $0.contains(where: TextFolding.isCJK) }),
+            let language = BopLanguages.all.values.filter(\.speech.countCharacters).min(by: { $0.code < $1.code })
+        {
+            return language
+        }
         return BopLanguages.english
     }
 

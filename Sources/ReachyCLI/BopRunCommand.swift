@@ -79,8 +79,10 @@ struct BopRunCommand: AsyncParsableCommand {
             let text = DiagnosticFormatter.human(result)
             printNotice(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
+        // Everything printed from here on is in the program's language (Bop's language files, `run.*`).
+        let language = result.language
         let target = try connection.resolve()
-        let sink = try openSink(target, needed: BopAudioTrack.hasSound(timeline))
+        let sink = try openSink(target, needed: BopAudioTrack.hasSound(timeline), language: language)
         // Closed once (completing the WAV file, draining the speaker), on every way out.
         let sinkOpen = Mutex(sink != nil)
         func closeSink() throws(AudioSinkError) {
@@ -108,7 +110,7 @@ struct BopRunCommand: AsyncParsableCommand {
                 let recorder = Mutex<TelemetryRecorder?>(nil)
                 try await performer.perform(
                     events: { event in
-                        guard let text = event.progressText(program: file) else { return }
+                        guard let text = event.progressText(program: file, language: language) else { return }
                         if case .notice = event { printNotice(text) } else { Progress.say(text) }
                     },
                     started: {
@@ -123,11 +125,11 @@ struct BopRunCommand: AsyncParsableCommand {
         do {
             try closeSink()
         } catch {
-            printNotice("Notice: \(error)")
+            printNotice(language.runMessage("notice", ["text": "\(error)"]))
         }
         guard recordWanted else { return }
         guard let recording, !recording.isEmpty else {
-            throw CLIError("Nothing was recorded: the motors never answered.")
+            throw CLIError(language.runMessage("nothing-recorded"))
         }
         if let record { try RecordingFiles.write(recording, to: record) }
         if let html { try RecordingFiles.writeReplay(recording, wav: (sink as? WAVFileSink)?.url, to: html) }
@@ -135,13 +137,15 @@ struct BopRunCommand: AsyncParsableCommand {
 
     /// The audio sink (``ResolvedRobot/audio(wav:device:temporaryName:)``): --wav, else the simulator's temporary WAV
     /// file, else the daemon's or the robot's speaker (falling back to a temporary WAV file with a notice). `nil` when
-    /// the program makes no sound and no --wav was asked for.
-    func openSink(_ robot: ResolvedRobot, needed: Bool) throws -> (any AudioSink)? {
+    /// the program makes no sound and no --wav was asked for. Notices are in `language`.
+    func openSink(_ robot: ResolvedRobot, needed: Bool, language: BopLanguage) throws -> (any AudioSink)? {
         guard wav != nil || needed else { return nil }
         let destination = robot.audio(wav: wav.map { URL(fileURLWithPath: $0) })
-        if wav == nil, let file = destination.file { printNotice("Sound goes to \(file.path).") }
+        if wav == nil, let file = destination.file {
+            printNotice(language.runMessage("sound-file", ["path": file.path]))
+        }
         do {
-            return try destination.open { printNotice("Notice: \($0)") }
+            return try destination.open { printNotice(language.runMessage("notice", ["text": "\($0)"])) }
         } catch {
             throw CLIError(error.description)
         }

@@ -104,7 +104,7 @@ import Testing
                 "set x to 5\nchange x to 10\n", "missing-word",
                 "`change` adds to a value. To give it a new value, can you try:  set x to 10"
             ),
-            ("look left 30 cm\n", "extra-words", "Can you remove it, or put it on its own line?"),
+            ("look left 30 cm\n", "wrong-unit", "Can you try:  look left 30 degrees"),
             ("define move spin:\n  nod\nend\nspin\n", "another-way", "Can you try:  define move spin"),
             ("x = 5\n", "another-way", "Can you try:  set x to 5"),
             ("设 x 为 5\n如果 x == 10\n  点头\n结束\n", "another-way", "试试这样写：如果 x 是 10"),

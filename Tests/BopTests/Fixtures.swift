@@ -77,3 +77,15 @@ enum TimelineInvariants {
         return problems
     }
 }
+
+extension Fixtures {
+    /// The children's catalogue: programs written the way children write them (issue 15), each `NAME.bop` with its
+    /// reviewed `NAME.expected` (every diagnostic in full, then the timeline when there is one).
+    static let children = testsDirectory.appendingPathComponent("BopFixtures/children")
+
+    /// The names (without `.bop`) of the children's programs.
+    static func childProgramNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: children.path)) ?? []
+        return names.filter { $0.hasSuffix(".bop") }.map { String($0.dropLast(4)) }.sorted()
+    }
+}

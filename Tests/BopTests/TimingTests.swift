@@ -87,7 +87,7 @@ import Testing
         #expect(t.segments.last?.to == 60)
         let warning = try #require(result.diagnostics.first)
         #expect(warning.id == "clamped" && warning.severity == .warning && warning.range.line == 2)
-        #expect(warning.message == "My head can only go to 60°, so I stopped there. (You asked for 200°.)")
+        #expect(warning.message == "As far left as my head can go is 60°, so I stopped there. (You asked for 200°.)")
     }
 
     @Test func tooFastIsStretchedNotSkipped() throws {

@@ -97,4 +97,12 @@ public enum BopDiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     /// A habit from another programming language (`nod()`, `repeat 3 times:`, `if x == 10`, `x = 5`), with how
     /// Bop says it.
     case anotherWay = "another-way"
+    /// Banner: “FOR HOW LONG?” — a time where the size or count goes (`nod 3 seconds`).
+    case timeNeedsFor = "time-needs-for"
+    /// Banner: “THAT UNIT DOESN'T FIT” — millimetres on a turn (`look right 10 mm`), degrees on a lift.
+    case wrongUnit = "wrong-unit"
+    /// Banner: “THE OTHER WAY?” — a negative size after a direction word (`look left -30`).
+    case otherWay = "other-way"
+    /// Banner: “NOTHING TO DO YET” — an empty program, or one with only comments.
+    case nothingToDo = "nothing-to-do"
 }

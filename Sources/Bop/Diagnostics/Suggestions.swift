@@ -86,9 +86,17 @@ enum Suggestions {
         let y = Array(b)
         guard x.count == y.count, x != y else { return false }
         for (p, q) in zip(x, y) where p != q {
-            guard let sp = pinyin[p], let sq = pinyin[q], sp == sq else { return false }
+            guard let sp = pinyin[p], let sq = pinyin[q], flat(sp) == flat(sq) else { return false }
         }
         return true
+    }
+
+    /// A syllable with `zh`/`ch`/`sh` said flat (`z`/`c`/`s`), as many children say and type them (`结速` for `结束`).
+    private static func flat(_ syllable: String) -> String {
+        for retroflex in ["zh", "ch", "sh"] where syllable.hasPrefix(retroflex) {
+            return String(retroflex.prefix(1)) + syllable.dropFirst(2)
+        }
+        return syllable
     }
 
     /// Toneless pinyin for the characters of the Chinese keywords and characters a pinyin keyboard offers

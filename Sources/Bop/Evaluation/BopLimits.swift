@@ -79,6 +79,9 @@ public enum BopLimits {
     /// The shortest move, in seconds (the robot rejects zero-length moves).
     public static let minimumDuration = Rational(1, 10)
 
+    /// The longest one move or wait may last, in seconds (ten minutes); a longer one is shortened with a warning.
+    public static let longestDuration = Rational(600)
+
     /// Slowest and fastest tempo, beats per minute.
     public static let tempoRange: ClosedRange<Double> = 40...200
     /// Slowest and fastest speed, percent.

@@ -23,7 +23,15 @@ extension Evaluator {
             case nil: return standard
             case .little: return standard / 2
             case .lot: return standard * 2
-            case .value(let e): return try value(e, line: range)
+            case .value(let e):
+                let size = try value(e, line: range)
+                if size < 0, Evaluator.hasDirection(motion.action) {
+                    // A name whose value is below zero (`look left x`, x = -30): it goes the other way; say so.
+                    warn(
+                        .otherWay, at: range, ["value": Format.number(size)], message: "message-value",
+                        try: "try-value")
+                }
+                return size
             }
         }
         func count() throws(Flow) -> Int {
@@ -157,13 +165,7 @@ extension Evaluator {
                 }
                 let target = min(max(wanted, limits.lowerBound), limits.upperBound)
                 if abs(target - wanted) > 1e-9 {
-                    warn(
-                        .clamped, at: range,
-                        [
-                            "part": messages.text("part.\(entry.axis.track.rawValue)-lower"),
-                            "limit": Format.amount(wanted < 0 ? limits.lowerBound : limits.upperBound, entry.axis),
-                            "asked": Format.amount(wanted, entry.axis),
-                        ])
+                    warnClamped(entry.axis, wanted: wanted, limit: target, at: range)
                 }
                 let stepSeconds = seconds * step.fraction.doubleValue
                 let speedNeeded = abs(target - current) / BopLimits.maximumSpeed(of: entry.axis)
@@ -212,5 +214,41 @@ extension Evaluator {
         }
         state.clock = state.clock + duration
         latest = max(latest, state.clock)
+    }
+
+    /// “As far right as my body can go is 120°”: the limit in the child's own direction words (the sign of an
+    /// axis is the robot's business), or, for the antennas, the plain limit.
+    private func warnClamped(_ axis: Axis, wanted: Double, limit: Double, at range: SourceRange) {
+        // The antennas point opposite ways for the same move: their sizes are shown without a sign.
+        var args = [
+            "part": messages.text("part.\(axis.track.rawValue)-lower"),
+            "limit": Format.amount(abs(limit), axis), "asked": Format.amount(abs(wanted), axis),
+        ]
+        guard let way = Evaluator.way(of: axis, positive: wanted > 0) else {
+            warn(.clamped, at: range, args)
+            return
+        }
+        args["way"] = messages.text("way.\(way.rawValue)")
+        warn(.clamped, at: range, args, message: "message-way")
+    }
+
+    /// Whether a move's words say which way it goes (so a size below zero goes the other way).
+    static func hasDirection(_ action: MotionAction) -> Bool {
+        switch action {
+        case .look, .tilt, .turnBody, .raiseHead, .lowerHead, .raiseAntennas, .lowerAntennas: true
+        default: false
+        }
+    }
+
+    /// Which way a positive or negative value of an axis goes, as the child says it (`look left` is a positive
+    /// head yaw, `look up` a negative head pitch, `tilt left` a negative head roll); nil for the antennas.
+    static func way(of axis: Axis, positive: Bool) -> Direction? {
+        switch axis {
+        case .headYaw, .bodyYaw: positive ? .left : .right
+        case .headPitch: positive ? .down : .up
+        case .headRoll: positive ? .right : .left
+        case .headZ: positive ? .up : .down
+        default: nil
+        }
     }
 }

@@ -132,9 +132,11 @@ final class Evaluator {
         if horizon < state.clock || horizon == state.clock, state.clock > .zero {
             if !truncated {
                 truncated = true
-                report(
-                    .horizon, .note, at: statement.range,
-                    ["seconds": Format.number(horizon.doubleValue)])
+                // `forever` and `stop` are level-6 words: a program below level 6 hears only words it knows.
+                diagnostics.append(
+                    messages.diagnostic(
+                        .horizon, .note, at: statement.range, ["seconds": Format.number(horizon.doubleValue)],
+                        try: program.level < Levels.command[.forever, default: 6] ? "try-early" : "try"))
             }
             throw .halt
         }
@@ -401,10 +403,21 @@ final class Evaluator {
 
     func time(_ timing: Timing, at range: SourceRange) throws(Flow) -> Rational {
         let amount = Rational(approximating: try value(timing.value, line: range))
+        let seconds: Rational
         switch timing.unit {
-        case .seconds: return amount
-        case .beats: return amount * Rational(60) / tempo
+        case .seconds: seconds = amount
+        case .minutes: seconds = amount * Rational(60)
+        case .beats: seconds = amount * Rational(60) / tempo
         }
+        // One move or wait lasts at most `longestDuration` (docs/bop/design.md): longer is shortened, with a warning.
+        guard BopLimits.longestDuration < seconds else { return seconds }
+        warn(
+            .tooLong, at: range,
+            [
+                "seconds": Format.number(BopLimits.longestDuration.doubleValue),
+                "asked": Format.number(seconds.doubleValue),
+            ])
+        return BopLimits.longestDuration
     }
 
     // MARK: Diagnostics
@@ -416,9 +429,12 @@ final class Evaluator {
     }
 
     /// A warning, once per kind and line (a loop would otherwise repeat it).
-    func warn(_ id: BopDiagnosticID, at range: SourceRange, _ args: [String: String]) {
+    func warn(
+        _ id: BopDiagnosticID, at range: SourceRange, _ args: [String: String], message: String = "message",
+        try tryKey: String = "try"
+    ) {
         guard warned.insert("\(id.rawValue)@\(range.line)").inserted else { return }
-        report(id, .warning, at: range, args)
+        diagnostics.append(messages.diagnostic(id, .warning, at: range, args, message: message, try: tryKey))
     }
 
     func addSegment(_ segment: TimelineSegment) {

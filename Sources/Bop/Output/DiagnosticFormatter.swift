@@ -13,6 +13,8 @@ public enum DiagnosticFormatter {
         let notes = result.diagnostics.filter { $0.severity == .note }.count
         if result.diagnostics.isEmpty {
             out += messages.text("summary.ok") + "\n"
+        } else if result.diagnostics.allSatisfy({ $0.kind == .nothingToDo }) {
+            out += messages.text("summary.empty") + "\n"
         } else {
             out +=
                 messages.text(
@@ -40,7 +42,8 @@ public enum DiagnosticFormatter {
         var out = head + String(repeating: "─", count: dashes) + " " + place + "\n"
         // A span over several lines shows its first and last line (e.g. the two lines of a `together` that want
         // the same body part), with a ⋮ between them when lines are skipped.
-        let shown = r.endLine > r.line ? [r.line, r.endLine] : [r.line]
+        // "Nothing to do yet" is about the whole program: no line of it to point at.
+        let shown = d.kind == .nothingToDo ? [] : r.endLine > r.line ? [r.line, r.endLine] : [r.line]
         let gutter = String(shown.last ?? r.line).count
         for number in shown where number >= 1 && number <= source.lines.count {
             if number == r.endLine && r.endLine > r.line + 1 {

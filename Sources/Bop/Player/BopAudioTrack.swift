@@ -25,6 +25,7 @@ public struct BopAudioTrack: Sendable {
         let rate = max(1, sampleRate)
         var track = [Int16](repeating: 0, count: Int((timeline.duration.doubleValue * Double(rate)).rounded(.up)))
         var notes: [String] = []
+        let messages = MessageCatalog(BopLanguages.all[timeline.language] ?? BopLanguages.english)
         for segment in timeline.segments where segment.track == .voice || segment.track == .sound {
             let text = segment.text ?? ""
             let slot = segment.duration.doubleValue
@@ -37,8 +38,12 @@ public struct BopAudioTrack: Sendable {
                 let seconds = Double(clip.count) / Double(rate)
                 if seconds > slot + 0.05 {
                     notes.append(
-                        "Note (line \(segment.line)): saying it takes \(format(seconds)) s, "
-                            + "\(format(seconds - slot)) s more than planned; the next sound may overlap it.")
+                        messages.text(
+                            "run.speech-long",
+                            [
+                                "line": "\(segment.line)", "seconds": format(seconds),
+                                "extra": format(seconds - slot),
+                            ]))
                 }
             } else {
                 clip = SoundLibrary.samples(text, sampleRate: rate, seconds: slot)

@@ -34,7 +34,8 @@ public struct BopMotion: Sendable {
             let line = lines.line(at: t)
             let key = kind == .refused ? "\(line)|\(kind)" : "\(line)|\(kind)|\(detail)"
             guard seen.insert(key).inserted else { return }
-            warnings.append(BopMotionWarning(kind: kind, line: line, time: t, detail: detail))
+            warnings.append(
+                BopMotionWarning(kind: kind, line: line, time: t, detail: detail, language: timeline.language))
         }
         let dt = 1 / Double(max(1, rate))
         let neutral = (try? safety.motorGoals(head: .identity, antennas: .zero, bodyYaw: 0).value)
@@ -103,14 +104,14 @@ public struct BopMotionWarning: Sendable, Equatable, CustomStringConvertible {
     public var time: Double
     /// The joint, or the safety layer's message.
     public var detail: String
+    /// The code of the program's language, which ``description`` is written in.
+    public var language: String = "en"
 
+    /// The warning in the program's language (`run.warning-*` in the language files).
     public var description: String {
-        let at = line > 0 ? "line \(line)" : "the program"
-        switch kind {
-        case .clamped: return "Warning (\(at)): \(detail) held at the robot's safe limit."
-        case .slowed: return "Warning (\(at)): \(detail) would move too fast; the robot slows it down."
-        case .refused: return "Warning (\(at)): the robot cannot reach this pose and stays where it is (\(detail))."
-        }
+        let messages = MessageCatalog(BopLanguages.all[language] ?? BopLanguages.english)
+        let at = line > 0 ? messages.text("run.at-line", ["line": "\(line)"]) : messages.text("run.at-program")
+        return messages.text("run.warning-\(kind.rawValue)", ["at": at, "detail": detail])
     }
 }
 

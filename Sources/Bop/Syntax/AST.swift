@@ -130,7 +130,7 @@ public struct Timing: Sendable {
 }
 
 /// A unit of time.
-public enum TimeUnit: String, Sendable { case seconds, beats }
+public enum TimeUnit: String, Sendable { case seconds, minutes, beats }
 
 /// A comparison in `if`.
 public struct Condition: Sendable {

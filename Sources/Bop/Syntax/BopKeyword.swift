@@ -13,7 +13,7 @@ public enum BopKeyword: String, Sendable, Hashable, Codable, CaseIterable {
     // Directions and parts.
     case left, right, up, down, ahead, back, head, body, antenna, antennas, both
     // Units.
-    case degrees, seconds, beats, mm, `for`
+    case degrees, seconds, minutes, beats, mm, `for`
     // How a move goes.
     case smoothly, gently, bouncy, snappy, steady, slow, normal, fast
     // Comparing and amounts.

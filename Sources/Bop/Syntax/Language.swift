@@ -21,6 +21,17 @@ public struct BopLanguage: Sendable, Decodable {
     /// Number words of a space-separated language (`three` → 3, `forty` → 40, `hundred` → 100); `nil` when the
     /// language has none (Chinese numerals are read by the lexer itself).
     public let numbers: [String: Int]?
+    /// The spelling the guide teaches for a command word, when it is not the keyword's first spelling
+    /// (`define` → `define move`, `turn` → `转身`): the "I know these words" list shows these (a test checks they
+    /// are the words of the guide's level table).
+    public let guideWords: [String: String]?
+    /// How other programming languages start a line a child may bring along (Scratch's `when flag clicked` and
+    /// `move 10 steps`, Python's `for i in range(3):`), by kind (`start`, `steps`, `for`): the beginnings of such lines,
+    /// lowercase, so Bop can say how it says the same thing.
+    public let habits: [String: [String]]?
+    /// Length units Bop does not use, lowercase, with how many millimetres one is (`cm` → 10), so `look left 30 cm`
+    /// gets an explanation and `raise head 2 cm` the same height in `mm`.
+    public let otherLengths: [String: Double]?
     /// Words per second of speech used to estimate how long `say` takes, and whether to count characters.
     public let speech: SpeechRate
 
@@ -43,6 +54,11 @@ public struct BopLanguage: Sendable, Decodable {
 
     /// The first spelling of a keyword, for messages.
     public func spelling(of keyword: BopKeyword) -> String { spelling(of: keyword.rawValue) }
+
+    /// A command word as the guide teaches it (`define move`, `转身`), for lists of the words a child may use.
+    public func guideWord(_ keyword: BopKeyword) -> String {
+        guideWords?[keyword.rawValue] ?? spelling(of: keyword)
+    }
 
     /// The message with `key`, or `nil` if this language lacks it.
     func template(_ key: String) -> String? { messages[key] }
@@ -84,5 +100,6 @@ extension BopLanguage {
     /// A minimal English used only if the bundled files cannot be read, so Bop never crashes.
     static let fallbackEnglish = BopLanguage(
         code: "en", name: "English", keywords: [:], phrases: [:], dances: [:], messages: [:], numbers: nil,
+        guideWords: nil, habits: nil, otherLengths: nil,
         speech: SpeechRate(countCharacters: false, secondsPerUnit: [2, 5], pauseSeconds: [1, 5]))
 }

@@ -26,10 +26,11 @@ enum Levels {
     /// Moves with parameters (`define move bob with size`).
     static let parameters = 6
 
-    /// Command words a child can start a line with at `level`, in English, for "I know these words" lists.
+    /// Command words a child can start a line with at `level`, for "I know these words" lists: the first
+    /// level's words first (as the guide teaches them), then each level's new words.
     static func commands(upTo level: Int) -> [BopKeyword] {
-        command.filter { $0.value <= level && $0.key != .in && $0.key != .do }.map(\.key).sorted {
-            $0.rawValue < $1.rawValue
-        }
+        command.filter { $0.value <= level && $0.key != .in && $0.key != .do }.sorted {
+            ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue)
+        }.map(\.key)
     }
 }

@@ -7,6 +7,9 @@ struct Lexer {
     private static let doubleQuotes: Set<Character> = ["\"", "“", "”", "＂", "„"]
     private static let singleQuotes: Set<Character> = ["'", "‘", "’", "＇"]
     private static let pairedQuotes: [Character: Character] = ["「": "」", "『": "』", "«": "»", "《": "》"]
+    /// The degree sign (and the ordinal sign keyboards give for it): a spelling of `degrees`.
+    static let degreeSigns: Set<Character> = ["°", "º"]
+
     private static let mathSymbols: [Character: String] = [
         "+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "*": "*", "＊": "*", "×": "*", "/": "/", "／": "/",
         "÷": "/", "(": "(", "（": "(", ")": ")", "）": ")", "=": "=", "＝": "=", "<": "<", "＜": "<", ">": ">",
@@ -211,6 +214,12 @@ struct Lexer {
                 continue
             }
             let text = String(c)
+            if Lexer.degreeSigns.contains(c) {
+                // `90°` is `90 degrees`, in every language.
+                tokens.append(Token(kind: .word, text: text, folded: "°", keyword: .degrees, range: range(i, i + 1)))
+                i += 1
+                continue
+            }
             tokens.append(
                 Token(kind: .symbol, text: Lexer.mathSymbols[c] ?? text, folded: text, range: range(i, i + 1)))
             i += 1

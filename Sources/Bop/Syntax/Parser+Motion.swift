@@ -3,7 +3,7 @@ import Foundation
 /// Moves, `wait`, `say`, `play sound` and `dance`.
 extension Parser {
     static let optionWords: [BopKeyword] = [
-        .degrees, .mm, .times, .seconds, .beats, .in, .for, .smoothly, .gently, .bouncy, .snappy,
+        .degrees, .mm, .times, .seconds, .minutes, .beats, .in, .for, .smoothly, .gently, .bouncy, .snappy,
         .steady, .left, .right, .up, .down, .ahead, .once, .twice,
     ]
     static let feelWords: [BopKeyword: Feel] = [
@@ -112,7 +112,17 @@ extension Parser {
                 guard let value = parseExpression(after: cursor.last?.text ?? verb.text) else { return false }
                 if acceptTimes() != nil {
                     motion.count = value
-                } else if cursor.accept(.degrees, .mm) != nil || !Parser.swings(motion.action) || motion.count != nil {
+                } else if reportedOtherLength(value, motion.action, verb: verb) {
+                    return false
+                } else if let unit = cursor.peek(), [.seconds, .minutes, .beats].contains(unit.keyword) {
+                    reportTimeNeedsFor(value, unit: unit)
+                    return false
+                } else if let unit = cursor.accept(.degrees, .mm) {
+                    guard unitFits(unit, motion.action, verb: verb) else { return false }
+                    guard !reportedOtherWay(value, motion.action, verb: verb) else { return false }
+                    motion.amount = .value(value)
+                } else if !Parser.swings(motion.action) || motion.count != nil {
+                    guard !reportedOtherWay(value, motion.action, verb: verb) else { return false }
                     motion.amount = .value(value)
                 } else {
                     // `nod 3` means three nods; a size needs its unit (`nod 30 degrees`).
@@ -138,14 +148,21 @@ extension Parser {
         cursor.index += 1
         guard levelGate(word, Levels.numbers) else { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
-        var unit = TimeUnit.seconds
-        if let u = cursor.accept(.seconds, .beats) {
-            if u.keyword == .beats {
-                guard levelGate(u, Levels.beatsAndFeel) else { return nil }
-                unit = .beats
-            }
-        }
+        guard let unit = parseTimeUnit() else { return nil }
         return Timing(value: value, unit: unit)
+    }
+
+    /// The unit after a time (`seconds`, `minutes`, `beats`); seconds when there is none; nil (reported) when
+    /// `beats` is not unlocked yet.
+    private func parseTimeUnit() -> TimeUnit? {
+        guard let u = cursor.accept(oneOf: .seconds, .minutes, .beats) else { return .seconds }
+        switch u.keyword {
+        case .beats:
+            guard levelGate(u, Levels.beatsAndFeel) else { return nil }
+            return .beats
+        case .minutes: return .minutes
+        default: return .seconds
+        }
     }
 
     /// `look` with no way to go, or `look 30` (a number where the direction goes).
@@ -177,11 +194,7 @@ extension Parser {
         guard startsExpression(cursor.peek()) else { return Statement(kind: .wait(nil), range: word.range) }
         if let number = cursor.peek(), number.kind == .number, !levelGate(number, Levels.numbers) { return nil }
         guard let value = parseExpression(after: word.text) else { return nil }
-        var unit = TimeUnit.seconds
-        if let u = cursor.accept(.seconds, .beats), u.keyword == .beats {
-            guard levelGate(u, Levels.beatsAndFeel) else { return nil }
-            unit = .beats
-        }
+        guard let unit = parseTimeUnit() else { return nil }
         return Statement(
             kind: .wait(Timing(value: value, unit: unit)), range: word.range.union(cursor.last?.range ?? word.range))
     }

@@ -31,6 +31,18 @@ extension Parser {
         }
         if let keyword = first.keyword, let needed = Levels.command[keyword] {
             if needed > level {
+                // `跳绳` is not `跳` (dance) glued to a name: a word the child made up, not one to unlock.
+                if let next = cursor.peek(1), next.isName, next.range.line == first.range.line,
+                    next.range.column == first.range.endColumn, first.text.last.map(TextFolding.isCJK) == true,
+                    next.text.first.map(TextFolding.isCJK) == true
+                {
+                    let range = first.range.union(next.range)
+                    report(
+                        .unknownWord, at: range,
+                        ["word": first.text + next.text, "choices": commandList(upTo: level)], try: "try-list")
+                    cursor.index = cursor.tokens.count
+                    return nil
+                }
                 report(
                     .notYet, at: first.range, ["word": first.text, "needed": "\(needed)", "level": "\(level)"])
                 skipBlockIfOpener(keyword)
@@ -186,6 +198,7 @@ extension Parser {
     /// "I don't know how to `nodd`. Did you mean `nod`?" — over commands, the child's moves and (for a word
     /// that is a keyword but not a command, like `left`) a plain explanation.
     func reportUnknownFirstWord(_ token: Token) {
+        if reportedHabit(token) { return }
         if let (phrase, range) = guessPhrase(startingWith: token) {
             report(
                 .unknownWord, at: range,
@@ -196,7 +209,8 @@ extension Parser {
                 try: "try-guess", fixIt: FixIt(range: range, replacement: phrase))
             return
         }
-        let commands = Array(Levels.command.keys)
+        // A word alone on its line may be a slip for `end` or `else` (`ned`, `结速`).
+        let commands = Array(Levels.command.keys) + (cursor.tokens.count == 1 ? [.end, .else] : [])
         let moveCandidates = moveNames.values.map(\.name)
         let keywordGuess = guessKeyword(token.text, among: commands)
         let moveGuess = Suggestions.best(for: token.text, among: moveCandidates)
@@ -219,7 +233,7 @@ extension Parser {
         }
         report(
             .unknownWord, at: token.range,
-            ["word": token.text, "choices": choiceList(Levels.commands(upTo: level))], try: "try-list")
+            ["word": token.text, "choices": commandList(upTo: level)], try: "try-list")
     }
 
     /// A Chinese line that starts like a command phrase but slips on the next word (`向左砍` for `向左看`,
@@ -238,6 +252,14 @@ extension Parser {
     }
 
     /// `a, b or c` in the program's language.
+    /// The command words of `level` and below as the guide teaches them, for "I know these words".
+    func commandList(upTo level: Int) -> String {
+        let words = Levels.commands(upTo: level).map { messages.quoted(messages.language.guideWord($0)) }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: messages.text("list.separator")) + messages.text("list.or")
+            + (words.last ?? "")
+    }
+
     func choiceList(_ keywords: [BopKeyword]) -> String {
         let words = keywords.map { messages.quoted(messages.keyword($0)) }
         guard words.count > 1 else { return words.first ?? "" }
