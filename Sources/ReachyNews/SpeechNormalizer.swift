@@ -1,15 +1,21 @@
 /// Turns display text into text for the voice.
 ///
 /// Rules, in order (see docs/news.md):
-/// 1. Markdown, URLs, e-mail addresses and `@handles` removed (`InlineMarkdown.speakableText`).
+/// 1. Emoji dropped; a link's pointer words (`详情见`) go with the link; an `@handle` keeps its name (who said it);
+///    then Markdown, URLs and e-mail addresses removed (`InlineMarkdown.speakableText`).
 /// 2. Full-width ASCII letters/digits/`％` made half-width.
-/// 3. Respellings from the lexicon (`GPT-5` → "G P T five", `OpenAI` → "Open A I").
+/// 3. Model names read part by part (`Qwen3-VL-235B-A22B` → `Qwen 3 V L 235 B A 22 B`, `GPT-5.2` → `G P T 5.2`,
+///    read "five point two" by the English voice), then respellings from the lexicon (`OpenAI` → "Open A I",
+///    `Reachy` → "Reechee").
 /// 4. A Latin word glued to a number is split: `GPT5.2` → `GPT 5.2`.
 /// 5. Numbers in a Chinese context (not next to a Latin word) become Chinese: dates `2025-12-21` →
 ///    二〇二五年十二月二十一日; years `2025年` → 二〇二五年 (digit by digit); percentages `35%` → 百分之三十五;
 ///    ranges `3-5` → 三到五; times `8:30` → 八点三十分; decimals `3.5` → 三点五; integers positionally with 万/亿
 ///    (`390倍` → 三百九十倍, `500万` → 五百万); thousands separators dropped. Numbers next to Latin words
 ///    (`Gemini 3`, `GPT 5.2`) stay as digits and are read in English.
+///    Also: 两 for a lone 2 before a measure word (两个, 两倍, 两万, never 第2); ranges of years (二〇二五到二〇二六年);
+///    `12/21` → 十二月二十一日 and `1/3` → 三分之一; `3:2` → 三比二; phone numbers digit by digit; `80%-90%` →
+///    百分之八十到百分之九十; `$1.5亿` → 一点五亿美元 (¥ 元, € 欧元, £ 英镑); `10^24` → 十的二十四次方.
 /// 6. Symbols a voice would spell out (`#`, `|`, `~`, `^`, `_`, `/`, `\`, a stray `@`) become spaces; spaces
 ///    collapsed. Versions in a Chinese context are read part by part: `1.2.3` → 一点二点三.
 public struct SpeechNormalizer: Sendable {
@@ -26,8 +32,9 @@ public struct SpeechNormalizer: Sendable {
 
     /// The text as it should be spoken.
     public func normalize(_ text: String) -> String {
-        var s = InlineMarkdown.speakableText(text)
+        var s = InlineMarkdown.speakableText(Self.attributions(Self.withoutEmoji(text)))
         s = halfWidth(s)
+        s = Self.modelNames(s)
         s = lexicon.apply(to: s)
         s = splitLettersFromDigits(s)
         if s.contains(",") {
@@ -73,6 +80,17 @@ public struct SpeechNormalizer: Sendable {
         var out = ""
         var i = 0
         while i < chars.count {
+            // A currency sign before a number in a Chinese sentence: the amount, then the currency's name.
+            if let currency = Self.currencies[chars[i]], i + 1 < chars.count, chars[i + 1].isASCII,
+                chars[i + 1].isNumber, Self.chineseAround(chars, i)
+            {
+                var j = i + 1
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
+                while j < chars.count, "万亿千百".contains(chars[j]) { j += 1 }
+                out += convertNumbers(String(chars[(i + 1)..<j])) + currency
+                i = j
+                continue
+            }
             guard chars[i].isASCII, chars[i].isNumber else {
                 out.append(chars[i])
                 i += 1
@@ -129,9 +147,58 @@ public struct SpeechNormalizer: Sendable {
                 }
             }
         }
-        // Years: four digits then 年.
+        // Years: four digits then 年; a range of years 2025-2026年 → 二〇二五到二〇二六年.
         if end == integerEnd, whole.count == 4, at(end) == "年" {
             return (ChineseNumerals.digits(whole), end)
+        }
+        if end == integerEnd, whole.count == 4, let dash = at(end), "-~～–—".contains(dash) {
+            let (second, afterSecond) = digitsFrom(end + 1)
+            if second.count == 4, at(afterSecond) == "年" {
+                return (ChineseNumerals.digits(whole) + "到" + ChineseNumerals.digits(second), afterSecond)
+            }
+        }
+        // Phone numbers: three groups joined by hyphens (400-820-8820), read digit by digit.
+        if end == integerEnd, at(end) == "-" {
+            let (second, afterSecond) = digitsFrom(end + 1)
+            if !second.isEmpty, at(afterSecond) == "-" {
+                let (third, afterThird) = digitsFrom(afterSecond + 1)
+                if !third.isEmpty, whole.count + second.count + third.count >= 7 {
+                    return ([whole, second, third].map(ChineseNumerals.digits).joined(separator: "，"), afterThird)
+                }
+            }
+        }
+        // 12/21 → 十二月二十一日 (a day over 12 cannot be a small fraction); 1/3 → 三分之一.
+        if end == integerEnd, at(end) == "/", let a = Int(whole), whole.count <= 4 {
+            let (second, afterSecond) = digitsFrom(end + 1)
+            if let b = Int(second), !second.isEmpty, second.count <= 4 {
+                if (1...12).contains(a), (13...31).contains(b) {
+                    return (ChineseNumerals.integer(whole) + "月" + ChineseNumerals.integer(second) + "日", afterSecond)
+                }
+                if b > 0 { return (ChineseNumerals.integer(second) + "分之" + ChineseNumerals.integer(whole), afterSecond) }
+            }
+        }
+        // Ratios 3:2 → 三比二 (a time has two-digit minutes: read below).
+        if end == integerEnd, at(end) == ":" || at(end) == "：" {
+            let (second, afterSecond) = digitsFrom(end + 1)
+            if !second.isEmpty, second.count == 1 || Int(whole).map({ $0 >= 24 }) == true {
+                return (ChineseNumerals.integer(whole) + "比" + ChineseNumerals.integer(second), afterSecond)
+            }
+        }
+        // Powers: 10^24 → 十的二十四次方.
+        if end == integerEnd, at(end) == "^" {
+            let (second, afterSecond) = digitsFrom(end + 1)
+            if !second.isEmpty {
+                return (ChineseNumerals.integer(whole) + "的" + ChineseNumerals.integer(second) + "次方", afterSecond)
+            }
+        }
+        // 两: a lone 2 before a measure word (两个, 两倍, 两万), never an ordinal (第2名).
+        if whole == "2", end == integerEnd, start == 0 || c[start - 1] != "第",
+            start == 0 || !(c[start - 1].isASCII && c[start - 1].isNumber),
+            Self.liangWords.contains(where: { word in
+                word.count <= c.count - end && String(c[end..<(end + word.count)]) == word
+            })
+        {
+            return ("两", end)
         }
         // Times: 8:30, 08:00.
         if end == integerEnd, whole.count <= 2, at(end) == ":" || at(end) == "：", let h = Int(whole), h < 24 {
@@ -158,6 +225,17 @@ public struct SpeechNormalizer: Sendable {
         var p = end
         while p < c.count, c[p] == " " { p += 1 }
         if at(p) == "%" {
+            // A range of percentages: 80%-90% → 百分之八十到百分之九十.
+            if let dash = at(p + 1), "-~～–—".contains(dash), let next = at(p + 2), next.isASCII, next.isNumber {
+                let (second, afterSecond) = digitsFrom(p + 2)
+                var q = afterSecond
+                while q < c.count, c[q] == " " { q += 1 }
+                if at(q) == "%" {
+                    return (
+                        "百分之" + ChineseNumerals.decimal(token) + "到百分之" + ChineseNumerals.decimal(second), q + 1
+                    )
+                }
+            }
             return ("百分之" + ChineseNumerals.decimal(token), p + 1)
         }
         // Ranges: 3-5, 3~5, 3～5 (then whatever unit follows is read normally).
@@ -175,6 +253,16 @@ public struct SpeechNormalizer: Sendable {
             }
         }
         return (ChineseNumerals.decimal(token), end)
+    }
+
+    /// Whether the text around index `i` is Chinese (a Han character is the nearest letter on either side).
+    static func chineseAround(_ c: [Character], _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, !(c[j].isLetter) { j -= 1 }
+        if j >= 0, LanguageScript.isHan(c[j]) { return true }
+        var k = i + 1
+        while k < c.count, !(c[k].isLetter) || "万亿千百".contains(c[k]) { k += 1 }
+        return k < c.count && LanguageScript.isHan(c[k])
     }
 
     private func previousNonSpace(_ c: [Character], _ i: Int) -> Character? {

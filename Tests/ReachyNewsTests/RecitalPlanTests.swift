@@ -23,7 +23,7 @@ struct RecitalPlanTests {
         let first = plan.items[0]
         #expect(first.sentences.map(\.mark) == ["i1.n", "i1.h", "i1.s1", "i1.s2"])
         #expect(first.sentences[0].speech == "第一条。")
-        #expect(first.sentences[1].speech == "阿里巴巴Chwen-Image-Layered发布，支持图片分层。")
+        #expect(first.sentences[1].speech == "阿里巴巴Chwen Image Layered发布，支持图片分层。")
         #expect(first.url == "https://x.com/mervenoyann/status/2002053971406700740")
         #expect(plan.items[8].sentences[0].speech == "最后一条，第九条。")
         #expect(plan.sentences.allSatisfy { !$0.speech.contains("http") && !$0.speech.contains("@") })
