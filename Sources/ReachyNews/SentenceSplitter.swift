@@ -24,8 +24,9 @@ public enum SentenceSplitter {
                 let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
                 let nextOK =
                     next == nil || next == " " || next.map { LanguageScript.isHan($0) || closers.contains($0) } == true
-                // "a.m." style abbreviations and "Mr." are rare in digests; a period after a digit is never an end.
-                isEnd = prevIsLetter && nextOK
+                // A period after a digit is never an end; nor one that closes an abbreviation (U.S., Corp., e.g.,
+                // Mr., p.m.) unless the next word starts a sentence after a capital-less abbreviation.
+                isEnd = prevIsLetter && nextOK && !endsAbbreviation(chars, at: i)
             }
             if isEnd {
                 var j = i + 1
@@ -40,6 +41,30 @@ public enum SentenceSplitter {
         }
         append(chars[start..<chars.count], to: &sentences)
         return sentences
+    }
+
+    /// Abbreviations whose period does not end a sentence (lower-cased, without the final period).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "corp", "co", "ltd",
+        "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "no", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "mt",
+    ]
+
+    /// Whether the `.` at `i` closes an abbreviation: the word before it (letters and inner periods) is a known one,
+    /// or a single capital letter (an initial, as in "J. Smith"). "etc." and "p.m." at the very end, or before a
+    /// capitalised word, still end the sentence when nothing else follows.
+    static func endsAbbreviation(_ chars: [Character], at i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, chars[j].isASCII, chars[j].isLetter || chars[j] == "." { j -= 1 }
+        let word = String(chars[(j + 1)..<i])
+        if word.count == 1, word.first?.isUppercase == true { return true }
+        guard abbreviations.contains(word.lowercased()) else { return false }
+        // At the end of the text, or before a Chinese character, the period does end the sentence.
+        let next = i + 1 < chars.count ? chars[i + 1] : nil
+        if next == nil || next.map(LanguageScript.isHan) == true { return false }
+        // "at 3 p.m. Then …": a sentence-final time/etc. followed by a capitalised word that is not a name we
+        // can tell apart — keep together (a long sentence is better than one cut in the middle of a name).
+        return true
     }
 
     private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
