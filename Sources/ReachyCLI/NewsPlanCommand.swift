@@ -41,7 +41,8 @@ enum NewsPlanFormatter {
         let digests = plan.sources.count
         var out =
             "Recital for \(plan.date.isEmpty ? "an undated digest" : plan.date): \(plan.items.count) item"
-            + (plan.items.count == 1 ? "" : "s") + " from \(digests) digest" + (digests == 1 ? "" : "s") + "\n"
+            + (plan.items.count == 1 ? "" : "s") + " from \(digests) digest" + (digests == 1 ? "" : "s")
+            + ", about \(Int(plan.estimatedSeconds / 60)) min \(Int(plan.estimatedSeconds) % 60) s\n"
         for segment in plan.segments {
             switch segment.kind {
             case .intro, .outro:

@@ -18,6 +18,9 @@ public struct RecitalOptions: Sendable, Equatable {
     public var categories: [String]?
     /// Length mode.
     public var length: Length
+    /// Longest recital wanted, seconds (nil = no limit): the planner reads items in `length` mode if that fits,
+    /// else shortens every item (first sentence, then headlines only) — every item is still read.
+    public var budget: Double?
     /// Pause after the headline's paragraph (seconds).
     public var pauseBetweenItems: Double
     /// Pause after the headline (seconds).
@@ -36,5 +39,6 @@ public struct RecitalOptions: Sendable, Equatable {
         self.pauseBetweenItems = pauseBetweenItems
         self.pauseAfterHeadline = pauseAfterHeadline
         self.gestureLead = gestureLead
+        self.budget = nil
     }
 }

@@ -24,6 +24,22 @@ public struct RecitalPlanner: Sendable {
 
     /// The plan for these digests.
     public func plan(_ digests: [Digest], options: RecitalOptions = RecitalOptions()) -> RecitalPlan {
+        guard let budget = options.budget else { return planWhole(digests, options: options) }
+        // The fullest reading that fits the budget (estimated before synthesis).
+        let modes = RecitalOptions.Length.allCases.drop { $0 != options.length }
+        var last: RecitalPlan?
+        for mode in modes {
+            var shorter = options
+            shorter.length = mode
+            shorter.budget = nil
+            let plan = planWhole(digests, options: shorter)
+            if plan.estimatedSeconds <= budget { return plan }
+            last = plan
+        }
+        return last ?? planWhole(digests, options: options)
+    }
+
+    private func planWhole(_ digests: [Digest], options: RecitalOptions) -> RecitalPlan {
         var selected = digests
         if let wanted = options.categories, !wanted.isEmpty {
             selected = digests.filter { !Set($0.metadata?.categories ?? []).isDisjoint(with: wanted) }
@@ -50,6 +66,25 @@ public struct RecitalPlanner: Sendable {
     }
 
     // MARK: - Segments
+
+    /// A long sentence without a full stop, cut at its commas into clauses of at least 15 characters, so the
+    /// gestures that follow sentence starts have somewhere to go (the voice reads the pieces without a gap).
+    static func clauses(_ sentence: String) -> [String] {
+        guard sentence.count > 60 else { return [sentence] }
+        var pieces: [String] = []
+        var current = ""
+        for ch in sentence {
+            current.append(ch)
+            if ch == "，" || ch == ",", current.count >= 15 {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty {
+            if current.count < 15, let last = pieces.popLast() { pieces.append(last + current) } else { pieces.append(current) }
+        }
+        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     private func sentence(_ mark: String, _ role: RecitalSentence.Role, _ text: String) -> RecitalSentence {
         RecitalSentence(mark: mark, role: role, text: text, speech: normalizer.normalize(text))
@@ -91,7 +126,9 @@ public struct RecitalPlanner: Sendable {
         case .firstSentence: body = Array(body.prefix(1))
         case .headlines: body = []
         }
-        for (k, s) in body.enumerated() { sentences.append(sentence("\(id).s\(k + 1)", .body, s)) }
+        for (k, s) in body.flatMap(Self.clauses).enumerated() {
+            sentences.append(sentence("\(id).s\(k + 1)", .body, s))
+        }
         sentences = sentences.filter { !$0.speech.isEmpty }
         let mood = classifier.classify(
             headline: entry.item.headline, body: entry.item.body, categories: entry.categories)

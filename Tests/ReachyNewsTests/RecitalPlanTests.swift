@@ -21,7 +21,8 @@ struct RecitalPlanTests {
         #expect(intro.hasPrefix("各位好，今天是二〇二五年十二月二十一日，星期日。"))
         #expect(intro.hasSuffix("共九条。"))
         let first = plan.items[0]
-        #expect(first.sentences.map(\.mark) == ["i1.n", "i1.h", "i1.s1", "i1.s2"])
+        // Two body sentences; the first, long and joined by commas only, is read as three clauses.
+        #expect(first.sentences.map(\.mark) == ["i1.n", "i1.h", "i1.s1", "i1.s2", "i1.s3", "i1.s4"])
         #expect(first.sentences[0].speech == "第一条。")
         #expect(first.sentences[1].speech == "阿里巴巴Chwen Image Layered发布，支持图片分层。")
         #expect(first.url == "https://x.com/mervenoyann/status/2002053971406700740")

@@ -1,0 +1,52 @@
+import Foundation
+import ReachySpeech
+import Testing
+
+@testable import ReachyNews
+
+/// The recital's length: the estimate agrees with the synthesized voice, a budget shortens every item rather than
+/// dropping any, and long comma-only sentences are cut into clauses for the gestures.
+@Suite("Recital length", .serialized)
+struct RecitalLengthTests {
+    static func plan(_ options: RecitalOptions) throws -> RecitalPlan {
+        try RecitalPlanner.bundled().plan([DigestParser.parse(contentsOf: TestFiles.sample).digest], options: options)
+    }
+
+    @Test("The estimate is within 30 % of the synthesized length")
+    func estimate() throws {
+        let plan = try Self.plan(RecitalOptions(length: .firstSentence))
+        let rendered = try RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns)).render(plan)
+        let actual = Double(rendered.audio.samples.count) / Double(rendered.audio.sampleRate)
+        #expect(abs(plan.estimatedSeconds - actual) <= 0.3 * actual, "estimated \(plan.estimatedSeconds) s, spoken \(actual) s")
+    }
+
+    @Test("A budget picks the fullest reading that fits, and never drops an item")
+    func budget() throws {
+        let full = try Self.plan(RecitalOptions())
+        let first = try Self.plan(RecitalOptions(length: .firstSentence))
+        let headlines = try Self.plan(RecitalOptions(length: .headlines))
+        #expect(full.estimatedSeconds > first.estimatedSeconds && first.estimatedSeconds > headlines.estimatedSeconds)
+        func planned(_ seconds: Double) throws -> RecitalPlan {
+            var options = RecitalOptions()
+            options.budget = seconds
+            return try Self.plan(options)
+        }
+        #expect(try planned(full.estimatedSeconds + 1) == full)
+        #expect(try planned(full.estimatedSeconds - 1) == first)
+        #expect(try planned(first.estimatedSeconds - 1) == headlines)
+        // Even too short a budget reads every item, by its headline.
+        let tiny = try planned(10)
+        #expect(tiny == headlines)
+        #expect(tiny.items.count == 9)
+    }
+
+    @Test("A long sentence with only commas is cut into clauses, each a gesture point; short ones stay whole")
+    func clauses() {
+        let long = "阿里巴巴今天发布了新的多模态模型，支持图片分层，可以把一张图片拆成多个图层，方便设计师分别编辑每一个部分，而且代码和模型权重都已经完全开源"
+        let pieces = RecitalPlanner.clauses(long)
+        #expect(pieces.count >= 3)
+        #expect(pieces.joined() == long)
+        #expect(pieces.allSatisfy { $0.count >= 15 })
+        #expect(RecitalPlanner.clauses("短句，没有必要切开。") == ["短句，没有必要切开。"])
+    }
+}
