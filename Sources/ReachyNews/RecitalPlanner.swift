@@ -48,11 +48,13 @@ public struct RecitalPlanner: Sendable {
         if let cap = options.maxItems { merged = Array(merged.prefix(max(0, cap))) }
         let newest = selected.compactMap(\.metadata).max { $0.date < $1.date }
 
-        var segments: [RecitalSegment] = [intro(newest, count: merged.count)]
+        let english = Self.isEnglish(merged.map { $0.item.headline + " " + $0.item.body })
+        var segments: [RecitalSegment] = [intro(newest, count: merged.count, english: english)]
         for (index, entry) in merged.enumerated() {
-            segments.append(item(entry, position: index + 1, isLast: index == merged.count - 1, options: options))
+            segments.append(
+                item(entry, position: index + 1, isLast: index == merged.count - 1, options: options, english: english))
         }
-        segments.append(outro())
+        segments.append(outro(english: english))
         for i in segments.indices { segments[i].gestures = gestures(for: segments[i], options: options) }
 
         var date = ""
@@ -90,35 +92,71 @@ public struct RecitalPlanner: Sendable {
         RecitalSentence(mark: mark, role: role, text: text, speech: normalizer.normalize(text))
     }
 
-    private func intro(_ metadata: DigestMetadata?, count: Int) -> RecitalSegment {
-        var first = "各位好。"
+    /// Whether the digest is written in English (Latin letters outnumber Chinese characters three to one): its
+    /// intro, ordinals and outro are then English, and its numbers stay for the English voice.
+    static func isEnglish(_ texts: [String]) -> Bool {
+        var han = 0
+        var latin = 0
+        for text in texts {
+            for ch in text {
+                if LanguageScript.isHan(ch) { han += 1 } else if ch.isASCII, ch.isLetter { latin += 1 }
+            }
+        }
+        return latin > 3 * han && latin > 0
+    }
+
+    private func intro(_ metadata: DigestMetadata?, count: Int, english: Bool) -> RecitalSegment {
+        var first = english ? "Hello." : "各位好。"
         if let m = metadata, let y = m.localDay.year, let mo = m.localDay.month, let d = m.localDay.day,
             let wd = m.localDay.weekday
         {
-            let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
-            first = "各位好，今天是\(y)年\(mo)月\(d)日，星期\(weekdays[(wd - 1) % 7])。"
+            if english {
+                let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+                let months = [
+                    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December",
+                ]
+                first = "Hello, today is \(weekdays[(wd - 1) % 7]), \(months[(mo - 1) % 12]) \(d), \(y)."
+            } else {
+                let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
+                first = "各位好，今天是\(y)年\(mo)月\(d)日，星期\(weekdays[(wd - 1) % 7])。"
+            }
         }
-        let second = count == 0 ? "今天没有新的AI快讯。" : "下面是过去一段时间的AI快讯，共\(count)条。"
+        let second =
+            english
+            ? (count == 0 ? "There is no new AI news today." : "Here is the latest AI news: \(count) item\(count == 1 ? "" : "s").")
+            : (count == 0 ? "今天没有新的AI快讯。" : "下面是过去一段时间的AI快讯，共\(count)条。")
         return RecitalSegment(
             kind: .intro, id: "intro",
             sentences: [sentence("intro.s1", .intro, first), sentence("intro.s2", .intro, second)],
             gestures: [], pauseAfter: 0.6)
     }
 
-    private func outro() -> RecitalSegment {
-        RecitalSegment(
+    private func outro(english: Bool) -> RecitalSegment {
+        let text =
+            english
+            ? "That's all the AI news for today. Thank you for listening, see you tomorrow."
+            : "以上就是今天的AI快讯，感谢收听，我们明天再见。"
+        return RecitalSegment(
             kind: .outro, id: "outro",
-            sentences: [sentence("outro.s1", .outro, "以上就是今天的AI快讯，感谢收听，我们明天再见。")],
+            sentences: [sentence("outro.s1", .outro, text)],
             // The bow happens in the silence after the last word; the audio lasts until it is over.
             gestures: [], pauseAfter: max(0.3, library.poses("bow").reduce(0) { $0 + $1.duration } + 0.2))
     }
 
-    private func item(_ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions) -> RecitalSegment {
+    private func item(
+        _ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions, english: Bool
+    ) -> RecitalSegment {
         let id = "i\(position)"
         let ordinal = ChineseNumerals.integer(String(position))
-        let ordinalText = isLast && position > 1 ? "最后一条，第\(ordinal)条。" : "第\(ordinal)条。"
+        let ordinalText =
+            english
+            ? (isLast && position > 1 ? "And finally, number \(position)." : "Number \(position).")
+            : (isLast && position > 1 ? "最后一条，第\(ordinal)条。" : "第\(ordinal)条。")
         var headline = InlineMarkdown.speakableText(entry.item.headline)
-        if let last = headline.last, !SentenceSplitter.terminators.contains(last), last != "." { headline += "。" }
+        if let last = headline.last, !SentenceSplitter.terminators.contains(last), last != "." {
+            headline += english ? "." : "。"
+        }
         var sentences = [sentence("\(id).n", .ordinal, ordinalText), sentence("\(id).h", .headline, headline)]
         var body = SentenceSplitter.split(InlineMarkdown.speakableText(entry.item.body))
         switch options.length {

@@ -111,6 +111,7 @@ public struct SpeechNormalizer: Sendable {
                 || (before.map(LanguageScript.isHan) != true && after.map(LanguageScript.isLatinLetter) == true)
                 || (before == "-" && i >= 2 && LanguageScript.isLatinLetter(chars[i - 2]))
                 || (before == "." && i >= 2 && chars[i - 2].isNumber)
+                || Self.englishAround(chars, i, k)
             if latin {
                 out += String(chars[i..<k])
                 i = k
@@ -253,6 +254,20 @@ public struct SpeechNormalizer: Sendable {
             }
         }
         return (ChineseNumerals.decimal(token), end)
+    }
+
+    /// Whether a number sits in English text: the nearest letters on both sides (past spaces and punctuation) are
+    /// Latin, or one side is Latin and the other has no letter at all.
+    static func englishAround(_ c: [Character], _ start: Int, _ end: Int) -> Bool {
+        var j = start - 1
+        while j >= 0, !c[j].isLetter { j -= 1 }
+        var k = end
+        while k < c.count, !c[k].isLetter { k += 1 }
+        let before = j >= 0 ? c[j] : nil
+        let after = k < c.count ? c[k] : nil
+        let latinBefore = before.map(LanguageScript.isLatinLetter) == true
+        let latinAfter = after.map(LanguageScript.isLatinLetter) == true
+        return (latinBefore && (after == nil || latinAfter)) || (latinAfter && before == nil)
     }
 
     /// Whether the text around index `i` is Chinese (a Han character is the nearest letter on either side).

@@ -50,3 +50,32 @@ struct RecitalLengthTests {
         #expect(RecitalPlanner.clauses("短句，没有必要切开。") == ["短句，没有必要切开。"])
     }
 }
+
+/// An English digest is presented in English: intro, ordinals and outro, and its numbers stay for the English voice.
+@Suite("English digests")
+struct EnglishDigestTests {
+    @Test("Intro, ordinals and outro follow the digest's language")
+    func english() throws {
+        let text = """
+            ---
+            title: "AI Daily"
+            date: 2025-12-21
+            ---
+
+            1. [OpenAI ships GPT-5.2](https://example.com/a)
+               It is 2 times faster and costs 30% less.
+            2. [Google updates Gemini](https://example.com/b)
+               The update reaches 500 million users.
+            """
+        let plan = try RecitalPlanner.bundled().plan([DigestParser.parse(text).digest])
+        let intro = plan.segments[0].sentences.map(\.speech).joined(separator: " ")
+        #expect(intro == "Hello, today is Sunday, December 21, 2025. Here is the latest A I news: 2 items.")
+        #expect(plan.items[0].sentences[0].speech == "Number 1.")
+        #expect(plan.items[1].sentences[0].speech == "And finally, number 2.")
+        #expect(plan.items[0].sentences.contains { $0.speech == "It is 2 times faster and costs 30% less." })
+        #expect(plan.segments.last?.sentences.first?.speech.hasPrefix("That's all the A I news for today.") == true)
+        // A Chinese digest keeps the Chinese presentation.
+        let chinese = try RecitalPlanner.bundled().plan([DigestParser.parse(contentsOf: TestFiles.sample).digest])
+        #expect(chinese.items[0].sentences[0].speech == "第一条。")
+    }
+}
