@@ -126,6 +126,23 @@ struct NewsDailyCommand: AsyncParsableCommand {
                 lastReason = ""
                 continue
             }
+            if DailyRoutine.isQuietSlot(decision, state: current, schedule: schedule, now: now), let slot = decision.slot {
+                // The slot has come and nothing is new: say so once, so the listener is not left wondering.
+                log("No news today (\(decision.reason)); saying so.")
+                let planner: RecitalPlanner
+                do { planner = try RecitalPlanner.bundled() } catch { throw NewsCLIError.data(error.description) }
+                let plan = planner.plan([], options: selection.recitalOptions)
+                let rate = playback.speechRate
+                let outcome = try await NewsRobotPlayback.play(
+                    render: { try await NewsRobotPlayback.render(plan, rate: rate) }, robot: try connection.resolve(),
+                    run: robot, playback: playback, signals: signals, wavName: "reachy-news-daily.wav")
+                if case .interrupted = outcome {
+                    log("Interrupted. Exiting.")
+                    return
+                }
+                current = DailyRoutine.recordQuietSlot(slot, in: current)
+                do { try store.save(current) } catch { throw NewsCLIError.state(error.description) }
+            }
             if !decision.stale.isEmpty || !decision.digests.isEmpty {
                 let next = DailyRoutine.record(decision, available: candidates.infos, in: current, at: now)
                 if next != current {

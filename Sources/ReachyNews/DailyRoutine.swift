@@ -107,6 +107,23 @@ public enum DailyRoutine {
         return s
     }
 
+    /// Whether the slot has come with nothing new to read: scheduled, not yet served, not too late, and the decision
+    /// is to wait for want of news. The routine then says "no news today" once and marks the slot served.
+    public static func isQuietSlot(
+        _ decision: RoutineDecision, state: RecitalState, schedule: DailySchedule, now: Date
+    ) -> Bool {
+        guard decision.action == .wait, decision.newItemCount == 0, let slot = decision.slot else { return false }
+        if let last = state.lastSlot, last >= slot { return false }
+        return now >= slot && now.timeIntervalSince(slot) <= schedule.lateLimit
+    }
+
+    /// The state after saying "no news today" for `slot`.
+    public static func recordQuietSlot(_ slot: Date, in state: RecitalState) -> RecitalState {
+        var s = state
+        s.lastSlot = slot
+        return s
+    }
+
     /// Removes items already recited (by canonical link) from digests.
     public static func withoutRecitedItems(_ digests: [Digest], state: RecitalState) -> [Digest] {
         let done = Set(state.recitedURLs)

@@ -199,6 +199,25 @@ struct DailyRoutineTests {
         #expect(scan.diagnostics.contains { $0.error.code == "missing-front-matter" })
     }
 
+    @Test("A slot with nothing new is a quiet slot once: said, recorded, and not again; never late or with news")
+    func quietSlot() throws {
+        let clock = TestNewsClock(Self.beijing(21, 8, 1))
+        var state = RecitalState()
+        let d = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: state, available: [])
+        #expect(DailyRoutine.isQuietSlot(d, state: state, schedule: Self.schedule, now: clock.now()))
+        state = DailyRoutine.recordQuietSlot(try #require(d.slot), in: state)
+        let again = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: state, available: [])
+        #expect(!DailyRoutine.isQuietSlot(again, state: state, schedule: Self.schedule, now: clock.now()))
+        // Switched on in the evening: the morning slot is too old to announce anything.
+        let late = Self.beijing(21, 20)
+        let evening = DailyRoutine.decide(now: late, schedule: Self.schedule, state: RecitalState(), available: [])
+        #expect(!DailyRoutine.isQuietSlot(evening, state: RecitalState(), schedule: Self.schedule, now: late))
+        // With news, it is a recital, not a quiet slot.
+        let news = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])]
+        let busy = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: RecitalState(), available: news)
+        #expect(!DailyRoutine.isQuietSlot(busy, state: RecitalState(), schedule: Self.schedule, now: clock.now()))
+    }
+
     /// Writes `text` as `name` in `dir` and scans the directory.
     static func write(_ text: String, _ name: String, in dir: URL) throws -> [DigestFileInfo] {
         try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
