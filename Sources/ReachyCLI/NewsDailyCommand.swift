@@ -91,6 +91,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
         log("News routine started: slot \(at) \(zone.identifier), digests in \(dir), state in \(statePath).")
         var lastReason = ""
         var lastWake: Date?
+        var lastPartial = 0
         let fetcher = DigestFetcher(directory: URL(fileURLWithPath: dir), now: { clock.now() })
         let feeds = sources.compactMap { try? DigestSource($0) }
         while signals.received == nil {
@@ -99,6 +100,10 @@ struct NewsDailyCommand: AsyncParsableCommand {
             var current: RecitalState
             do { current = try store.load() } catch { throw NewsCLIError.state(error.description) }
             let candidates = try NewsCandidates.load(files: [], dir: dir)
+            if candidates.partial > 0, candidates.partial != lastPartial {
+                log("Partial: \(candidates.partial) problem(s) in the digests (above) keep part of them from being read.")
+            }
+            lastPartial = candidates.partial
             let decision = DailyRoutine.decide(
                 now: now, schedule: schedule, state: current, available: candidates.infos, mode: .scheduled)
             if decision.action == .recite {

@@ -20,12 +20,13 @@ struct NewsPlanCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let plan = try recital.makePlan()
+        let (plan, partial) = try recital.makePlan()
         if json {
             print(try NewsPlanFormatter.json(plan))
         } else {
             print(NewsPlanFormatter.summary(plan), terminator: "")
         }
+        try NewsRecitalOptions.finish(partial: partial)
     }
 }
 

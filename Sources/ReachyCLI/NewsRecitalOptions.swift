@@ -15,12 +15,14 @@ struct NewsRecitalOptions: ParsableArguments {
     var recitalOptions: RecitalOptions { selection.recitalOptions }
 
     /// Parses the files, prints diagnostics to stderr, and builds the plan. Unreadable files and plans without
-    /// items are errors.
-    func makePlan() throws -> RecitalPlan {
+    /// items are errors. `partial` counts the errors after which something of a digest was not read.
+    func makePlan() throws -> (plan: RecitalPlan, partial: Int) {
         var digests: [Digest] = []
+        var partial = 0
         for file in files {
             let result = DigestParser.parse(contentsOf: URL(fileURLWithPath: file))
             for d in result.diagnostics { printError(d.description) }
+            partial += result.errors.count
             if case .unreadable(let path, let reason)? = result.firstError {
                 throw NewsCLIError.unreadable(path: path, reason: reason)
             }
@@ -32,7 +34,16 @@ struct NewsRecitalOptions: ParsableArguments {
         guard !plan.items.isEmpty else {
             throw NewsCLIError.noItems(files: files, filtered: !selection.categories.isEmpty)
         }
-        return plan
+        return (plan, partial)
+    }
+
+    /// Ends a command that read only part of its digests with exit status 3 and says so.
+    static func finish(partial: Int) throws {
+        guard partial > 0 else { return }
+        printError(
+            "Partial: \(partial) problem(s) above kept part of the digests from being read (exit status 3). "
+                + "Fix them and run again; `reachy news doctor --dir DIR` lists them.")
+        throw ExitCode(3)
     }
 }
 

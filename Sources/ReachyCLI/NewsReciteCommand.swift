@@ -169,6 +169,8 @@ enum NewsSchedule {
 struct NewsCandidates {
     var infos: [DigestFileInfo] = []
     var digests: [String: Digest] = [:]
+    /// Errors after which part of a digest is not read.
+    var partial = 0
 
     static func load(files: [String], dir: String?) throws -> NewsCandidates {
         var c = NewsCandidates()
@@ -179,12 +181,14 @@ struct NewsCandidates {
             }
             let scan = DailyRoutine.scan(directory: URL(fileURLWithPath: dir))
             for d in scan.diagnostics { printError(d.description) }
+            c.partial += scan.diagnostics.filter { !$0.error.isWarning }.count
             c.infos = scan.infos
             c.digests = scan.digests
         }
         for file in files {
             let result = DigestParser.parse(contentsOf: URL(fileURLWithPath: file))
             for d in result.diagnostics { printError(d.description) }
+            c.partial += result.errors.count
             if case .unreadable(let path, let reason)? = result.firstError {
                 throw NewsCLIError.unreadable(path: path, reason: reason)
             }

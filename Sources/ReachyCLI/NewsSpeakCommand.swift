@@ -41,7 +41,7 @@ struct NewsSpeakCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try recital.makePlan()
+        let (plan, partial) = try recital.makePlan()
         let renderer = RecitalRenderer(synthesizer: SpeechSynthesizer(rate: rate), outputSampleRate: sampleRate)
         let rendered: RecitalRenderer.Rendered
         do {
@@ -75,5 +75,6 @@ struct NewsSpeakCommand: ParsableCommand {
                 + "(\(rendered.audio.sampleRate) Hz mono, \(items) item" + (items == 1 ? "" : "s") + ").")
         if let planOut { print("Wrote the timed plan to \(planOut).") }
         if let swayOut { print("Wrote \(rendered.sway.count) sway frames to \(swayOut).") }
+        try NewsRecitalOptions.finish(partial: partial)
     }
 }

@@ -110,6 +110,16 @@ struct NewsCLITests {
         #expect(r.stdout.contains("第二条新闻"))
     }
 
+    @Test("A digest read only in part ends with exit status 3 and says so")
+    func partial() throws {
+        let file = NewsCLI.malformed + "/04-missing-date.md"
+        let r = try NewsCLI.run(["news", "plan", file])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("no `date:` field"))
+        #expect(r.stderr.contains("Partial: 1 problem(s) above kept part of the digests from being read (exit status 3)."))
+        #expect(r.stdout.hasPrefix("Recital for"))
+    }
+
     @Test("No items left after the category filter is an error")
     func noItems() throws {
         let r = try NewsCLI.run(["news", "plan", NewsCLI.sample, "--categories", "体育"])
