@@ -213,7 +213,8 @@ public struct RecitalPlanner: Sendable {
             }
             if mood == .milestone || mood == .excited {
                 for s in body where s.text.contains(#/\d+(?:\.\d+)?\s*(?:万|亿|倍|%|％)/#) {
-                    add("number_pop", at: s.mark, lead: 0)
+                    // On the number itself when the speech marks it, else at the sentence's start.
+                    add("number_pop", at: s.numberSplit == nil ? s.mark : s.numberMark, lead: 0)
                 }
             }
             add("look_audience", at: segment.endMark, lead: 0)

@@ -6,7 +6,14 @@ extension RecitalSegment {
         var script = SpeechScript()
         for s in sentences {
             script.append(mark: s.mark)
-            script.append(text: s.speech)
+            if let (before, number) = s.numberSplit {
+                // A mark where the first big number is said: the number gesture plays on the word itself.
+                script.append(text: before)
+                script.append(mark: s.numberMark)
+                script.append(text: number)
+            } else {
+                script.append(text: s.speech)
+            }
         }
         script.append(mark: endMark)
         if pauseAfter > 0 { script.append(pauseMilliseconds: Int((pauseAfter * 1000).rounded())) }
@@ -52,5 +59,21 @@ extension RecitalPlan {
         }
         plan.duration = audio.duration
         return plan
+    }
+}
+
+extension RecitalSentence {
+    /// The mark placed where the sentence's first big number (百分之…, …万, …亿, …倍) begins.
+    public var numberMark: String { mark + ".n" }
+
+    /// The speech split where its first big number begins (nil when it has none or starts with it).
+    var numberSplit: (String, String)? {
+        guard
+            let match = speech.firstMatch(
+                of: #/百分之|[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?[万亿倍]/#)
+        else { return nil }
+        let before = String(speech[..<match.range.lowerBound])
+        guard !before.isEmpty else { return nil }
+        return (before, String(speech[match.range.lowerBound...]))
     }
 }

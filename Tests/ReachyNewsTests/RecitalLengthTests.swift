@@ -79,3 +79,34 @@ struct EnglishDigestTests {
         #expect(chinese.items[0].sentences[0].speech == "第一条。")
     }
 }
+
+/// The number gesture plays on the number, as the voice says it.
+@Suite("Number gesture", .serialized)
+struct NumberGestureTests {
+    @Test("number_pop starts when the number is spoken, well after its sentence starts")
+    func onTheWord() throws {
+        let text = """
+            ---
+            title: t
+            date: 2025-12-21
+            ---
+
+            1.  [开源模型下载量创纪录](https://x.com/1)
+
+                这个开源模型发布以后受到了全世界开发者的欢迎，累计下载量已经突破500万次。
+
+            """
+        let plan = try RecitalPlanner.bundled().plan([DigestParser.parse(text).digest])
+        let rendered = try RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns)).render(plan)
+        let item = try #require(rendered.plan.items.first)
+        let sentence = try #require(item.sentences.first { $0.numberSplit != nil })
+        let pop = try #require(item.gestures.first { $0.gesture == "number_pop" })
+        #expect(pop.anchor == sentence.numberMark)
+        let start = try #require(sentence.start)
+        let end = try #require(sentence.end)
+        let t = try #require(pop.time)
+        // The number is near the end of a long sentence: the gesture comes in its last part, not at its start.
+        #expect(t > start + 0.6 * (end - start), "pop at \(t), sentence \(start)–\(end)")
+        #expect(t < end)
+    }
+}

@@ -42,13 +42,15 @@ struct RecitalPlanTests {
             #expect(item.gestures.last?.gesture == "look_audience")
             #expect(item.gestures.last?.anchor == item.endMark)
             // Every anchor is a mark that the script will contain.
-            let marks = Set(item.sentences.map(\.mark) + [item.endMark])
+            let marks = Set(
+                item.sentences.map(\.mark) + item.sentences.filter { $0.numberSplit != nil }.map(\.numberMark)
+                    + [item.endMark])
             #expect(item.gestures.allSatisfy { marks.contains($0.anchor) })
         }
         #expect(plan.gestures.allSatisfy { $0.isWithinLimits })
         #expect(plan.gestures.allSatisfy { $0.time == nil })
-        // Item 8 (milestone) pops the antennas at the sentence with 500万.
-        #expect(plan.items[7].gestures.contains { $0.gesture == "number_pop" && $0.anchor == "i8.s1" })
+        // Item 8 (milestone) pops the antennas on the number (500万) in its first sentence, not at its start.
+        #expect(plan.items[7].gestures.contains { $0.gesture == "number_pop" && $0.anchor == "i8.s1.n" })
         #expect(plan.segments.last?.gestures.contains { $0.gesture == "bow" } == true)
     }
 
