@@ -9,6 +9,8 @@ public enum LanguageRunSplitter {
     public enum Script: Sendable, Equatable {
         /// Chinese characters and CJK punctuation.
         case han
+        /// Japanese kana (hiragana, katakana), for the Japanese voice.
+        case kana
         /// Latin letters (English words and names).
         case latin
     }
@@ -27,14 +29,18 @@ public enum LanguageRunSplitter {
         }
     }
 
-    /// Classifies one scalar: `.han`, `.latin`, or `nil` for neutral characters.
+    /// Classifies one scalar: `.han`, `.kana`, `.latin`, or `nil` for neutral characters.
     public static func script(of scalar: Unicode.Scalar) -> Script? {
         let v = scalar.value
         if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) {
             return .latin
         }
+        if (0x3040...0x30FF).contains(v) || (0x31F0...0x31FF).contains(v) || (0xFF66...0xFF9F).contains(v) {
+            return .kana
+        }
         if (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0x20000...0x2FA1F).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v)
+            || (0x20000...0x2FA1F).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFF65).contains(v)
+            || (0xFFA0...0xFFEF).contains(v)
             || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0x2026 || v == 0x2014
         {
             return .han

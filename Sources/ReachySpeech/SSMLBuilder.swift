@@ -12,6 +12,17 @@ public enum SSMLBuilder {
     public static let hanVoice = "cmn-latn-pinyin"
     /// Voice used for Latin runs, and for `.english`.
     public static let englishVoice = "en-us"
+    /// Voice used for kana runs (Japanese). espeak-ng's Japanese voice reads kana only (it names kanji "Chinese
+    /// letter"), so kanji stay with the Mandarin voice — a wrong reading, but a reading.
+    public static let japaneseVoice = "ja"
+
+    /// Whether text holds kana (hiragana, katakana, half-width katakana): then it is Japanese.
+    public static func isJapanese(_ text: String) -> Bool {
+        text.unicodeScalars.contains {
+            (0x3040...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value)
+                || (0xFF66...0xFF9F).contains($0.value)
+        }
+    }
 
     /// Escapes the XML special characters of text content.
     public static func escape(_ text: String) -> String {
@@ -35,9 +46,15 @@ public enum SSMLBuilder {
         for segment in script.segments {
             switch segment {
             case .text(let text):
-                if style == .voiceRuns {
+                if style == .voiceRuns || (style != nil && isJapanese(text)) {
+                    // Kana go to the Japanese voice: the Mandarin voice says "Japanese" for every kana it meets.
                     for run in LanguageRunSplitter.split(text) {
-                        let voice = run.script == .han ? hanVoice : englishVoice
+                        let voice =
+                            switch run.script {
+                            case .han: hanVoice
+                            case .kana: japaneseVoice
+                            case .latin: englishVoice
+                            }
                         out += "<voice name=\"\(voice)\">\(escape(run.text))</voice>"
                     }
                 } else {

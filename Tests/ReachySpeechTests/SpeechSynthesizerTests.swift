@@ -42,6 +42,17 @@ struct SpeechSynthesizerTests {
         #expect(audio.events.allSatisfy { $0.sample >= 0 && $0.sample <= audio.samples.count })
     }
 
+    /// The Mandarin voice says the language's name ("Japanese") for each kana it meets: far longer than the
+    /// Japanese voice reading the sentence.
+    @Test("A Japanese sentence is spoken by the Japanese voice, not named kana by kana")
+    func japaneseSentence() throws {
+        let text = "新しいモデルが発表されました。"
+        let audio = try synth.synthesize(SpeechScript(text: text), voice: .mandarinWithEnglish)
+        #expect(audio.rms > 0.01)
+        // 14 morae at a newsreader's pace: a few seconds; read as "Japanese Japanese …" it lasts far longer.
+        #expect(audio.duration > 1.0 && audio.duration < 6.0, "\(audio.duration) s")
+    }
+
     @Test("Raw events from the engine already come in increasing audio order")
     func rawEventOrder() throws {
         var script = SpeechScript()

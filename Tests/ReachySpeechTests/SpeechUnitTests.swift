@@ -34,6 +34,19 @@ struct SpeechUnitTests {
         #expect(plain == "<speak><mark name=\"i1\"/>A&amp;B发布&lt;新&gt;<break time=\"400ms\"/></speak>")
     }
 
+    @Test("Kana go to the Japanese voice (kanji stay Mandarin: espeak-ng's Japanese reads kana only), in both styles")
+    func japanese() {
+        let script = SpeechScript([.text("OpenAIが新モデルを発表。"), .text("阿里发布新模型。")])
+        let expected =
+            "<speak><voice name=\"en-us\">OpenAI</voice><voice name=\"ja\">が</voice>"
+            + "<voice name=\"cmn-latn-pinyin\">新</voice><voice name=\"ja\">モデルを</voice>"
+            + "<voice name=\"cmn-latn-pinyin\">発表。</voice><voice name=\"cmn-latn-pinyin\">阿里发布新模型。</voice></speak>"
+        #expect(SSMLBuilder.ssml(for: script, style: .voiceRuns) == expected)
+        let plain = SSMLBuilder.ssml(for: script, style: .plainCmn)
+        #expect(plain.hasPrefix("<speak><voice name=\"en-us\">OpenAI</voice><voice name=\"ja\">が</voice>"))
+        #expect(plain.hasSuffix("阿里发布新模型。</speak>"))
+    }
+
     @Test("Voice choice follows the engine version")
     func voiceChoice() {
         let auto = SpeechSynthesizer(mandarinMode: .automatic)
