@@ -69,8 +69,9 @@ struct NewsRobotCLITests {
         let heads = motion.compactMap { $0["head"] as? [Double] }
         #expect(heads.count > 100)
         #expect(heads.allSatisfy { $0.allSatisfy { abs($0) <= 15.5 } })
-        // Something moved: the head nodded down (bow) and turned left toward the audience.
-        #expect(heads.contains { $0[1] > 5 } && heads.contains { $0[2] > 5 })
+        // Something moved: the head nodded down (bow) and turned toward the audience — items are presented from
+        // alternate sides, so to the left for one and the right for the next.
+        #expect(heads.contains { $0[1] > 5 } && heads.contains { abs($0[2]) > 5 })
 
         let data = try Data(contentsOf: URL(fileURLWithPath: wav))
         #expect(data.count > 44 && String(decoding: data[0..<4], as: UTF8.self) == "RIFF")
