@@ -1,0 +1,146 @@
+import Foundation
+import ReachyTestSupport
+import Testing
+
+/// The playground performs a run (issue 15): in headless Chromium against `reachy serve --sim`, Run plays the
+/// program's voice in the page with a speech bubble, highlights each line as the robot plays it (pushed over
+/// `/ws/bop/{uuid}`), shows the safety layer's warning at its line, moves a playhead over the timeline, and Stop
+/// ends all of it at once. Screenshots go to `.build/test-artifacts/playground/`.
+@Suite(
+    .serialized,
+    .enabled(if: HeadlessChromium.isAvailable, "needs Chromium (apt-get install chromium)"),
+    .enabled(if: RepositoryFiles.reachyExecutable() != nil, "needs the built reachy executable"))
+struct PlaygroundPerformBrowserTests {
+    /// Speaks on line 1; line 4 checks clean but the robot's safety layer holds a motor at its limit there (a
+    /// warning only the run finds).
+    static let program = ["say \"hello there\"", "look up 30", "tilt left 30", "look left 60", "nod"]
+
+    @Test func runSpeaksHighlightsWarnsAndMovesThePlayheadThenStopWins() async throws {
+        let reachy = try #require(RepositoryFiles.reachyExecutable())
+        let server = try ServeProcess(executable: reachy)
+        defer { server.stop() }
+        let browser = try HeadlessChromium()
+        defer { browser.stop() }
+        let connection = try await DevToolsConnection.connect(to: browser.devToolsURL)
+        do {
+            let page = try await BrowserPage.open(in: connection)
+            try await scenario(page, server: server)
+        } catch {
+            await connection.close()
+            Issue.record("server log:\n\(server.log.suffix(3000))")
+            throw error
+        }
+        await connection.close()
+    }
+
+    private func scenario(_ page: BrowserPage, server: ServeProcess) async throws {
+        try await page.navigate(to: server.baseURL + "?fresh&lang=en")
+        try await page.waitUntil(
+            "window.playground && playground.ready && playground.checks > 0", timeout: 60, what: "the editor")
+        try await page.evaluate(
+            "(() => { const p = document.getElementById('program'); p.focus(); p.select(); return true; })()")
+        try await page.insertText(Self.program.joined(separator: "\n"))
+        try await page.waitUntil(
+            "playground.checkedText === document.getElementById('program').value", timeout: 30, what: "the check")
+        // Before the run the checker sees nothing wrong: the warning of line 4 is one only the robot finds.
+        #expect(
+            try await page.evaluate("document.getElementById('problems-summary').textContent").string
+                == "No problems found. Ready to dance!")
+
+        try await page.press(.enter, modifiers: .control)
+        // Watch the page every 40 ms while it performs: the highlighted line, the bubble, the playhead.
+        var highlighted: [Int] = []
+        var bubbles: [String] = []
+        var playheads: [Double] = []
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let seen = try await page.evaluate(
+                """
+                (() => { const g = document.querySelector('#gutter .line.running');
+                  const bar = document.getElementById('running-line');
+                  const b = document.getElementById('bubble');
+                  return [g ? Number(g.dataset.line) : 0, bar.hidden ? 0 : Number(bar.dataset.line),
+                    b.hidden ? '' : b.textContent, playground.playhead ? playground.playhead.x : -1,
+                    document.getElementById('run-state').textContent]; })()
+                """)
+            let line = seen[0]?.number.map(Int.init) ?? 0
+            #expect(line == (seen[1]?.number.map(Int.init) ?? 0), "the gutter and the bar disagree")
+            if line > 0, highlighted.last != line { highlighted.append(line) }
+            if let words = seen[2]?.string, !words.isEmpty, bubbles.last != words { bubbles.append(words) }
+            if let x = seen[3]?.number, x >= 0, playheads.last != x { playheads.append(x) }
+            if seen[4]?.string == "Finished!" { break }
+            try await Task.sleep(for: .milliseconds(40))
+        }
+        #expect(try await page.evaluate("document.getElementById('run-state').textContent").string == "Finished!")
+        // The highlight followed the program, line after line.
+        #expect(highlighted.count >= 2, "highlighted: \(highlighted)")
+        #expect(highlighted == highlighted.sorted() && Set(highlighted).count == highlighted.count, "\(highlighted)")
+        #expect(Set(highlighted).isSubset(of: [1, 2, 3, 4, 5]), "\(highlighted)")
+        // The words in the bubble.
+        #expect(bubbles == ["hello there"], "bubbles: \(bubbles)")
+        // The voice: the page fetched the run's WAV, found sound in it and started it.
+        let audio = try await page.evaluate("playground.audio")
+        #expect(audio["started"]?.bool == true, "\(audio)")
+        #expect((audio["peak"]?.number ?? 0) > 0.1, "\(audio)")
+        #expect((audio["seconds"]?.number ?? 0) > 3, "\(audio)")
+        // The playhead moved across the timeline, forward only, to the end.
+        #expect(playheads.count >= 5, "playhead: \(playheads)")
+        #expect(playheads == playheads.sorted(), "playhead: \(playheads)")
+        let svg = try await page.evaluate(
+            """
+            (() => { const s = document.querySelector('#timeline svg');
+              return s ? [Number(s.dataset.originX), Number(s.dataset.pixelsPerSecond),
+                s.querySelectorAll('rect.segment').length, s.querySelector('line.playhead') !== null] : null; })()
+            """)
+        let origin = try #require(svg[0]?.number)
+        let scale = try #require(svg[1]?.number)
+        #expect((svg[2]?.number ?? 0) >= 5)
+        #expect(svg[3]?.bool == true)
+        #expect(abs((playheads.last ?? 0) - (origin + 3.5 * scale)) < 1, "ends at 3.5 s: \(playheads)")
+        // The safety layer's warning sits at line 4, in the list and in the gutter.
+        let warning = try await page.waitUntil(
+            """
+            (() => { const li = document.querySelector('#problems li.runtime.warning[data-line="4"]');
+              const g = document.querySelector('#gutter .line.has-warning[data-line="4"]');
+              return li && g ? [li.querySelector('.where').textContent, li.querySelector('.message').textContent,
+                document.getElementById('problems-summary').textContent] : null; })()
+            """, timeout: 10, what: "the runtime warning at line 4")
+        #expect(warning[0]?.string == "Line 4")
+        #expect(warning[1]?.string?.contains("held at the robot's safe limit") == true, "\(warning)")
+        #expect(warning[2]?.string?.contains("warning(s)") == true, "\(warning)")
+        let latencies = try await page.evaluate("playground.run.latencies")
+        let worst = latencies.array?.compactMap(\.number).max() ?? .infinity
+        #expect(worst < 500, "a line reached the page \(worst) ms after the robot started it")
+        print("event → highlight latency (ms): \(latencies)")
+        try await save(page, "5-performed.png")
+
+        // Run again and press Stop while it speaks: everything stops at once.
+        try await page.evaluate("document.getElementById('program').focus()")
+        try await page.press(.enter, modifiers: .control)
+        try await page.waitUntil(
+            "!document.getElementById('bubble').hidden && playground.audio && playground.audio.started",
+            timeout: 30, what: "the second run to speak")
+        try await save(page, "6-speaking.png")
+        try await page.press(.escape)
+        let stopped = try await page.waitUntil(
+            """
+            (() => document.getElementById('run-state').textContent === 'Stopped.' ? [
+              document.getElementById('bubble').hidden, document.getElementById('running-line').hidden,
+              document.querySelectorAll('#gutter .line.running').length, playground.audio.stopped === true,
+              playground.playhead.x] : null)()
+            """, timeout: 10, what: "the stop")
+        #expect(stopped[0]?.bool == true, "bubble still shown")
+        #expect(stopped[1]?.bool == true, "line still highlighted")
+        #expect(stopped[2]?.number == 0)
+        #expect(stopped[3]?.bool == true, "sound not stopped")
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(try await page.evaluate("playground.playhead.x") == stopped[4], "the playhead moves after Stop")
+        #expect(try await page.evaluate("document.getElementById('bubble').hidden").bool == true)
+    }
+
+    private func save(_ page: BrowserPage, _ name: String) async throws {
+        let png = try await page.screenshot()
+        try FileManager.default.createDirectory(at: RepositoryFiles.artifacts, withIntermediateDirectories: true)
+        try png.write(to: RepositoryFiles.artifacts.appendingPathComponent(name))
+    }
+}
