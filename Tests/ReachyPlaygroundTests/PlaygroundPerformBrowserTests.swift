@@ -47,6 +47,8 @@ struct PlaygroundPerformBrowserTests {
             try await page.evaluate("document.getElementById('problems-summary').textContent").string
                 == "No problems found. Ready to dance!")
 
+        try await scrubBeforeRunning(page)
+
         try await page.press(.enter, modifiers: .control)
         // Watch the page every 40 ms while it performs: the highlighted line, the bubble, the playhead.
         var highlighted: [Int] = []
@@ -60,7 +62,8 @@ struct PlaygroundPerformBrowserTests {
                   const bar = document.getElementById('running-line');
                   const b = document.getElementById('bubble');
                   return [g ? Number(g.dataset.line) : 0, bar.hidden ? 0 : Number(bar.dataset.line),
-                    b.hidden ? '' : b.textContent, playground.playhead ? playground.playhead.x : -1,
+                    b.hidden ? '' : b.textContent,
+                    playground.run && playground.run.timeline && playground.playhead ? playground.playhead.x : -1,
                     document.getElementById('run-state').textContent]; })()
                 """)
             let line = seen[0]?.number.map(Int.init) ?? 0
@@ -72,6 +75,7 @@ struct PlaygroundPerformBrowserTests {
             try await Task.sleep(for: .milliseconds(40))
         }
         #expect(try await page.evaluate("document.getElementById('run-state').textContent").string == "Finished!")
+        #expect(try await page.evaluate("playground.previewing").bool == false, "Run leaves the preview")
         // The highlight followed the program, line after line.
         #expect(highlighted.count >= 2, "highlighted: \(highlighted)")
         #expect(highlighted == highlighted.sorted() && Set(highlighted).count == highlighted.count, "\(highlighted)")
@@ -112,7 +116,7 @@ struct PlaygroundPerformBrowserTests {
         let worst = latencies.array?.compactMap(\.number).max() ?? .infinity
         #expect(worst < 500, "a line reached the page \(worst) ms after the robot started it")
         print("event → highlight latency (ms): \(latencies)")
-        try await save(page, "5-performed.png")
+        try await save(page, "6-performed.png")
 
         // Run again and press Stop while it speaks: everything stops at once.
         try await page.evaluate("document.getElementById('program').focus()")
@@ -120,7 +124,7 @@ struct PlaygroundPerformBrowserTests {
         try await page.waitUntil(
             "!document.getElementById('bubble').hidden && playground.audio && playground.audio.started",
             timeout: 30, what: "the second run to speak")
-        try await save(page, "6-speaking.png")
+        try await save(page, "7-speaking.png")
         try await page.press(.escape)
         let stopped = try await page.waitUntil(
             """
@@ -136,6 +140,54 @@ struct PlaygroundPerformBrowserTests {
         try await Task.sleep(for: .milliseconds(400))
         #expect(try await page.evaluate("playground.playhead.x") == stopped[4], "the playhead moves after Stop")
         #expect(try await page.evaluate("document.getElementById('bubble').hidden").bool == true)
+    }
+
+    /// Before Run: the checked program's timeline is shown; clicking it at 2 s shows that pose in the picture (the
+    /// robot itself does not move), → moves half a second on, and Run goes back to the live robot.
+    private func scrubBeforeRunning(_ page: BrowserPage) async throws {
+        let geometry = try await page.waitUntil(
+            """
+            (() => { const s = document.querySelector('#timeline svg');
+              if (!s || !playground.preview || playground.preview.text !== document.getElementById('program').value)
+                return null;
+              const r = s.getBoundingClientRect(); const scale = r.width / parseFloat(s.getAttribute('width'));
+              return [r.left + (Number(s.dataset.originX) + 2 * Number(s.dataset.pixelsPerSecond)) * scale,
+                r.top + r.height / 2, playground.preview.head_joints.length]; })()
+            """, timeout: 30, what: "the preview timeline")
+        let x = try #require(geometry[0]?.number)
+        let y = try #require(geometry[1]?.number)
+        #expect((geometry[2]?.number ?? 0) >= 30, "poses: \(geometry)")
+        let picture = "document.getElementById('robot').innerHTML"
+        let live = try await page.evaluate(picture)
+        let liveJoints = try await page.evaluate("playground.frame.head_joints")
+        for type in ["mousePressed", "mouseReleased"] {
+            try await page.send(
+                "Input.dispatchMouseEvent",
+                ["type": .string(type), "x": .number(x), "y": .number(y), "button": "left", "clickCount": 1])
+        }
+        let scrubbed = try await page.waitUntil(
+            "playground.previewing && playground.playhead ? playground.playhead.t : null", timeout: 10,
+            what: "the preview at 2 s")
+        #expect(abs((scrubbed.number ?? 0) - 2) < 0.05, "\(scrubbed)")
+        #expect(
+            try await page.evaluate(
+                "JSON.stringify(playground.previewFrame.head_joints) === JSON.stringify(playground.preview.head_joints[20])"
+            ).bool == true)
+        try await page.waitUntil("\(picture) !== \(JSONValue.string(live.string ?? "").description)", timeout: 5,
+            what: "the picture to show the previewed pose")
+        #expect(
+            try await page.evaluate("document.getElementById('robot-state').textContent").string?.hasPrefix(
+                "Preview at 2.0 s") == true)
+        try await save(page, "5-preview.png")
+        // The robot itself stayed where it was.
+        let joints = try await page.evaluate("playground.frame.head_joints")
+        let drift = zip(joints.array ?? [], liveJoints.array ?? []).map { abs(($0.number ?? 0) - ($1.number ?? 0)) }
+        #expect((drift.max() ?? 1) < 0.01, "the robot moved during the preview: \(liveJoints) → \(joints)")
+        // The keyboard scrubs too.
+        try await page.evaluate("document.getElementById('timeline').focus()")
+        try await page.press(.arrowRight)
+        #expect(abs((try await page.evaluate("playground.playhead.t").number ?? 0) - 2.5) < 0.05)
+        try await page.evaluate("document.getElementById('program').focus()")
     }
 
     private func save(_ page: BrowserPage, _ name: String) async throws {

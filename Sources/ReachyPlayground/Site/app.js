@@ -6,6 +6,7 @@
  *   /ws/bop/{uuid}              the run's progress pushed as it plays: the line to highlight, safety warnings
  *   GET /api/bop/timeline/{uuid}  the run's timeline picture (a playhead follows the run)
  *   GET /api/bop/audio/{uuid}   the run's voice and sounds, played here when the robot is the simulator
+ *   POST /api/bop/preview       a checked program's timeline and poses: scrub the timeline to see a pose first
  *   /ws/sdk                     the robot's joints and head pose, 50 times a second, drawn by robot.js
  * Plain JavaScript, no framework, nothing from the network. */
 (function () {
@@ -35,6 +36,8 @@
       'no-sound': 'The robot plays the voice and sounds on its own speaker.',
       'sound-failed': 'The voice could not be played here: {why}',
       'progress-lost': 'Lost the run’s progress: {why}',
+      'previewing': 'Preview at {t} s (the robot has not moved). Run or Esc to go back to the live robot.',
+      'timeline-label': 'Timeline: click it, or use ← and →, to preview a moment',
     },
     zh: {
       'title': 'Bop 编程乐园', 'skip': '跳到程序', 'examples': '例子', 'examples-choose': '选一个例子…', 'open': '打开',
@@ -53,6 +56,8 @@
       'timeline-title': '时间线', 'timeline-empty': '按“运行”就能看到程序的时间线。', 'while-running': '运行时',
       'no-sound': '机器人用自己的喇叭说话和放声音。', 'sound-failed': '这里放不了声音：{why}',
       'progress-lost': '收不到运行进度了：{why}',
+      'previewing': '预览第 {t} 秒（机器人还没有动）。按“运行”或 Esc 回到真的机器人。',
+      'timeline-label': '时间线：点一下，或者按 ← 和 →，预览某一刻',
     },
   };
 
@@ -71,6 +76,8 @@
     socket: { connected: false, messages: 0 }, framesDrawn: 0, frame: {}, view: null, runId: null, running: false,
     lastRun: null, timings: {}, ready: false, offline: false,
     // The run being performed (see "performing"): its pushed progress, highlighted lines, warnings, audio, playhead.
+    // `preview`: the checked program's poses (POST /api/bop/preview); `previewing`: the picture shows one of them.
+    preview: null, previewing: false, previewFrame: null,
     run: null, runSequence: 0, runtimeProblems: [], audio: null, playhead: null, bubble: null,
   };
   window.playground = state;
@@ -494,6 +501,7 @@
     }
     renderEditor();
     renderProblems();
+    if (!state.offline && !state.diagnostics.some((d) => d.severity === 'error')) loadPreview(source);
   }
 
   // ---------------------------------------------------------------- run and stop
@@ -507,6 +515,7 @@
     const source = els.program.value;
     if (!source.trim()) return;
     endPerformance(null);
+    endPreview();
     const sequence = ++state.runSequence;
     // Made (or resumed) while handling the key or click: browsers only let a page start sound after a gesture.
     const audio = audioContext();
@@ -550,6 +559,7 @@
     // Stop always wins: the page stops at once (sound, bubble, highlight, playhead), then the robot.
     state.runSequence++;
     endPerformance('cancelled');
+    endPreview();
     try {
       const { response, body } = await post('/api/bop/stop', state.runId ? { id: state.runId } : {});
       if (!response.ok) throw new Error(messageOf(body, response));
@@ -736,36 +746,14 @@
       if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
       const svg = await response.text();
       if (state.run !== run) return;
-      els.timeline.innerHTML = svg;
-      els.timeline.scrollLeft = 0;
-      const root = els.timeline.querySelector('svg');
-      if (!root) return;
-      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
-      line.setAttribute('class', 'playhead');
-      line.setAttribute('y1', '0');
-      line.setAttribute('y2', root.getAttribute('height') || '100%');
-      root.appendChild(line);
-      run.timeline = {
-        root, line, originX: parseFloat(root.dataset.originX) || 0,
-        pixelsPerSecond: parseFloat(root.dataset.pixelsPerSecond) || 100,
-      };
-      movePlayhead(run, 0);
+      showTimeline(svg, run);
     } catch (e) {
       els.timeline.textContent = text('run-failed', { why: e.message });
     }
   }
 
   function movePlayhead(run, t) {
-    const view = run.timeline;
-    if (!view) return;
-    const x = view.originX + t * view.pixelsPerSecond;
-    view.line.setAttribute('x1', String(x));
-    view.line.setAttribute('x2', String(x));
-    state.playhead = { t, x };
-    const box = els.timeline;
-    // Keep the playhead in view of a long timeline (the lane names stay in view while it fits).
-    if (x > box.scrollLeft + box.clientWidth - 40) box.scrollLeft = x - box.clientWidth / 3;
-    else if (x < box.scrollLeft) box.scrollLeft = Math.max(0, x - 120);
+    if (run.timeline) placePlayhead(run.timeline, t);
   }
 
   /** Once a frame while the run plays: the playhead and the speech bubble follow the program's clock. */
@@ -790,6 +778,110 @@
     els.bubble.hidden = false;
   }
 
+  // ---------------------------------------------------------------- preview (scrub the timeline before Run)
+  let previewSequence = 0;
+  async function loadPreview(source) {
+    if (state.preview && state.preview.text === source) return;
+    const sequence = ++previewSequence;
+    try {
+      const { response, body } = await post('/api/bop/preview', { program: source });
+      if (sequence !== previewSequence || !response.ok || !body || typeof body.timeline !== 'string') return;
+      state.preview = {
+        text: source, duration: body.duration, rate: body.rate, head_joints: body.head_joints || [],
+        antennas: body.antennas || [], head_pose: body.head_pose || [],
+      };
+      // While a run plays, its own timeline stays; the preview is the same picture for the same program.
+      if (!state.run || state.run.ended) showTimeline(body.timeline, null);
+    } catch (e) { /* the check already says when the server cannot be reached */ }
+  }
+
+  /** Puts a timeline picture in the panel, with a playhead at 0; returns its geometry. */
+  function showTimeline(svg, run) {
+    els.timeline.innerHTML = svg;
+    els.timeline.scrollLeft = 0;
+    const root = els.timeline.querySelector('svg');
+    if (!root) return null;
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    line.setAttribute('class', 'playhead');
+    line.setAttribute('y1', '0');
+    line.setAttribute('y2', root.getAttribute('height') || '100%');
+    root.appendChild(line);
+    const view = {
+      root, line, originX: parseFloat(root.dataset.originX) || 0,
+      pixelsPerSecond: parseFloat(root.dataset.pixelsPerSecond) || 100,
+    };
+    state.timelineView = view;
+    if (run) run.timeline = view;
+    placePlayhead(view, 0);
+    return view;
+  }
+
+  function placePlayhead(view, t) {
+    const x = view.originX + t * view.pixelsPerSecond;
+    view.line.setAttribute('x1', String(x));
+    view.line.setAttribute('x2', String(x));
+    state.playhead = { t, x };
+    const box = els.timeline;
+    // Keep the playhead in view of a long timeline (the lane names stay in view while it fits).
+    if (x > box.scrollLeft + box.clientWidth - 40) box.scrollLeft = x - box.clientWidth / 3;
+    else if (x < box.scrollLeft) box.scrollLeft = Math.max(0, x - 120);
+  }
+
+  /** Shows the pose at `t` seconds of the checked program in the picture (the robot itself does not move). */
+  function scrubTo(t) {
+    const p = state.preview;
+    const view = state.timelineView;
+    if (!p || !view || p.text !== els.program.value || (state.run && !state.run.ended)) return;
+    t = Math.max(0, Math.min(p.duration, t));
+    const k = Math.min(p.head_joints.length - 1, Math.round(t * p.rate));
+    if (k < 0) return;
+    placePlayhead(view, t);
+    state.previewing = true;
+    state.previewFrame = { head_joints: p.head_joints[k], antennas: p.antennas[k], head_pose: p.head_pose[k] };
+    renderRobotState();
+    if (!drawPending) { drawPending = true; requestAnimationFrame(draw); }
+  }
+
+  function endPreview() {
+    if (!state.previewing) return;
+    state.previewing = false;
+    state.previewFrame = null;
+    renderRobotState();
+    if (!drawPending) { drawPending = true; requestAnimationFrame(draw); }
+  }
+
+  function timeAtPointer(event) {
+    const view = state.timelineView;
+    if (!view) return null;
+    const box = view.root.getBoundingClientRect();
+    const width = parseFloat(view.root.getAttribute('width')) || box.width;
+    const x = (event.clientX - box.left) * (width / box.width);
+    return (x - view.originX) / view.pixelsPerSecond;
+  }
+
+  function wireTimeline() {
+    let dragging = false;
+    els.timeline.addEventListener('pointerdown', (event) => {
+      const t = timeAtPointer(event);
+      if (t === null) return;
+      dragging = true;
+      scrubTo(t);
+    });
+    els.timeline.addEventListener('pointermove', (event) => {
+      if (!dragging) return;
+      const t = timeAtPointer(event);
+      if (t !== null) scrubTo(t);
+    });
+    window.addEventListener('pointerup', () => { dragging = false; });
+    els.timeline.addEventListener('keydown', (event) => {
+      const now = state.playhead ? state.playhead.t : 0;
+      if (event.key === 'ArrowRight') { event.preventDefault(); scrubTo(now + (event.shiftKey ? 0.1 : 0.5)); }
+      else if (event.key === 'ArrowLeft') { event.preventDefault(); scrubTo(now - (event.shiftKey ? 0.1 : 0.5)); }
+      else if (event.key === 'Home') { event.preventDefault(); scrubTo(0); }
+      else if (event.key === 'End') { event.preventDefault(); scrubTo(Infinity); }
+    });
+  }
+
   /** Ends what the page performs for the current run (sound, bubble, highlight, playhead, socket). */
   function endPerformance(outcome) {
     const run = state.run;
@@ -812,7 +904,7 @@
     drawPending = false;
     if (!state.view) return;
     try {
-      state.view.update(state.frame);
+      state.view.update(state.previewing && state.previewFrame ? state.previewFrame : state.frame);
       state.framesDrawn++;
       if (state.timings.firstFrame === undefined) state.timings.firstFrame = performance.now();
     } catch (e) {
@@ -845,6 +937,10 @@
   function renderRobotState() {
     if (!els.robotState) return;
     if (!state.view) { els.robotState.textContent = text('no-picture'); return; }
+    if (state.previewing && state.playhead) {
+      els.robotState.textContent = text('previewing', { t: state.playhead.t.toFixed(1) });
+      return;
+    }
     els.robotState.textContent = text(state.socket.connected ? 'connected' : state.socket.opened ? 'disconnected' :
       'connecting');
   }
@@ -1113,6 +1209,7 @@
     if (params.has('fresh')) saved = null;
     state.view = createView();
     wire();
+    wireTimeline();
     applyUILanguage(ui || ((navigator.language || '').startsWith('zh') ? 'zh' : 'en'));
     connect();
     const [keywords, examples] = await Promise.all([
