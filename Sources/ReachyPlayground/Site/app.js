@@ -823,7 +823,7 @@
     state.playhead = { t, x };
     const box = els.timeline;
     // Keep the playhead in view of a long timeline (the lane names stay in view while it fits).
-    if (x > box.scrollLeft + box.clientWidth - 40) box.scrollLeft = x - box.clientWidth / 3;
+    if (x > box.scrollLeft + box.clientWidth - 8) box.scrollLeft = x - box.clientWidth / 3;
     else if (x < box.scrollLeft) box.scrollLeft = Math.max(0, x - 120);
   }
 
