@@ -5,7 +5,7 @@ import Testing
 /// The playground performs a run (issue 15): in headless Chromium against `reachy serve --sim`, Run plays the
 /// program's voice in the page with a speech bubble, highlights each line as the robot plays it (pushed over
 /// `/ws/bop/{uuid}`), shows the safety layer's warning at its line, moves a playhead over the timeline, and Stop
-/// ends all of it at once. Screenshots go to `.build/test-artifacts/playground/`.
+/// ends all of it at once; before running, the timeline previews a pose; Share downloads the program and its replay. Screenshots go to `.build/test-artifacts/playground/`.
 @Suite(
     .serialized,
     .enabled(if: HeadlessChromium.isAvailable, "needs Chromium (apt-get install chromium)"),
@@ -140,6 +140,27 @@ struct PlaygroundPerformBrowserTests {
         try await Task.sleep(for: .milliseconds(400))
         #expect(try await page.evaluate("playground.playhead.x") == stopped[4], "the playhead moves after Stop")
         #expect(try await page.evaluate("document.getElementById('bubble').hidden").bool == true)
+
+        // Share: one click downloads the program and its replay page.
+        let folder = try TemporaryDirectory("playground-share")
+        defer { folder.remove() }
+        try await page.connection.send(
+            "Browser.setDownloadBehavior", ["behavior": "allow", "downloadPath": .string(folder.url.path)])
+        try await page.evaluate("document.getElementById('share').click()")
+        try await page.waitUntil(
+            "document.getElementById('run-state').textContent === 'Downloaded your program and its replay page.'",
+            timeout: 60, what: "the share downloads")
+        let program = folder.url.appendingPathComponent("my-program.bop")
+        let replay = folder.url.appendingPathComponent("my-program-replay.html")
+        let deadline2 = Date().addingTimeInterval(20)
+        while Date() < deadline2,
+            !FileManager.default.fileExists(atPath: replay.path) || !FileManager.default.fileExists(atPath: program.path)
+        {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try String(contentsOf: program, encoding: .utf8) == Self.program.joined(separator: "\n"))
+        let replayText = try String(contentsOf: replay, encoding: .utf8)
+        #expect(replayText.contains("reachy-replay-data") && replayText.contains("data:audio/wav;base64,"))
     }
 
     /// Before Run: the checked program's timeline is shown; clicking it at 2 s shows that pose in the picture (the

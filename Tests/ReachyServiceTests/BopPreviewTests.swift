@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import ReachyBridge
 import Testing
 
 @testable import ReachyService
 
-/// `POST /api/bop/preview`: a program's timeline and poses without moving the robot, for the playground's scrubbing
-/// (issue 15).
+/// `POST /api/bop/preview` and `POST /api/bop/replay`: a program's timeline and poses, and its HTML replay, without
+/// moving the robot — for the playground's scrubbing and share button (issue 15).
 @Suite(.serialized) struct BopPreviewTests {
     typealias H = ServiceHarness
 
@@ -41,6 +42,27 @@ import Testing
             let (refused, why) = try await H.call(client, .post, "/api/bop/preview", json: #"{"program": "lok left"}"#)
             #expect(refused == .unprocessableContent)
             #expect(try H.object(why)["diagnostics"] as? [Any] != nil)
+        }
+    }
+
+    @Test func aReplayIsAStandAlonePageWithTheVoice() async throws {
+        try await H.withService { client, service in
+            let program = "say \"hi\"\nlook left 30\n"
+            let body = String(decoding: try JSONEncoder().encode(["program": program]), as: UTF8.self)
+            let (status, headers, html) = try await client.execute(
+                uri: "/api/bop/replay", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: body)
+            ) { response in (response.status, response.headers, String(buffer: response.body)) }
+            #expect(status == .ok, "\(html.prefix(300))")
+            #expect(headers[.contentType] == "text/html; charset=utf-8")
+            #expect(headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.contains("id=\"reachy-replay-data\""))
+            #expect(html.contains("src=\"data:audio/wav;base64,"), "the replay has no voice")
+            #expect(!html.contains("http://") && !html.contains("https://"), "the replay loads something from outside")
+            #expect(!service.moves.isBusy)
+            let (refused, _) = try await H.call(client, .post, "/api/bop/replay", json: #"{"program": "lok left"}"#)
+            #expect(refused == .unprocessableContent)
         }
     }
 }

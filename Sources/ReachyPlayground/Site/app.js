@@ -7,6 +7,7 @@
  *   GET /api/bop/timeline/{uuid}  the run's timeline picture (a playhead follows the run)
  *   GET /api/bop/audio/{uuid}   the run's voice and sounds, played here when the robot is the simulator
  *   POST /api/bop/preview       a checked program's timeline and poses: scrub the timeline to see a pose first
+ *   POST /api/bop/replay        the program's HTML replay, downloaded with the program by Share
  *   /ws/sdk                     the robot's joints and head pose, 50 times a second, drawn by robot.js
  * Plain JavaScript, no framework, nothing from the network. */
 (function () {
@@ -37,7 +38,9 @@
       'sound-failed': 'The voice could not be played here: {why}',
       'progress-lost': 'Lost the run’s progress: {why}',
       'previewing': 'Preview at {t} s (the robot has not moved). Run or Esc to go back to the live robot.',
-      'timeline-label': 'Timeline: click it, or use ← and →, to preview a moment',
+      'timeline-label': 'Timeline: click it, or use ← and →, to preview a moment', 'share': 'Share',
+      'share-help': 'Download the program and a replay page of it', 'sharing': 'Making the replay page…',
+      'shared': 'Downloaded your program and its replay page.', 'share-failed': 'Could not make the replay: {why}',
     },
     zh: {
       'title': 'Bop 编程乐园', 'skip': '跳到程序', 'examples': '例子', 'examples-choose': '选一个例子…', 'open': '打开',
@@ -57,7 +60,9 @@
       'no-sound': '机器人用自己的喇叭说话和放声音。', 'sound-failed': '这里放不了声音：{why}',
       'progress-lost': '收不到运行进度了：{why}',
       'previewing': '预览第 {t} 秒（机器人还没有动）。按“运行”或 Esc 回到真的机器人。',
-      'timeline-label': '时间线：点一下，或者按 ← 和 →，预览某一刻',
+      'timeline-label': '时间线：点一下，或者按 ← 和 →，预览某一刻', 'share': '分享',
+      'share-help': '下载程序和它的回放网页', 'sharing': '正在做回放网页…', 'shared': '程序和回放网页都下载好了。',
+      'share-failed': '回放做不出来：{why}',
     },
   };
 
@@ -65,7 +70,7 @@
   const els = {
     program: $('program'), highlight: $('highlight'), gutter: $('gutter'), completions: $('completions'),
     hint: $('hint'), problems: $('problems'), summary: $('problems-summary'), examples: $('examples'),
-    openExample: $('open-example'), run: $('run'), stop: $('stop'), language: $('language'), robot: $('robot'), robotState: $('robot-state'),
+    openExample: $('open-example'), run: $('run'), stop: $('stop'), share: $('share'), language: $('language'), robot: $('robot'), robotState: $('robot-state'),
     runState: $('run-state'), runningLine: $('running-line'), bubble: $('bubble'), timeline: $('timeline'),
   };
 
@@ -77,7 +82,7 @@
     lastRun: null, timings: {}, ready: false, offline: false,
     // The run being performed (see "performing"): its pushed progress, highlighted lines, warnings, audio, playhead.
     // `preview`: the checked program's poses (POST /api/bop/preview); `previewing`: the picture shows one of them.
-    preview: null, previewing: false, previewFrame: null,
+    preview: null, previewing: false, previewFrame: null, downloads: [],
     run: null, runSequence: 0, runtimeProblems: [], audio: null, playhead: null, bubble: null,
   };
   window.playground = state;
@@ -778,6 +783,40 @@
     els.bubble.hidden = false;
   }
 
+  // ---------------------------------------------------------------- share (the program and its replay page)
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    state.downloads.push({ name, size: blob.size });
+  }
+
+  /** One click: the program as a .bop file, then its self-contained replay page from POST /api/bop/replay. */
+  async function share() {
+    const source = els.program.value;
+    if (!source.trim()) return;
+    download(new Blob([source], { type: 'text/plain;charset=utf-8' }), 'my-program.bop');
+    setRunState('sharing', {}, '');
+    try {
+      const response = await fetch('/api/bop/replay', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ program: source }),
+      });
+      if (!response.ok) {
+        let body = null;
+        try { body = await response.json(); } catch (e) { /* not JSON */ }
+        throw new Error(messageOf(body, response));
+      }
+      download(await response.blob(), 'my-program-replay.html');
+      setRunState('shared', {}, '');
+    } catch (e) {
+      setRunState('share-failed', { why: e.message }, 'failed');
+    }
+  }
+
   // ---------------------------------------------------------------- preview (scrub the timeline before Run)
   let previewSequence = 0;
   async function loadPreview(source) {
@@ -1188,6 +1227,7 @@
     document.addEventListener('keydown', onPageKey);
     els.run.addEventListener('click', run);
     els.stop.addEventListener('click', stop);
+    els.share.addEventListener('click', share);
     els.language.addEventListener('click', () => applyUILanguage(state.uiLanguage === 'en' ? 'zh' : 'en'));
     // Choosing in the menu only selects; the Open button replaces the program (arrow keys on a closed menu
     // must not wipe a child's work).

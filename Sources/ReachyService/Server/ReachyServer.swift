@@ -24,7 +24,7 @@ public struct ReachyServer: Sendable {
         [
             DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, StateRoutes.register,
             KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, BopRunRoutes.register,
-            BopPreviewRoutes.register, NewsRoutes.register,
+            BopPreviewRoutes.register, BopReplayRoutes.register, NewsRoutes.register,
             DanceRoutes.register, LoopRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register,
             SDKSocket.register,
         ]
