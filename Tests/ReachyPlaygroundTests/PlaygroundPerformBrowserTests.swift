@@ -163,6 +163,44 @@ struct PlaygroundPerformBrowserTests {
         #expect(replayText.contains("reachy-replay-data") && replayText.contains("data:audio/wav;base64,"))
     }
 
+    /// The same performance in Chinese on a tablet held upright (820×1180): the bubble shows the Chinese words, the
+    /// highlight follows, the page's words are Chinese. Its screenshot goes to docs/playground.md.
+    @Test func aChineseProgramPerformsOnATablet() async throws {
+        let reachy = try #require(RepositoryFiles.reachyExecutable())
+        let server = try ServeProcess(executable: reachy)
+        defer { server.stop() }
+        let browser = try HeadlessChromium()
+        defer { browser.stop() }
+        // (On failure the connection ends with the browser, stopped by the defer above.)
+        let connection = try await DevToolsConnection.connect(to: browser.devToolsURL)
+        let page = try await BrowserPage.open(in: connection, width: 820, height: 1180)
+        try await page.navigate(to: server.baseURL + "?fresh&lang=zh")
+        try await page.waitUntil(
+            "window.playground && playground.ready && playground.checks > 0", timeout: 60, what: "the editor")
+        try await page.evaluate(
+            "(() => { const p = document.getElementById('program'); p.focus(); p.select(); return true; })()")
+        try await page.insertText(["等级 1", "说 你好！我是 Reachy", "向左看", "点头"].joined(separator: "\n"))
+        try await page.waitUntil(
+            "playground.checkedText === document.getElementById('program').value", timeout: 30, what: "the check")
+        try await page.press(.enter, modifiers: .control)
+        let bubble = try await page.waitUntil(
+            """
+            (() => { const b = document.getElementById('bubble');
+              const g = document.querySelector('#gutter .line.running');
+              return !b.hidden && g ? [b.textContent, Number(g.dataset.line)] : null; })()
+            """, timeout: 30, what: "the Chinese bubble")
+        #expect(bubble[0]?.string == "你好！我是 Reachy")
+        #expect(bubble[1]?.number == 2)
+        #expect(
+            try await page.evaluate("document.getElementById('timeline-title').textContent").string == "时间线")
+        try await save(page, "8-chinese-tablet.png")
+        let lines = try await page.waitUntil(
+            "document.getElementById('run-state').textContent === '完成了！' ? playground.run.lines : null",
+            timeout: 60, what: "the end of the run")
+        #expect(lines.array?.compactMap(\.number) == [2, 3, 4])
+        await connection.close()
+    }
+
     /// Before Run: the checked program's timeline is shown; clicking it at 2 s shows that pose in the picture (the
     /// robot itself does not move), → moves half a second on, and Run goes back to the live robot.
     private func scrubBeforeRunning(_ page: BrowserPage) async throws {
