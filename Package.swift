@@ -129,7 +129,7 @@ let package = Package(
         .target(
             name: "ReachyPlayground",
             dependencies: [
-                "Bop", "ReachyPictures",
+                "ReachyMotion", "Bop", "ReachyPictures",
             ],
             resources: [.copy("Site")], swiftSettings: strict),
         // The daemon-compatible HTTP/WebSocket service.

@@ -15,16 +15,18 @@ import Testing
 /// An in-process service on the built-in simulator, served on a free port (HummingbirdTesting `.live`: real
 /// sockets), with helpers for JSON requests and WebSocket sessions.
 enum ServiceHarness {
-    /// Runs `body` against a fresh simulator robot and server.
+    /// Runs `body` against a fresh simulator robot and server (announced as a robot with `simulated: false`).
     static func withService(
         token: String? = nil, maxBody: Int = 256 * 1024, audio: (@Sendable () throws -> any AudioSink)? = nil,
+        simulated: Bool = true,
         allowedOrigins: [String] = [], configure: @Sendable (inout ServiceConfiguration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
         let robot = try await ReachyMini.connect(.simulator(VirtualReachyMini(clock: MonotonicClock())))
         // Ready like `reachy serve` answers ready: a complete reading and no fault (slow on a loaded machine).
         _ = await eventually(timeout: 30) { robot.latest?.joints != nil && robot.latest?.headPose != nil }
-        let service = RobotService(robot: robot, simulated: true, makeAudioSink: audio)
+        // `simulated: false` serves the simulator as if it were a robot (its speaker the robot's).
+        let service = RobotService(robot: robot, simulated: simulated, makeAudioSink: audio)
         service.start()
         defer {
             service.stopServing()

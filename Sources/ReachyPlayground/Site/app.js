@@ -3,6 +3,11 @@
  *   /playground/examples.json   the example programs (generated from the examples folder)
  *   POST /api/bop/check         the program's problems, checked as the child types
  *   POST /api/bop/run           run the program on the robot; POST /api/bop/stop stops it
+ *   /ws/bop/{uuid}              the run's progress pushed as it plays: the line to highlight, safety warnings
+ *   GET /api/bop/timeline/{uuid}  the run's timeline picture (a playhead follows the run)
+ *   GET /api/bop/audio/{uuid}   the run's voice and sounds, played here when the robot is the simulator
+ *   POST /api/bop/preview       a checked program's timeline and poses: scrub the timeline to see a pose first
+ *   POST /api/bop/replay        the program's HTML replay, downloaded with the program by Share
  *   /ws/sdk                     the robot's joints and head pose, 50 times a second, drawn by robot.js
  * Plain JavaScript, no framework, nothing from the network. */
 (function () {
@@ -27,7 +32,15 @@
       'running': 'Running your program…', 'stopped': 'Stopped.', 'finished': 'Finished!',
       'run-has-errors': 'Fix the problems first, then press Run again.', 'run-failed': 'The robot could not run it: {why}',
       'stop-failed': 'Could not stop: {why}', 'means': '{word} means “{other}”', 'keyword': '{word} is a Bop word',
-      'loaded': 'Opened “{name}”.',
+      'loaded': 'Opened “{name}”.', 'timeline-title': 'Timeline',
+      'timeline-empty': 'Press Run to see your program as a timeline.', 'while-running': 'While running',
+      'no-sound': 'The robot plays the voice and sounds on its own speaker.',
+      'sound-failed': 'The voice could not be played here: {why}',
+      'progress-lost': 'Lost the run’s progress: {why}',
+      'previewing': 'Preview at {t} s (the robot has not moved). Run or Esc to go back to the live robot.',
+      'timeline-label': 'Timeline: click it, or use ← and →, to preview a moment', 'share': 'Share',
+      'share-help': 'Download the program and a replay page of it', 'sharing': 'Making the replay page…',
+      'shared': 'Downloaded your program and its replay page.', 'share-failed': 'Could not make the replay: {why}',
     },
     zh: {
       'title': 'Bop 编程乐园', 'skip': '跳到程序', 'examples': '例子', 'examples-choose': '选一个例子…', 'open': '打开',
@@ -43,6 +56,13 @@
       'running': '正在运行你的程序…', 'stopped': '停下了。', 'finished': '完成了！',
       'run-has-errors': '先把问题改好，再按“运行”。', 'run-failed': '机器人运行不了：{why}', 'stop-failed': '停不下来：{why}',
       'means': '{word} 的意思是“{other}”', 'keyword': '{word} 是 Bop 的词', 'loaded': '打开了“{name}”。',
+      'timeline-title': '时间线', 'timeline-empty': '按“运行”就能看到程序的时间线。', 'while-running': '运行时',
+      'no-sound': '机器人用自己的喇叭说话和放声音。', 'sound-failed': '这里放不了声音：{why}',
+      'progress-lost': '收不到运行进度了：{why}',
+      'previewing': '预览第 {t} 秒（机器人还没有动）。按“运行”或 Esc 回到真的机器人。',
+      'timeline-label': '时间线：点一下，或者按 ← 和 →，预览某一刻', 'share': '分享',
+      'share-help': '下载程序和它的回放网页', 'sharing': '正在做回放网页…', 'shared': '程序和回放网页都下载好了。',
+      'share-failed': '回放做不出来：{why}',
     },
   };
 
@@ -50,8 +70,8 @@
   const els = {
     program: $('program'), highlight: $('highlight'), gutter: $('gutter'), completions: $('completions'),
     hint: $('hint'), problems: $('problems'), summary: $('problems-summary'), examples: $('examples'),
-    openExample: $('open-example'), run: $('run'), stop: $('stop'), language: $('language'), robot: $('robot'), robotState: $('robot-state'),
-    runState: $('run-state'),
+    openExample: $('open-example'), run: $('run'), stop: $('stop'), share: $('share'), language: $('language'), robot: $('robot'), robotState: $('robot-state'),
+    runState: $('run-state'), runningLine: $('running-line'), bubble: $('bubble'), timeline: $('timeline'),
   };
 
   /** Everything the page knows; tests and the load benchmark read it through `window.playground`. */
@@ -60,6 +80,10 @@
     lexicon: null, examples: [], completion: { items: [], index: -1, start: 0, end: 0 },
     socket: { connected: false, messages: 0 }, framesDrawn: 0, frame: {}, view: null, runId: null, running: false,
     lastRun: null, timings: {}, ready: false, offline: false,
+    // The run being performed (see "performing"): its pushed progress, highlighted lines, warnings, audio, playhead.
+    // `preview`: the checked program's poses (POST /api/bop/preview); `previewing`: the picture shows one of them.
+    preview: null, previewing: false, previewFrame: null, downloads: [],
+    run: null, runSequence: 0, runtimeProblems: [], audio: null, playhead: null, bubble: null,
   };
   window.playground = state;
 
@@ -305,7 +329,7 @@
     const lines = els.program.value.split('\n');
     els.highlight.innerHTML = lines.map((l, i) => renderLine(l, i + 1)).join('\n') + '\n ';
     const severityOf = {};
-    for (const d of state.diagnostics) {
+    for (const d of state.diagnostics.concat(state.runtimeProblems)) {
       for (const n of new Set([d.line, d.end_line || d.line])) {
         if (severityOf[n] !== 'error') severityOf[n] = d.severity === 'error' ? 'error' : severityOf[n] || d.severity;
       }
@@ -313,7 +337,8 @@
     let gutter = '';
     for (let n = 1; n <= lines.length; n++) {
       const s = severityOf[n];
-      const mark = s === 'error' ? ' has-error' : s === 'warning' ? ' has-warning' : '';
+      let mark = s === 'error' ? ' has-error' : s === 'warning' ? ' has-warning' : '';
+      if (state.run && !state.run.ended && state.run.line === n) mark += ' running';
       gutter += '<div class="line' + mark + '" data-line="' + n + '">' + n + '</div>';
     }
     els.gutter.innerHTML = gutter;
@@ -321,6 +346,7 @@
   }
 
   function syncScroll() {
+    if (state.run && !state.run.ended) positionRunningLine();
     els.highlight.scrollTop = els.program.scrollTop;
     els.highlight.scrollLeft = els.program.scrollLeft;
     els.gutter.scrollTop = els.program.scrollTop;
@@ -330,7 +356,8 @@
   function renderProblems() {
     if (!els.problems) return;
     els.problems.innerHTML = '';
-    const list = state.diagnostics;
+    // What the checker found, then what the robot's safety layer reported while running (at their lines).
+    const list = state.diagnostics.concat(state.runtimeProblems);
     const counts = { error: 0, warning: 0, note: 0 };
     for (const d of list) counts[d.severity] = (counts[d.severity] || 0) + 1;
     if (state.offline) {
@@ -354,6 +381,7 @@
       li.className = 'problem ' + d.severity;
       li.dataset.line = d.line;
       li.dataset.id = d.id;
+      if (d.runtime) li.classList.add('runtime');
       const endLine = d.end_line || d.line;
       const where = endLine > d.line ? text('lines', { n: d.line, m: endLine }) : text('line', { n: d.line });
       li.innerHTML = '<div class="where"></div><div class="title"></div><p class="message"></p>' +
@@ -478,6 +506,7 @@
     }
     renderEditor();
     renderProblems();
+    if (!state.offline && !state.diagnostics.some((d) => d.severity === 'error')) loadPreview(source);
   }
 
   // ---------------------------------------------------------------- run and stop
@@ -490,13 +519,21 @@
     hideCompletions();
     const source = els.program.value;
     if (!source.trim()) return;
+    endPerformance(null);
+    endPreview();
+    const sequence = ++state.runSequence;
+    // Made (or resumed) while handling the key or click: browsers only let a page start sound after a gesture.
+    const audio = audioContext();
     setRunState('running', {}, 'running');
     try {
       let { response, body } = await post('/api/bop/run', { program: source });
+      if (sequence !== state.runSequence) return; // Stop was pressed meanwhile: Stop wins
       if (response.status === 409) {
         // Something is still moving (an earlier run): stop it, then start this one.
         await post('/api/bop/stop');
+        if (sequence !== state.runSequence) return;
         ({ response, body } = await post('/api/bop/run', { program: source }));
+        if (sequence !== state.runSequence) return;
       }
       const found = diagnosticsOf(body);
       if (found.length) {
@@ -514,14 +551,9 @@
       state.running = true;
       state.runId = body && (body.id || body.uuid || body.run_id) || null;
       state.lastRun = body;
-      const seconds = body && typeof body.duration === 'number' ? body.duration : null;
-      if (seconds !== null) {
-        const id = state.runId;
-        setTimeout(() => {
-          if (state.running && state.runId === id) { state.running = false; setRunState('finished', {}, ''); }
-        }, seconds * 1000 + 300);
-      }
+      perform(body, sequence, audio);
     } catch (e) {
+      if (sequence !== state.runSequence) return;
       state.running = false;
       setRunState('run-failed', { why: e.message }, 'failed');
     }
@@ -529,6 +561,10 @@
 
   async function stop() {
     hideCompletions();
+    // Stop always wins: the page stops at once (sound, bubble, highlight, playhead), then the robot.
+    state.runSequence++;
+    endPerformance('cancelled');
+    endPreview();
     try {
       const { response, body } = await post('/api/bop/stop', state.runId ? { id: state.runId } : {});
       if (!response.ok) throw new Error(messageOf(body, response));
@@ -539,13 +575,375 @@
     }
   }
 
+  // ---------------------------------------------------------------- performing (a run, as it plays)
+  /* A run's progress is pushed over /ws/bop/{uuid} (see docs/playground.md): `playing` starts the page's clock
+   * (sound, speech bubble, playhead), every `line` moves the highlight, every `warning`/`notice` lands in the problem
+   * list at its line, `bop_finished` ends it. If the socket fails, the same events are read from
+   * GET /api/bop/events/{uuid}. */
+  let audioCtx = null;
+  function audioContext() {
+    try {
+      if (!audioCtx) {
+        const Context = window.AudioContext || window.webkitAudioContext;
+        if (Context) audioCtx = new Context();
+      }
+      if (audioCtx && audioCtx.state === 'suspended') audioCtx.resume().catch(() => {});
+    } catch (e) { audioCtx = null; }
+    return audioCtx;
+  }
+
+  function perform(answer, sequence, audio) {
+    const run = {
+      id: state.runId, sequence, duration: Math.max(0, (answer.duration || 1) - 1), speech: answer.speech || [],
+      last: -1, playingAt: null, line: null, lines: [], latencies: [], ended: false, outcome: null, socket: null,
+      source: null, buffer: null,
+    };
+    state.run = run;
+    state.runtimeProblems = [];
+    state.audio = answer.audio ? { url: answer.audio, loaded: false, started: false } : null;
+    renderEditor();
+    renderProblems();
+    if (answer.audio && audio) loadAudio(run, answer.audio, audio);
+    else if (!answer.audio && answer.speech && answer.speech.length) setRunState('no-sound', {}, 'running');
+    if (answer.timeline) loadTimeline(run, answer.timeline);
+    if (answer.events) listen(run, answer.events);
+  }
+
+  function listen(run, path) {
+    const url = new URL(path, location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    let socket;
+    try { socket = new WebSocket(url.href); } catch (e) { poll(run, e.message); return; }
+    run.socket = socket;
+    socket.addEventListener('message', (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      onProgress(run, message);
+    });
+    socket.addEventListener('close', (event) => {
+      if (!run.ended && state.run === run) poll(run, 'WebSocket closed (' + event.code + ')');
+    });
+  }
+
+  /** The fallback when the socket fails: the same events, polled. */
+  async function poll(run, why) {
+    run.socket = null;
+    run.polled = why;
+    while (!run.ended && state.run === run) {
+      try {
+        const response = await fetch('/api/bop/events/' + run.id + '?after=' + run.last);
+        if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+        const snapshot = await response.json();
+        for (const entry of snapshot.events || []) onProgress(run, Object.assign({ type: 'bop_progress' }, entry));
+        if (snapshot.finished) onProgress(run, { type: 'bop_finished', outcome: snapshot.outcome });
+      } catch (e) {
+        if (state.run === run) setRunState('progress-lost', { why: e.message }, 'failed');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  function onProgress(run, message) {
+    if (run.ended || state.run !== run || !message) return;
+    if (message.type === 'bop_error') {
+      // The server does not know the run (it keeps the last 16): say so rather than wait for nothing.
+      run.ended = true;
+      state.running = false;
+      setRunState('progress-lost', { why: message.detail || '?' }, 'failed');
+      return;
+    }
+    if (message.type === 'bop_finished') {
+      const outcome = String(message.outcome || 'completed');
+      state.running = false;
+      if (outcome === 'completed') movePlayhead(run, run.duration);
+      endPerformance(outcome);
+      if (outcome === 'completed') setRunState('finished', {}, '');
+      else if (outcome === 'cancelled') setRunState('stopped', {}, '');
+      else setRunState('run-failed', { why: outcome }, 'failed');
+      return;
+    }
+    if (message.type !== 'bop_progress' || typeof message.index !== 'number' || message.index <= run.last) return;
+    run.last = message.index;
+    if (message.kind === 'playing') {
+      run.playingAt = performance.now();
+      startAudio(run);
+      requestAnimationFrame(() => tick(run));
+    } else if (message.kind === 'line' && typeof message.line === 'number') {
+      // Re-anchor the page's clock on the server's: the line started `time` seconds into the program.
+      if (typeof message.time === 'number' && run.playingAt !== null) {
+        const anchored = performance.now() - message.time * 1000;
+        if (Math.abs(anchored - run.playingAt) > 150) run.playingAt = anchored;
+      }
+      const latency = typeof message.at === 'number' ? Date.now() - message.at * 1000 : null;
+      showRunningLine(run, message.line, latency);
+    } else if ((message.kind === 'warning' || message.kind === 'notice') && message.text) {
+      const match = /line (\d+)/.exec(message.text);
+      const line = typeof message.line === 'number' ? message.line : match ? Number(match[1]) : null;
+      if (line) {
+        state.runtimeProblems.push({
+          severity: 'warning', line, column: 1, id: 'runtime-' + message.kind, runtime: true,
+          title: text('while-running'), message: message.text,
+        });
+        renderEditor();
+        renderProblems();
+      }
+    }
+  }
+
+  function showRunningLine(run, line, latency) {
+    run.line = line;
+    run.lines.push(line);
+    if (latency !== null) run.latencies.push(latency);
+    els.gutter.querySelectorAll('.line.running').forEach((el) => el.classList.remove('running'));
+    const mark = els.gutter.querySelector('.line[data-line="' + line + '"]');
+    if (mark) mark.classList.add('running');
+    positionRunningLine();
+  }
+
+  function positionRunningLine() {
+    const line = state.run && !state.run.ended ? state.run.line : null;
+    if (line === null) { els.runningLine.hidden = true; return; }
+    const top = parseFloat(getComputedStyle(els.program).paddingTop) + (line - 1) * lineHeight() -
+      els.program.scrollTop;
+    els.runningLine.style.top = top + 'px';
+    els.runningLine.dataset.line = line;
+    els.runningLine.hidden = false;
+  }
+
+  async function loadAudio(run, url, context) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) {
+        let why = response.status + ' ' + response.statusText;
+        try { why = messageOf(await response.json(), response); } catch (e) { /* not JSON */ }
+        throw new Error(why);
+      }
+      const buffer = await context.decodeAudioData(await response.arrayBuffer());
+      if (state.run !== run || run.ended) return;
+      let peak = 0;
+      const samples = buffer.getChannelData(0);
+      for (let k = 0; k < samples.length; k++) peak = Math.max(peak, Math.abs(samples[k]));
+      run.buffer = buffer;
+      Object.assign(state.audio, { loaded: true, seconds: buffer.duration, peak, sampleRate: buffer.sampleRate });
+      startAudio(run);
+    } catch (e) {
+      if (state.run === run) setRunState('sound-failed', { why: e.message }, 'failed');
+    }
+  }
+
+  /** Plays the run's sound from where the program is now (it may arrive after the motion started). */
+  function startAudio(run) {
+    if (!run.buffer || run.playingAt === null || run.source || run.ended || !audioCtx) return;
+    const offset = Math.max(0, (performance.now() - run.playingAt) / 1000);
+    if (offset >= run.buffer.duration) return;
+    const source = audioCtx.createBufferSource();
+    source.buffer = run.buffer;
+    source.connect(audioCtx.destination);
+    source.start(0, offset);
+    run.source = source;
+    Object.assign(state.audio, { started: true, offset, contextState: audioCtx.state, stopped: false });
+  }
+
+  async function loadTimeline(run, url) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+      const svg = await response.text();
+      if (state.run !== run) return;
+      showTimeline(svg, run);
+    } catch (e) {
+      els.timeline.textContent = text('run-failed', { why: e.message });
+    }
+  }
+
+  function movePlayhead(run, t) {
+    if (run.timeline) placePlayhead(run.timeline, t);
+  }
+
+  /** Once a frame while the run plays: the playhead and the speech bubble follow the program's clock. */
+  function tick(run) {
+    if (run.ended || state.run !== run || run.playingAt === null) return;
+    const t = Math.min(run.duration, (performance.now() - run.playingAt) / 1000);
+    movePlayhead(run, t);
+    const said = run.speech.find((s) => s.start <= t && t < s.start + Math.max(s.duration, 0.8));
+    showBubble(said ? said.text : null, said ? said.line : null);
+    requestAnimationFrame(() => tick(run));
+  }
+
+  function showBubble(words, line) {
+    if (!words) {
+      if (!els.bubble.hidden) els.bubble.hidden = true;
+      return;
+    }
+    if (els.bubble.textContent !== words) {
+      els.bubble.textContent = words;
+      state.bubble = { text: words, line, shown: (state.bubble && state.bubble.shown || 0) + 1 };
+    }
+    els.bubble.hidden = false;
+  }
+
+  // ---------------------------------------------------------------- share (the program and its replay page)
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    state.downloads.push({ name, size: blob.size });
+  }
+
+  /** One click: the program as a .bop file, then its self-contained replay page from POST /api/bop/replay. */
+  async function share() {
+    const source = els.program.value;
+    if (!source.trim()) return;
+    download(new Blob([source], { type: 'text/plain;charset=utf-8' }), 'my-program.bop');
+    setRunState('sharing', {}, '');
+    try {
+      const response = await fetch('/api/bop/replay', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ program: source }),
+      });
+      if (!response.ok) {
+        let body = null;
+        try { body = await response.json(); } catch (e) { /* not JSON */ }
+        throw new Error(messageOf(body, response));
+      }
+      download(await response.blob(), 'my-program-replay.html');
+      setRunState('shared', {}, '');
+    } catch (e) {
+      setRunState('share-failed', { why: e.message }, 'failed');
+    }
+  }
+
+  // ---------------------------------------------------------------- preview (scrub the timeline before Run)
+  let previewSequence = 0;
+  async function loadPreview(source) {
+    if (state.preview && state.preview.text === source) return;
+    const sequence = ++previewSequence;
+    try {
+      const { response, body } = await post('/api/bop/preview', { program: source });
+      if (sequence !== previewSequence || !response.ok || !body || typeof body.timeline !== 'string') return;
+      state.preview = {
+        text: source, duration: body.duration, rate: body.rate, head_joints: body.head_joints || [],
+        antennas: body.antennas || [], head_pose: body.head_pose || [],
+      };
+      // While a run plays, its own timeline stays; the preview is the same picture for the same program.
+      if (!state.run || state.run.ended) showTimeline(body.timeline, null);
+    } catch (e) { /* the check already says when the server cannot be reached */ }
+  }
+
+  /** Puts a timeline picture in the panel, with a playhead at 0; returns its geometry. */
+  function showTimeline(svg, run) {
+    els.timeline.innerHTML = svg;
+    els.timeline.scrollLeft = 0;
+    const root = els.timeline.querySelector('svg');
+    if (!root) return null;
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    line.setAttribute('class', 'playhead');
+    line.setAttribute('y1', '0');
+    line.setAttribute('y2', root.getAttribute('height') || '100%');
+    root.appendChild(line);
+    const view = {
+      root, line, originX: parseFloat(root.dataset.originX) || 0,
+      pixelsPerSecond: parseFloat(root.dataset.pixelsPerSecond) || 100,
+    };
+    state.timelineView = view;
+    if (run) run.timeline = view;
+    placePlayhead(view, 0);
+    return view;
+  }
+
+  function placePlayhead(view, t) {
+    const x = view.originX + t * view.pixelsPerSecond;
+    view.line.setAttribute('x1', String(x));
+    view.line.setAttribute('x2', String(x));
+    state.playhead = { t, x };
+    const box = els.timeline;
+    // Keep the playhead in view of a long timeline (the lane names stay in view while it fits).
+    if (x > box.scrollLeft + box.clientWidth - 8) box.scrollLeft = x - box.clientWidth / 3;
+    else if (x < box.scrollLeft) box.scrollLeft = Math.max(0, x - 120);
+  }
+
+  /** Shows the pose at `t` seconds of the checked program in the picture (the robot itself does not move). */
+  function scrubTo(t) {
+    const p = state.preview;
+    const view = state.timelineView;
+    if (!p || !view || p.text !== els.program.value || (state.run && !state.run.ended)) return;
+    t = Math.max(0, Math.min(p.duration, t));
+    const k = Math.min(p.head_joints.length - 1, Math.round(t * p.rate));
+    if (k < 0) return;
+    placePlayhead(view, t);
+    state.previewing = true;
+    state.previewFrame = { head_joints: p.head_joints[k], antennas: p.antennas[k], head_pose: p.head_pose[k] };
+    renderRobotState();
+    if (!drawPending) { drawPending = true; requestAnimationFrame(draw); }
+  }
+
+  function endPreview() {
+    if (!state.previewing) return;
+    state.previewing = false;
+    state.previewFrame = null;
+    renderRobotState();
+    if (!drawPending) { drawPending = true; requestAnimationFrame(draw); }
+  }
+
+  function timeAtPointer(event) {
+    const view = state.timelineView;
+    if (!view) return null;
+    const box = view.root.getBoundingClientRect();
+    const width = parseFloat(view.root.getAttribute('width')) || box.width;
+    const x = (event.clientX - box.left) * (width / box.width);
+    return (x - view.originX) / view.pixelsPerSecond;
+  }
+
+  function wireTimeline() {
+    let dragging = false;
+    els.timeline.addEventListener('pointerdown', (event) => {
+      const t = timeAtPointer(event);
+      if (t === null) return;
+      dragging = true;
+      scrubTo(t);
+    });
+    els.timeline.addEventListener('pointermove', (event) => {
+      if (!dragging) return;
+      const t = timeAtPointer(event);
+      if (t !== null) scrubTo(t);
+    });
+    window.addEventListener('pointerup', () => { dragging = false; });
+    els.timeline.addEventListener('keydown', (event) => {
+      const now = state.playhead ? state.playhead.t : 0;
+      if (event.key === 'ArrowRight') { event.preventDefault(); scrubTo(now + (event.shiftKey ? 0.1 : 0.5)); }
+      else if (event.key === 'ArrowLeft') { event.preventDefault(); scrubTo(now - (event.shiftKey ? 0.1 : 0.5)); }
+      else if (event.key === 'Home') { event.preventDefault(); scrubTo(0); }
+      else if (event.key === 'End') { event.preventDefault(); scrubTo(Infinity); }
+    });
+  }
+
+  /** Ends what the page performs for the current run (sound, bubble, highlight, playhead, socket). */
+  function endPerformance(outcome) {
+    const run = state.run;
+    if (!run || run.ended) return;
+    run.ended = true;
+    run.outcome = outcome;
+    if (run.source) {
+      try { run.source.stop(); } catch (e) { /* already ended */ }
+      if (state.audio) state.audio.stopped = true;
+    }
+    if (run.socket && run.socket.readyState <= 1) run.socket.close(1000);
+    showBubble(null);
+    els.runningLine.hidden = true;
+    els.gutter.querySelectorAll('.line.running').forEach((el) => el.classList.remove('running'));
+  }
+
   // ---------------------------------------------------------------- the live robot (/ws/sdk)
   let drawPending = false;
   function draw() {
     drawPending = false;
     if (!state.view) return;
     try {
-      state.view.update(state.frame);
+      state.view.update(state.previewing && state.previewFrame ? state.previewFrame : state.frame);
       state.framesDrawn++;
       if (state.timings.firstFrame === undefined) state.timings.firstFrame = performance.now();
     } catch (e) {
@@ -578,6 +976,10 @@
   function renderRobotState() {
     if (!els.robotState) return;
     if (!state.view) { els.robotState.textContent = text('no-picture'); return; }
+    if (state.previewing && state.playhead) {
+      els.robotState.textContent = text('previewing', { t: state.playhead.t.toFixed(1) });
+      return;
+    }
     els.robotState.textContent = text(state.socket.connected ? 'connected' : state.socket.opened ? 'disconnected' :
       'connecting');
   }
@@ -777,6 +1179,8 @@
 
   // ---------------------------------------------------------------- events
   function onInput() {
+    // The program changed: warnings of an earlier run may no longer be at the right lines.
+    state.runtimeProblems = [];
     state.programLanguage = detectLanguage(els.program.value);
     renderEditor();
     renderProblems();
@@ -823,6 +1227,7 @@
     document.addEventListener('keydown', onPageKey);
     els.run.addEventListener('click', run);
     els.stop.addEventListener('click', stop);
+    els.share.addEventListener('click', share);
     els.language.addEventListener('click', () => applyUILanguage(state.uiLanguage === 'en' ? 'zh' : 'en'));
     // Choosing in the menu only selects; the Open button replaces the program (arrow keys on a closed menu
     // must not wipe a child's work).
@@ -844,6 +1249,7 @@
     if (params.has('fresh')) saved = null;
     state.view = createView();
     wire();
+    wireTimeline();
     applyUILanguage(ui || ((navigator.language || '').startsWith('zh') ? 'zh' : 'en'));
     connect();
     const [keywords, examples] = await Promise.all([

@@ -33,8 +33,10 @@ enum BopRoutes {
                 method: .post, path: "/api/bop/run",
                 summary:
                     "Check then play a Bop program on the robot (moves, voice and sounds; wakes the robot first) → {\"uuid\", "
-                    + "\"duration\", \"warnings\"}; 422 with the diagnostics when it has errors, 409 while a move "
-                    + "runs. Its progress: GET /api/bop/events/{uuid}.", origin: .ours, body: bodyDoc)
+                    + "\"duration\", \"warnings\", \"events\" (its WebSocket), \"timeline\" (SVG), \"audio\" (WAV for "
+                    + "the page, simulator only), \"speech\" ([{line, start, duration, text}])}; 422 with the diagnostics "
+                    + "when it has errors, 409 while a move runs. Its progress: /ws/bop/{uuid} (pushed) or GET "
+                    + "/api/bop/events/{uuid}.", origin: .ours, body: bodyDoc)
         ) { request, _ in
             let (text, seed) = try await program(request, limit: limit)
             try service.requireRunning()
@@ -66,6 +68,9 @@ enum BopRoutes {
             }
             let silent = BopAudioTrack.hasSound(timeline) && sink == nil
             let progress = BopRunProgress()
+            // What the safety layer will change, at its lines, before anything plays (the page marks those lines).
+            for warning in performer.motion.warnings { progress.warn(warning) }
+            let media = BopRunMedia(timeline: timeline, source: result.source, simulated: service.simulated)
             let (uuid, started) = service.moves.start(kind: "bop") {
                 defer { try? sink?.close() }
                 try await performer.perform(events: { progress.record($0) })
@@ -77,19 +82,23 @@ enum BopRoutes {
                 throw ServiceError.conflict(
                     "A move is running (GET /api/move/running); stop it (POST /api/bop/stop or /api/move/stop) first.")
             }
-            service.bopRuns.add(uuid, progress)
+            service.bopRuns.add(uuid, progress, media: media)
             var warnings = performer.notices
             if silent { warnings.append("This service has no speaker: the program's voice and sounds are not played.") }
+            let id = uuid.uuidString.lowercased()
             return JSONResponse.make(
                 RunAnswer(
-                    uuid: uuid.uuidString.lowercased(), duration: performer.duration + 1, warnings: warnings))
+                    uuid: id, duration: performer.duration + 1, warnings: warnings, events: "/ws/bop/\(id)",
+                    timeline: "/api/bop/timeline/\(id)", audio: media.pagePlaysSound ? "/api/bop/audio/\(id)" : nil,
+                    speech: media.speech))
         }
 
         table.add(
             RouteInfo(
                 method: .get, path: "/api/bop/events/{uuid}",
                 summary: "The progress of a run started by POST /api/bop/run, as `reachy run` prints it → {\"events\": "
-                    + "[{index, kind (waking_up, playing, line, notice, done), line?, time?, text}], \"finished\", "
+                    + "[{index, kind (waking_up, playing, line, notice, warning, done), line?, time?, text, at}], "
+                    + "\"finished\", "
                     + "\"outcome\"}; 404 for a run this service does not remember (it keeps the last 16).",
                 origin: .ours,
                 query: [
@@ -129,6 +138,15 @@ enum BopRoutes {
         /// Seconds, including the 1 s approach to the first pose.
         var duration: Double
         var warnings: [String]
+        /// The WebSocket that pushes the run's progress (`BopRunSocket`).
+        var events: String
+        /// The run's timeline picture (SVG).
+        var timeline: String
+        /// The run's voice and sounds as WAV for the page to play; nil when they play on the robot's speaker (or
+        /// the program is silent).
+        var audio: String?
+        /// Every `say`: when, for how long, on which line, the words (the page's speech bubble).
+        var speech: [BopRunMedia.Speech]
     }
 
     /// Compiles on ``BopCompileQueue/shared`` (off the event loop, two at a time; cancelled with the request's

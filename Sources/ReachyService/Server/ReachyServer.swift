@@ -23,7 +23,8 @@ public struct ReachyServer: Sendable {
     static var groups: [@Sendable (RouteTable, ServiceEnvironment) -> Void] {
         [
             DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, StateRoutes.register,
-            KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, NewsRoutes.register,
+            KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, BopRunRoutes.register,
+            BopPreviewRoutes.register, BopReplayRoutes.register, NewsRoutes.register,
             DanceRoutes.register, LoopRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register,
             SDKSocket.register,
         ]

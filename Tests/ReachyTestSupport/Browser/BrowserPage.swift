@@ -133,6 +133,7 @@ public struct BrowserPage: Sendable {
         public static let escape = Key(key: "Escape", code: "Escape", keyCode: 27)
         public static let backspace = Key(key: "Backspace", code: "Backspace", keyCode: 8)
         public static let arrowDown = Key(key: "ArrowDown", code: "ArrowDown", keyCode: 40)
+        public static let arrowRight = Key(key: "ArrowRight", code: "ArrowRight", keyCode: 39)
         public static let space = Key(key: " ", code: "Space", keyCode: 32, text: " ")
         /// Ctrl+A's "select all" (headless Chromium needs the editing command spelled out).
         public static let selectAll = Key(key: "a", code: "KeyA", keyCode: 65, commands: ["selectAll"])
