@@ -70,4 +70,27 @@ import Testing
         let printed = run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("▶ line") }
         #expect(printed == lines)
     }
+
+    /// A Chinese program's progress is in Chinese, as `reachy run` prints it.
+    @Test func aChineseRunReportsInChinese() async throws {
+        try await H.withService { client, _ in
+            let body = try String(data: JSONEncoder().encode(["program": "点头\n向左看 20\n"]), encoding: .utf8) ?? ""
+            let (status, answer) = try await H.call(client, .post, "/api/bop/run", json: body)
+            #expect(status == .ok, "\(answer)")
+            let uuid = try #require(try H.object(answer)["uuid"] as? String)
+            var texts: [String] = []
+            var finished = false
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !finished, ContinuousClock.now < deadline {
+                let (_, text) = try await H.call(client, .get, "/api/bop/events/\(uuid)")
+                let snapshot = try H.object(text)
+                texts = (snapshot["events"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+                finished = snapshot["finished"] as? Bool ?? false
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(finished)
+            #expect(texts.contains { $0.hasPrefix("▶ 第 1 行") }, "\(texts)")
+            #expect(!texts.contains { $0.hasPrefix("▶ line") })
+        }
+    }
 }

@@ -67,7 +67,7 @@ enum BopRoutes {
                 throw ServiceError.unprocessable(error.description)
             }
             let silent = BopAudioTrack.hasSound(timeline) && sink == nil
-            let progress = BopRunProgress()
+            let progress = BopRunProgress(language: result.language)
             // What the safety layer will change, at its lines, before anything plays (the page marks those lines).
             for warning in performer.motion.warnings { progress.warn(warning) }
             let media = BopRunMedia(timeline: timeline, source: result.source, simulated: service.simulated)

@@ -44,10 +44,18 @@ final class BopRunProgress: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The program's language: the lines are in it, as `reachy run` prints them.
+    private let language: BopLanguage
+
+    /// Progress for a program written in `language` (English by default).
+    init(language: BopLanguage = BopLanguages.english) {
+        self.language = language
+    }
 
     /// Adds what `event` prints.
     func record(_ event: BopPerformer.Event) {
-        guard let text = event.progressText(program: "the program") else { return }
+        let name = language.code == "zh" ? "程序" : "the program"
+        guard let text = event.progressText(program: name, language: language) else { return }
         let (kind, line, time): (String, Int?, Double?) =
             switch event {
             case .wakingUp: ("waking_up", nil, nil)
