@@ -22,7 +22,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("source"),
-        help: "Fetch digests from here into --dir before each look (https:// Markdown or RSS/Atom, or git+URL); repeatable.")
+        help:
+            "Fetch digests from here into --dir before each look (https:// Markdown or RSS/Atom, or git+URL); repeatable."
+    )
     var sources: [String] = []
 
     @Option(name: .long, help: "State file (JSON); default: reachy-news-state.json in --dir.")
@@ -101,7 +103,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
             do { current = try store.load() } catch { throw NewsCLIError.state(error.description) }
             let candidates = try NewsCandidates.load(files: [], dir: dir)
             if candidates.partial > 0, candidates.partial != lastPartial {
-                log("Partial: \(candidates.partial) problem(s) in the digests (above) keep part of them from being read.")
+                log(
+                    "Partial: \(candidates.partial) problem(s) in the digests (above) keep part of them from being read."
+                )
             }
             lastPartial = candidates.partial
             let decision = DailyRoutine.decide(
@@ -131,7 +135,9 @@ struct NewsDailyCommand: AsyncParsableCommand {
                 lastReason = ""
                 continue
             }
-            if DailyRoutine.isQuietSlot(decision, state: current, schedule: schedule, now: now), let slot = decision.slot {
+            if DailyRoutine.isQuietSlot(decision, state: current, schedule: schedule, now: now),
+                let slot = decision.slot
+            {
                 // The slot has come and nothing is new: say so once, so the listener is not left wondering.
                 log("No news today (\(decision.reason)); saying so.")
                 let planner: RecitalPlanner

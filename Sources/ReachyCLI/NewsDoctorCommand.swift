@@ -31,7 +31,8 @@ struct NewsDoctorCommand: ParsableCommand {
         let (hour, minute) = try NewsSchedule.slot(at)
         let zone = TimeZone(identifier: timeZone) ?? .gmt
         let directory = URL(fileURLWithPath: dir)
-        let stateFile = state.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("reachy-news-state.json")
+        let stateFile =
+            state.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("reachy-news-state.json")
         let lines = NewsDoctor.report(
             directory: directory, state: stateFile, schedule: DailySchedule(hour: hour, minute: minute, timeZone: zone),
             now: Date())

@@ -197,7 +197,8 @@ struct NewsCandidates {
                 let url = URL(fileURLWithPath: file)
                 let arrival = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
                 c.infos.append(
-                    DigestFileInfo(name: name, digest: result.digest, content: try? Data(contentsOf: url), arrival: arrival))
+                    DigestFileInfo(
+                        name: name, digest: result.digest, content: try? Data(contentsOf: url), arrival: arrival))
             }
             c.digests[name] = result.digest
         }

@@ -17,7 +17,9 @@ struct RecitalSelectionOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Longest recital in minutes (0 = no limit): over it, every item is shortened (first sentence, then headline).")
+        help:
+            "Longest recital in minutes (0 = no limit): over it, every item is shortened (first sentence, then headline)."
+    )
     var minutes: Double = 8
 
     func validate() throws {

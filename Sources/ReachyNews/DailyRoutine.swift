@@ -149,7 +149,8 @@ public enum DailyRoutine {
             diagnostics += result.diagnostics
             let arrival = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
             infos.append(
-                DigestFileInfo(name: name, digest: result.digest, content: try? Data(contentsOf: file), arrival: arrival))
+                DigestFileInfo(
+                    name: name, digest: result.digest, content: try? Data(contentsOf: file), arrival: arrival))
             digests[name] = result.digest
         }
         return (infos, digests, diagnostics)

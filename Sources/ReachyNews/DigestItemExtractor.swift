@@ -177,7 +177,8 @@ struct DigestItemExtractor {
             url = ""
         }
         if !url.isEmpty, !ItemHeaderReader.isHTTPURL(url) {
-            let column = (source.range(of: "](").map { source.distance(from: source.startIndex, to: $0.lowerBound) } ?? 0) + 3
+            let column =
+                (source.range(of: "](").map { source.distance(from: source.startIndex, to: $0.lowerBound) } ?? 0) + 3
             diagnostics.append(.invalidURL(url: url, line: line, column: column))
             url = ""
         }
@@ -192,7 +193,8 @@ struct DigestItemExtractor {
         if headline.trimmingCharacters(in: .whitespaces).isEmpty, url.isEmpty, paragraphs.isEmpty {
             // `1.` and nothing else: no item to read.
             let column = source.count - source.drop { $0 == " " }.count + (written.map { String($0).count } ?? 1) + 2
-            diagnostics.append(.malformedItemHeader(line: line, column: column, problem: "no headline after the item number"))
+            diagnostics.append(
+                .malformedItemHeader(line: line, column: column, problem: "no headline after the item number"))
             return
         }
         begin(
@@ -265,7 +267,9 @@ struct DigestItemExtractor {
                 children: Array(inlines.dropFirst(from)))
             return trimLeadingPunctuation(node.plainText)
         }
-        if first.kind == "link" { return Header(headline: first.plainText, url: first.url, rest: rest(1), bracketed: false) }
+        if first.kind == "link" {
+            return Header(headline: first.plainText, url: first.url, rest: rest(1), bracketed: false)
+        }
         if first.kind == "strong" {
             let inner = meaningful(first.children)
             if inner.count == 1, let link = inner.first, link.kind == "link" {
@@ -343,7 +347,9 @@ struct DigestItemExtractor {
     /// The words of a broken `[headline](link` header: brackets and the link removed.
     static func salvage(_ text: String) -> String {
         var t = text
-        if let link = t.range(of: #"\]?\s*\(?\s*(https?|ftp)://.*$"#, options: .regularExpression) { t.removeSubrange(link) }
+        if let link = t.range(of: #"\]?\s*\(?\s*(https?|ftp)://.*$"#, options: .regularExpression) {
+            t.removeSubrange(link)
+        }
         return t.filter { $0 != "[" && $0 != "]" }.trimmingCharacters(in: .whitespaces)
     }
 

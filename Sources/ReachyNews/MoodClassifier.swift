@@ -54,7 +54,8 @@ public struct MoodClassifier: Sendable {
     public init(table: Table) {
         self.table = table
         self.compiled = table.moods.map { ($0.mood, $0.keywords, $0.patterns ?? []) }
-        self.weights = Dictionary(table.moods.map { ($0.mood, max(1, $0.weight ?? 1)) }, uniquingKeysWith: { a, _ in a })
+        self.weights = Dictionary(
+            table.moods.map { ($0.mood, max(1, $0.weight ?? 1)) }, uniquingKeysWith: { a, _ in a })
         self.suppressors = Dictionary(
             table.moods.map { ($0.mood, $0.suppressedBy ?? []) }, uniquingKeysWith: { a, _ in a })
     }

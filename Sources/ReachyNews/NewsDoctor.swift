@@ -31,7 +31,9 @@ public enum NewsDoctor {
         for info in scan.infos {
             let status: String
             if let entry = handled[info.identity] {
-                status = entry.skipped ? "skipped (too old) at \(stamp.string(from: entry.handledAt))"
+                status =
+                    entry.skipped
+                    ? "skipped (too old) at \(stamp.string(from: entry.handledAt))"
                     : "read at \(stamp.string(from: entry.handledAt))"
             } else {
                 status = "unread"

@@ -83,7 +83,11 @@ public struct RecitalPlanner: Sendable {
             }
         }
         if !current.isEmpty {
-            if current.count < 15, let last = pieces.popLast() { pieces.append(last + current) } else { pieces.append(current) }
+            if current.count < 15, let last = pieces.popLast() {
+                pieces.append(last + current)
+            } else {
+                pieces.append(current)
+            }
         }
         return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -124,7 +128,9 @@ public struct RecitalPlanner: Sendable {
         }
         let second =
             english
-            ? (count == 0 ? "There is no new AI news today." : "Here is the latest AI news: \(count) item\(count == 1 ? "" : "s").")
+            ? (count == 0
+                ? "There is no new AI news today."
+                : "Here is the latest AI news: \(count) item\(count == 1 ? "" : "s").")
             : (count == 0 ? "今天没有新的AI快讯。" : "下面是过去一段时间的AI快讯，共\(count)条。")
         return RecitalSegment(
             kind: .intro, id: "intro",

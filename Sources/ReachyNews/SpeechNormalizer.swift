@@ -175,7 +175,9 @@ public struct SpeechNormalizer: Sendable {
                 if (1...12).contains(a), (13...31).contains(b) {
                     return (ChineseNumerals.integer(whole) + "月" + ChineseNumerals.integer(second) + "日", afterSecond)
                 }
-                if b > 0 { return (ChineseNumerals.integer(second) + "分之" + ChineseNumerals.integer(whole), afterSecond) }
+                if b > 0 {
+                    return (ChineseNumerals.integer(second) + "分之" + ChineseNumerals.integer(whole), afterSecond)
+                }
             }
         }
         // Ratios 3:2 → 三比二 (a time has two-digit minutes: read below).

@@ -119,13 +119,15 @@ public struct RobotFigure: Sendable, Equatable {
             let g = Vector3(d.x / square(headRadii.x), d.y / square(headRadii.y), d.z / square(headRadii.z))
             return g * (1 / g.length)
         }
-        let panel = (-2...2).flatMap { i -> [Vector3] in
-            let a = Double(i) * 0.2
-            return [Vector3(0.0595 * cos(a), 0.0595 * sin(a), 0.025)]
-        } + (-2...2).reversed().map { i -> Vector3 in
-            let a = Double(i) * 0.2
-            return Vector3(0.0555 * cos(a), 0.0555 * sin(a), 0.08)
-        }
+        let panel =
+            (-2...2).flatMap { i -> [Vector3] in
+                let a = Double(i) * 0.2
+                return [Vector3(0.0595 * cos(a), 0.0595 * sin(a), 0.025)]
+            }
+            + (-2...2).reversed().map { i -> Vector3 in
+                let a = Double(i) * 0.2
+                return Vector3(0.0555 * cos(a), 0.0555 * sin(a), 0.08)
+            }
         let shapes = [
             FigureShape(
                 name: "foot", attachment: .world, views: ["front", "side"], closed: true,

@@ -61,7 +61,8 @@ public enum RobotPictureScript {
             + "\"width\":\(n(figure.width)),\"height\":\(n(figure.height)),"
             + "\"antennaRoots\":[" + figure.antennaRoots.map(v).joined(separator: ",") + "],"
             + "\"antennaLength\":\(n(figure.antennaLength)),\"eyes\":[" + figure.eyes.map(v).joined(separator: ",")
-            + "],\"eyeNormals\":[" + figure.eyeNormals.map(v).joined(separator: ",") + "],\"eyeRadius\":\(n(figure.eyeRadius)),\"motorRadius\":\(n(figure.motorRadius)),"
+            + "],\"eyeNormals\":[" + figure.eyeNormals.map(v).joined(separator: ",")
+            + "],\"eyeRadius\":\(n(figure.eyeRadius)),\"motorRadius\":\(n(figure.motorRadius)),"
             + "\"armColor\":\(s(figure.armColor)),\"rodColor\":\(s(figure.rodColor)),"
             + "\"antennaColor\":\(s(figure.antennaColor)),\"eyeColor\":\(s(figure.eyeColor)),"
             + "\"motorColor\":\(s(figure.motorColor)),\"armWidth\":\(n(figure.armWidth)),"

@@ -55,12 +55,15 @@ import Testing
         let series = try Self.series(info.name)
         for lane in try #require(Dances.all[info.name]).components {
             let values = series[lane.axis] ?? []
-            let low = try #require(values.min()), high = try #require(values.max())
+            let low = try #require(values.min())
+            let high = try #require(values.max())
             let tolerance = 0.02 * (high - low)
             #expect(abs(min(lane.first, lane.second) - low) <= tolerance, "\(info.name) \(lane.axis) low")
             #expect(abs(max(lane.first, lane.second) - high) <= tolerance, "\(info.name) \(lane.axis) high")
             let departure = try #require(values.first { abs($0 - values[0]) > (high - low) / 3 })
-            #expect((departure < values[0]) == (lane.first < lane.second), "\(info.name) \(lane.axis) goes the other way first")
+            #expect(
+                (departure < values[0]) == (lane.first < lane.second),
+                "\(info.name) \(lane.axis) goes the other way first")
         }
     }
 

@@ -36,9 +36,12 @@ import Testing
             let (axis, sign) = try #require(p.axis).mirrored
             return Motionless(start: p.start, duration: p.duration, axis: axis, from: nil, to: (p.to ?? 0) * sign)
         }
-        let got = mirrored.map { Motionless(start: $0.start, duration: $0.duration, axis: $0.axis, from: nil, to: $0.to) }
-        #expect(expected.sorted { order($0).lexicographicallyPrecedes(order($1)) }
-            == got.sorted { order($0).lexicographicallyPrecedes(order($1)) })
+        let got = mirrored.map {
+            Motionless(start: $0.start, duration: $0.duration, axis: $0.axis, from: nil, to: $0.to)
+        }
+        #expect(
+            expected.sorted { order($0).lexicographicallyPrecedes(order($1)) }
+                == got.sorted { order($0).lexicographicallyPrecedes(order($1)) })
     }
 
     @Test func mirrorOfALeftOnlyProgramIsRightOnly() throws {

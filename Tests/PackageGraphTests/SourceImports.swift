@@ -6,7 +6,8 @@ enum SourceImports {
     /// Modules that come with the toolchain and need no declaration.
     static let toolchain: Set<String> = [
         "Foundation", "FoundationEssentials", "FoundationNetworking", "Dispatch", "Glibc", "Darwin", "Musl",
-        "Synchronization", "CDispatch", "FoundationInternationalization", "FoundationXML", "Testing", "XCTest", "_Concurrency", "os",
+        "Synchronization", "CDispatch", "FoundationInternationalization", "FoundationXML", "Testing", "XCTest",
+        "_Concurrency", "os",
         "CoreFoundation", "PackageDescription",
     ]
 

@@ -62,7 +62,8 @@ struct NewsCLITests {
         #expect(lines[1] == "intro: 各位好，今天是二〇二五年十二月二十一日，星期日。下面是过去一段时间的A I快讯，共九条。")
         #expect(lines[2] == "1. [excited] 阿里巴巴Qwen-Image-Layered发布，支持图片分层")
         // The first body sentence is long and joined by commas: three clauses, each a gesture point.
-        #expect(lines[3] == "   4 sentences, gestures: present_item, excited, sway_right, nod, sway_left, look_audience")
+        #expect(
+            lines[3] == "   4 sentences, gestures: present_item, excited, sway_right, nod, sway_left, look_audience")
         #expect(lines[4] == "   why: excited 4: 发布×2, 上线, 开源")
         #expect(lines.last == "outro: 以上就是今天的A I快讯，感谢收听，我们明天再见。")
     }
@@ -97,7 +98,8 @@ struct NewsCLITests {
         #expect(r.stderr.contains("Error: cannot read digest /nonexistent/digest.md"))
     }
 
-    @Test("A damaged digest: the problem is printed with line and column, and the item is still planned without its link")
+    @Test(
+        "A damaged digest: the problem is printed with line and column, and the item is still planned without its link")
     func damaged() throws {
         let file = NewsCLI.malformed + "/07-header-without-link.md"
         let r = try NewsCLI.run(["news", "plan", file])
@@ -105,7 +107,8 @@ struct NewsCLITests {
         #expect(
             r.stderr
                 == "\(file):11:12: warning: line 11, column 12: malformed item header: expected `(link)` right after "
-                + "the headline's `]`; the item is read without its link. Write items as `1.  [headline](https://…)`.\n")
+                + "the headline's `]`; the item is read without its link. Write items as `1.  [headline](https://…)`.\n"
+        )
         #expect(r.stdout.hasPrefix("Recital for 2025-12-21: 2 items from 1 digest, about "))
         #expect(r.stdout.contains("第二条新闻"))
     }
@@ -116,7 +119,8 @@ struct NewsCLITests {
         let r = try NewsCLI.run(["news", "plan", file])
         #expect(r.status == 3)
         #expect(r.stderr.contains("no `date:` field"))
-        #expect(r.stderr.contains("Partial: 1 problem(s) above kept part of the digests from being read (exit status 3)."))
+        #expect(
+            r.stderr.contains("Partial: 1 problem(s) above kept part of the digests from being read (exit status 3)."))
         #expect(r.stdout.hasPrefix("Recital for"))
     }
 

@@ -38,7 +38,8 @@ struct NewsFetchCLITests {
     func day(_ date: String, next: String, digests: URL, state: String, source: String, wav: String) throws -> String {
         let live = try WatchedProcess.reachy([
             "news", "daily", "--dir", digests.path, "--state", state, "--source", source, "--at", "08:00", "--tz",
-            "Asia/Shanghai", "--sim", "--now", "\(date)T07:59:58+08:00", "--length", "headlines", "--speech-rate", "450",
+            "Asia/Shanghai", "--sim", "--now", "\(date)T07:59:58+08:00", "--length", "headlines", "--speech-rate",
+            "450",
             "--wav", wav,
         ])
         #expect(live.waitForStderr("(next slot \(next)T08:00:00+08:00).", timeout: 120))

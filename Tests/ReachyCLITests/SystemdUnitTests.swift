@@ -17,9 +17,11 @@ struct SystemdUnitTests {
         return Array(words.dropFirst())
     }
 
-    @Test("The news units never run as root: a dynamic user with only the robot's serial and sound groups", arguments: [
-        "reachy-news.service", "reachy-news-daily.service",
-    ])
+    @Test(
+        "The news units never run as root: a dynamic user with only the robot's serial and sound groups",
+        arguments: [
+            "reachy-news.service", "reachy-news-daily.service",
+        ])
     func notRoot(_ unit: String) throws {
         let path = NewsCLI.repository.appendingPathComponent("hardware/systemd/\(unit)").path
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)

@@ -214,7 +214,8 @@ struct DailyRoutineTests {
         #expect(!DailyRoutine.isQuietSlot(evening, state: RecitalState(), schedule: Self.schedule, now: late))
         // With news, it is a recital, not a quiet slot.
         let news = [Self.digest("a.md", day: 21, hour: 0, urls: ["https://x.com/1"])]
-        let busy = DailyRoutine.decide(now: clock.now(), schedule: Self.schedule, state: RecitalState(), available: news)
+        let busy = DailyRoutine.decide(
+            now: clock.now(), schedule: Self.schedule, state: RecitalState(), available: news)
         #expect(!DailyRoutine.isQuietSlot(busy, state: RecitalState(), schedule: Self.schedule, now: clock.now()))
     }
 
@@ -270,7 +271,9 @@ struct DailyRoutineTests {
         let item = DigestItem(number: 1, headline: "**阿里** 发布", url: "", body: "b", line: 1)
         #expect(item.identity == "headline:阿里发布")
         let state = RecitalState(recitedURLs: [item.identity])
-        let digest = Digest(source: "d", metadata: nil, items: [item, DigestItem(number: 2, headline: "新", url: "", body: "b", line: 2)])
+        let digest = Digest(
+            source: "d", metadata: nil,
+            items: [item, DigestItem(number: 2, headline: "新", url: "", body: "b", line: 2)])
         #expect(DailyRoutine.withoutRecitedItems([digest], state: state).first?.items.map(\.number) == [2])
     }
 }

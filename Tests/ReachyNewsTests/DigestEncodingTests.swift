@@ -44,9 +44,11 @@ struct DigestEncodingTests {
         #expect(result.digest.items.map(\.headline) == ["OpenAI ships"])
     }
 
-    @Test("GBK, Big5 and Shift_JIS are refused with their name and the iconv command", arguments: [
-        ("GB18030", "GB18030"), ("GBK", "GB18030"), ("BIG5", "Big5"), ("SHIFT_JIS", "Shift_JIS"),
-    ])
+    @Test(
+        "GBK, Big5 and Shift_JIS are refused with their name and the iconv command",
+        arguments: [
+            ("GB18030", "GB18030"), ("GBK", "GB18030"), ("BIG5", "Big5"), ("SHIFT_JIS", "Shift_JIS"),
+        ])
     func otherEncodings(_ encoding: String, _ named: String) throws {
         let head = "---\ntitle: t\ndate: 2025-12-21\n---\n\n"
         let text =
@@ -71,7 +73,8 @@ struct DigestEncodingTests {
     @Test("A few damaged bytes: the rest is read and the first bad byte is reported")
     func damaged() throws {
         var bytes = Array(try TestFiles.sampleText().utf8)
-        let at = try #require(bytes.indices.first { bytes[$0] == UInt8(ascii: "1") && bytes[$0 + 1] == UInt8(ascii: ".") })
+        let at = try #require(
+            bytes.indices.first { bytes[$0] == UInt8(ascii: "1") && bytes[$0 + 1] == UInt8(ascii: ".") })
         bytes.insert(0xFF, at: at + 200)
         let result = DigestParser.parse(data: Data(bytes), source: "damaged")
         #expect(result.digest.items.count == 9)

@@ -53,17 +53,25 @@ struct DigestFetchTests {
             let source = try DigestSource("http://127.0.0.1:\(port)/latest.md")
             let fetcher = DigestFetcher(directory: dir, options: Self.quick)
             let first = await fetcher.fetch([source])
-            guard case .stored(_, let files) = first.first else { Issue.record("\(first)"); return }
+            guard case .stored(_, let files) = first.first else {
+                Issue.record("\(first)")
+                return
+            }
             #expect(files.count == 1 && files[0].hasPrefix("127-0-0-1-") && files[0].hasSuffix(".md"))
             let stored = try String(contentsOf: dir.appendingPathComponent(files[0]), encoding: .utf8)
             #expect(stored == Self.digest)
             let second = await fetcher.fetch([source])
-            #expect(second.first == .unchanged(source: "http://127.0.0.1:\(port)/latest.md", reason: "HTTP 304, not modified"))
+            #expect(
+                second.first
+                    == .unchanged(source: "http://127.0.0.1:\(port)/latest.md", reason: "HTTP 304, not modified"))
             #expect(server.conditional.withLock { $0 } == 1)
             // Tomorrow's news under the same name is a new digest, stored beside the old one.
             server.set("/latest.md", Self.digest.replacingOccurrences(of: "阿里发布新模型", with: "谷歌发布新模型"))
             let third = await fetcher.fetch([source])
-            guard case .stored(_, let next) = third.first else { Issue.record("\(third)"); return }
+            guard case .stored(_, let next) = third.first else {
+                Issue.record("\(third)")
+                return
+            }
             #expect(next != files)
             let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".md") }
             #expect(names.count == 2)
@@ -82,7 +90,10 @@ struct DigestFetchTests {
             let outcomes = await DigestFetcher(directory: dir, options: Self.quick).fetch([
                 try DigestSource("http://127.0.0.1:\(port)/feed.xml")
             ])
-            guard case .stored(_, let files) = outcomes.first else { Issue.record("\(outcomes)"); return }
+            guard case .stored(_, let files) = outcomes.first else {
+                Issue.record("\(outcomes)")
+                return
+            }
             let result = DigestParser.parse(contentsOf: dir.appendingPathComponent(files[0]))
             #expect(result.errors.isEmpty, "\(result.errors)")
             #expect(result.digest.items.map(\.headline) == ["OpenAI ships a model", "Older story"])
@@ -102,7 +113,10 @@ struct DigestFetchTests {
             let outcomes = await DigestFetcher(directory: dir, options: Self.quick).fetch([
                 try DigestSource("http://127.0.0.1:\(port)/atom")
             ])
-            guard case .stored(_, let files) = outcomes.first else { Issue.record("\(outcomes)"); return }
+            guard case .stored(_, let files) = outcomes.first else {
+                Issue.record("\(outcomes)")
+                return
+            }
             let digest = DigestParser.parse(contentsOf: dir.appendingPathComponent(files[0])).digest
             #expect(digest.items.map(\.headline) == ["Reachy Mini in schools"])
             #expect(digest.items.first?.url == "https://example.com/reachy")
@@ -123,15 +137,25 @@ struct DigestFetchTests {
                 try DigestSource("http://127.0.0.1:\(port)/missing.md"),
             ])
             #expect(server.requests.withLock { $0["/flaky.md"] } == 3)
-            guard case .stored = outcomes[0] else { Issue.record("\(outcomes[0])"); return }
-            #expect(outcomes[1] == .failed(source: "http://127.0.0.1:\(port)/missing.md", error: .http(url: "http://127.0.0.1:\(port)/missing.md", status: 404)))
+            guard case .stored = outcomes[0] else {
+                Issue.record("\(outcomes[0])")
+                return
+            }
+            #expect(
+                outcomes[1]
+                    == .failed(
+                        source: "http://127.0.0.1:\(port)/missing.md",
+                        error: .http(url: "http://127.0.0.1:\(port)/missing.md", status: 404)))
             #expect(outcomes[1].logLine.contains("HTTP 404"))
             deadPort = port
         }
         let dead = await DigestFetcher(directory: dir, options: Self.quick).fetch([
             try DigestSource("http://127.0.0.1:\(deadPort)/latest.md")
         ])
-        guard case .failed(_, .network(_, _, let attempts)) = dead.first else { Issue.record("\(dead)"); return }
+        guard case .failed(_, .network(_, _, let attempts)) = dead.first else {
+            Issue.record("\(dead)")
+            return
+        }
         #expect(attempts == 3)
     }
 
@@ -147,7 +171,9 @@ struct DigestFetchTests {
                 try DigestSource("http://127.0.0.1:\(port)/huge.md")
             ])
             #expect(outcomes.first?.isFailure == true)
-            #expect(outcomes.first?.logLine.contains("MiB") == true || outcomes.first?.logLine.contains("more than") == true)
+            #expect(
+                outcomes.first?.logLine.contains("MiB") == true || outcomes.first?.logLine.contains("more than") == true
+            )
         }
     }
 
@@ -169,16 +195,25 @@ struct DigestFetchTests {
         let fetcher = DigestFetcher(directory: dir, options: Self.quick)
         let source = try DigestSource("git+file://\(repo.path)")
         let first = await fetcher.fetch([source])
-        guard case .stored(_, let files) = first.first else { Issue.record("\(first)"); return }
+        guard case .stored(_, let files) = first.first else {
+            Issue.record("\(first)")
+            return
+        }
         #expect(files.count == 1)
         let again = await fetcher.fetch([source])
-        guard case .unchanged = again.first else { Issue.record("\(again)"); return }
+        guard case .unchanged = again.first else {
+            Issue.record("\(again)")
+            return
+        }
         try Self.digest.replacingOccurrences(of: "2025-12-21", with: "2025-12-22")
             .write(to: repo.appendingPathComponent("2025-12-22.md"), atomically: true, encoding: .utf8)
         try git("add", ".")
         try git("commit", "--quiet", "-m", "second")
         let third = await fetcher.fetch([source])
-        guard case .stored(_, let new) = third.first else { Issue.record("\(third)"); return }
+        guard case .stored(_, let new) = third.first else {
+            Issue.record("\(third)")
+            return
+        }
         #expect(new.count == 1 && !files.contains(new[0]))
     }
 

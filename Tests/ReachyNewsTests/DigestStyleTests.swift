@@ -62,7 +62,9 @@ struct DigestStyleTests {
                 .split(separator: "\n", omittingEmptySubsequences: false).count
             for d in DigestParser.parse(contentsOf: url).diagnostics {
                 #expect(d.error.line >= 1 && d.error.line <= lineCount, "\(d)")
-                let says = ["not read", "skipped", "without", "only its headline"].contains { d.description.contains($0) }
+                let says = ["not read", "skipped", "without", "only its headline"].contains {
+                    d.description.contains($0)
+                }
                 #expect(says, "\(d)")
             }
         }

@@ -30,7 +30,8 @@ struct GesturePlanTests {
     @Test("No two consecutive items get the same gesture sequence", arguments: ["alike", "sample"])
     func consecutiveItemsDiffer(_ which: String) throws {
         let digest =
-            which == "alike" ? DigestParser.parse(Self.alike).digest : DigestParser.parse(contentsOf: TestFiles.sample).digest
+            which == "alike"
+            ? DigestParser.parse(Self.alike).digest : DigestParser.parse(contentsOf: TestFiles.sample).digest
         let plan = try RecitalPlanner.bundled().plan([digest])
         let items = plan.segments.filter { $0.kind == .item }
         #expect(items.count >= 3)

@@ -94,7 +94,9 @@ struct LabelledMoodTests {
             }
         }
         let accuracy = Double(Self.cases.count - wrong.count) / Double(max(Self.cases.count, 1))
-        print("mood accuracy on \(Self.cases.count) labelled headlines: \(Int((accuracy * 100).rounded())) %; wrong: \(wrong)")
+        print(
+            "mood accuracy on \(Self.cases.count) labelled headlines: \(Int((accuracy * 100).rounded())) %; wrong: \(wrong)"
+        )
         #expect(accuracy >= 0.9, "\(wrong)")
     }
 

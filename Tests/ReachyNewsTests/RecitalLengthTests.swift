@@ -17,7 +17,9 @@ struct RecitalLengthTests {
         let plan = try Self.plan(RecitalOptions(length: .firstSentence))
         let rendered = try RecitalRenderer(synthesizer: SpeechSynthesizer(mandarinMode: .voiceRuns)).render(plan)
         let actual = Double(rendered.audio.samples.count) / Double(rendered.audio.sampleRate)
-        #expect(abs(plan.estimatedSeconds - actual) <= 0.3 * actual, "estimated \(plan.estimatedSeconds) s, spoken \(actual) s")
+        #expect(
+            abs(plan.estimatedSeconds - actual) <= 0.3 * actual,
+            "estimated \(plan.estimatedSeconds) s, spoken \(actual) s")
     }
 
     @Test("A budget picks the fullest reading that fits, and never drops an item")

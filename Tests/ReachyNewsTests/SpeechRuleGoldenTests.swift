@@ -35,14 +35,20 @@ struct SpeechRuleGoldenTests {
 /// English sentences are not cut at abbreviations.
 @Suite("Sentence splitting")
 struct AbbreviationSplitTests {
-    @Test("U.S., Inc., Corp., e.g., Mr., p.m. and initials do not end a sentence", arguments: [
-        ("The U.S. government and Apple Inc. agreed at 3 p.m. on Monday. Talks go on.",
-            ["The U.S. government and Apple Inc. agreed at 3 p.m. on Monday.", "Talks go on."]),
-        ("Mr. Altman, e.g. in his post, said so. J. Smith agreed.",
-            ["Mr. Altman, e.g. in his post, said so.", "J. Smith agreed."]),
-        ("Nvidia Corp. shares fell. 苹果公司回应。", ["Nvidia Corp. shares fell.", "苹果公司回应。"]),
-        ("Models, tools, etc.", ["Models, tools, etc."]),
-    ])
+    @Test(
+        "U.S., Inc., Corp., e.g., Mr., p.m. and initials do not end a sentence",
+        arguments: [
+            (
+                "The U.S. government and Apple Inc. agreed at 3 p.m. on Monday. Talks go on.",
+                ["The U.S. government and Apple Inc. agreed at 3 p.m. on Monday.", "Talks go on."]
+            ),
+            (
+                "Mr. Altman, e.g. in his post, said so. J. Smith agreed.",
+                ["Mr. Altman, e.g. in his post, said so.", "J. Smith agreed."]
+            ),
+            ("Nvidia Corp. shares fell. 苹果公司回应。", ["Nvidia Corp. shares fell.", "苹果公司回应。"]),
+            ("Models, tools, etc.", ["Models, tools, etc."]),
+        ])
     func abbreviations(_ text: String, _ expected: [String]) {
         #expect(SentenceSplitter.split(text) == expected)
     }

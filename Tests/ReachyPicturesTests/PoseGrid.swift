@@ -18,7 +18,8 @@ enum PoseGrid {
                                 pose, bodyYaw: radians(body), automaticBodyYaw: false)
                         else { continue }
                         let label = "body \(body)° head yaw \(yaw)° pitch \(pitch)° roll \(roll)°"
-                        out.append((label, RobotFrame(head: pose, joints: joints, antennas: Antennas(right: 0.5, left: -0.5))))
+                        out.append(
+                            (label, RobotFrame(head: pose, joints: joints, antennas: Antennas(right: 0.5, left: -0.5))))
                     }
                 }
             }

@@ -57,7 +57,8 @@ import Testing
             let pose = "[" + frame.head.rowMajor.map { "\($0)" }.joined(separator: ",") + "]"
             let joints = "[" + frame.joints.values.map { "\($0)" }.joined(separator: ",") + "]"
             svgs += "<svg id=\"p\(i)\" width=\"600\" height=\"460\"></svg>\n"
-            scripts += "ReachyRobot.create(document.getElementById(\"p\(i)\")).update({head_pose: \(pose), "
+            scripts +=
+                "ReachyRobot.create(document.getElementById(\"p\(i)\")).update({head_pose: \(pose), "
                 + "head_joints: \(joints), antennas: [\(frame.antennas.right), \(frame.antennas.left)]});\n"
         }
         let html = """

@@ -154,7 +154,8 @@ struct PlaygroundPerformBrowserTests {
         let replay = folder.url.appendingPathComponent("my-program-replay.html")
         let deadline2 = Date().addingTimeInterval(20)
         while Date() < deadline2,
-            !FileManager.default.fileExists(atPath: replay.path) || !FileManager.default.fileExists(atPath: program.path)
+            !FileManager.default.fileExists(atPath: replay.path)
+                || !FileManager.default.fileExists(atPath: program.path)
         {
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -232,7 +233,8 @@ struct PlaygroundPerformBrowserTests {
             try await page.evaluate(
                 "JSON.stringify(playground.previewFrame.head_joints) === JSON.stringify(playground.preview.head_joints[20])"
             ).bool == true)
-        try await page.waitUntil("\(picture) !== \(JSONValue.string(live.string ?? "").description)", timeout: 5,
+        try await page.waitUntil(
+            "\(picture) !== \(JSONValue.string(live.string ?? "").description)", timeout: 5,
             what: "the picture to show the previewed pose")
         #expect(
             try await page.evaluate("document.getElementById('robot-state').textContent").string?.hasPrefix(

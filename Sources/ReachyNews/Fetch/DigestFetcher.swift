@@ -22,7 +22,9 @@ public struct DigestFetcher: Sendable {
         /// Largest answer accepted, bytes.
         public var sizeLimit: Int = 5 * 1_048_576
 
-        public init(timeout: TimeInterval = 15, attempts: Int = 3, backoff: TimeInterval = 1, sizeLimit: Int = 5_242_880) {
+        public init(
+            timeout: TimeInterval = 15, attempts: Int = 3, backoff: TimeInterval = 1, sizeLimit: Int = 5_242_880
+        ) {
             self.timeout = timeout
             self.attempts = max(1, attempts)
             self.backoff = backoff
@@ -88,11 +90,14 @@ public struct DigestFetcher: Sendable {
                 lastReason = "HTTP \(http.statusCode)"
                 continue
             }
-            guard (200...299).contains(http.statusCode) else { return .failed(source: key, error: .http(url: key, status: http.statusCode)) }
+            guard (200...299).contains(http.statusCode) else {
+                return .failed(source: key, error: .http(url: key, status: http.statusCode))
+            }
             guard data.count <= options.sizeLimit else {
                 return .failed(source: key, error: .tooLarge(url: key, limit: options.sizeLimit))
             }
-            let outcome = store(data, source: source, key: key, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+            let outcome = store(
+                data, source: source, key: key, contentType: http.value(forHTTPHeaderField: "Content-Type"))
             if !outcome.isFailure {
                 state.entries[key] = FetchState.Entry(
                     etag: http.value(forHTTPHeaderField: "ETag"),
@@ -108,7 +113,8 @@ public struct DigestFetcher: Sendable {
     private func store(_ data: Data, source: DigestSource, key: String, contentType: String?) -> DigestFetchOutcome {
         let text = String(decoding: data, as: UTF8.self)
         let head = text.prefix(512).lowercased()
-        let looksXML = (contentType ?? "").contains("xml") || head.contains("<rss") || head.contains("<feed")
+        let looksXML =
+            (contentType ?? "").contains("xml") || head.contains("<rss") || head.contains("<feed")
             || head.hasPrefix("<?xml")
         let digest: String
         if looksXML {
@@ -167,15 +173,21 @@ public struct DigestFetcher: Sendable {
             return .failed(source: key, error: .git(address: address, reason: failure))
         }
         var stored: [String] = []
-        let files = (FileManager.default.enumerator(at: clone, includingPropertiesForKeys: nil)?.allObjects as? [URL]) ?? []
+        let files =
+            (FileManager.default.enumerator(at: clone, includingPropertiesForKeys: nil)?.allObjects as? [URL]) ?? []
         for file in files.sorted(by: { $0.path < $1.path })
-        where file.pathExtension == "md" && !file.path.contains("/.git/") && file.lastPathComponent.lowercased() != "readme.md" {
+        where file.pathExtension == "md" && !file.path.contains("/.git/")
+            && file.lastPathComponent.lowercased() != "readme.md"
+        {
             guard let data = try? Data(contentsOf: file), data.count <= options.sizeLimit else { continue }
-            if case .stored(_, let names) = save(dated(String(decoding: data, as: UTF8.self)), label: source.label, source: key) {
+            if case .stored(_, let names) = save(
+                dated(String(decoding: data, as: UTF8.self)), label: source.label, source: key)
+            {
                 stored += names
             }
         }
-        return stored.isEmpty ? .unchanged(source: key, reason: "no new digest in the repository") : .stored(source: key, files: stored)
+        return stored.isEmpty
+            ? .unchanged(source: key, reason: "no new digest in the repository") : .stored(source: key, files: stored)
     }
 
     /// Runs git; nil on success, else what it said.

@@ -43,7 +43,8 @@ public enum DigestSource: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .web(let url): raw = url.host ?? "digest"
         case .git(let address):
-            raw = (address.split(separator: "/").last.map(String.init) ?? "repo").replacingOccurrences(of: ".git", with: "")
+            raw = (address.split(separator: "/").last.map(String.init) ?? "repo").replacingOccurrences(
+                of: ".git", with: "")
         }
         let cleaned = raw.map { $0.isLetter || $0.isNumber ? $0 : "-" }
         return String(cleaned.prefix(40))

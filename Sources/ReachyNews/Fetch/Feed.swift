@@ -38,7 +38,8 @@ public struct Feed: Sendable, Equatable {
         }.map(\.element)
         let date = sorted.compactMap(\.date).max() ?? arrival
         let formatter = ISO8601DateFormatter()
-        var out = "---\ntitle: \(Self.yamlString(title.isEmpty ? "News" : title))\ndate: \(formatter.string(from: date))\n---\n\n"
+        var out =
+            "---\ntitle: \(Self.yamlString(title.isEmpty ? "News" : title))\ndate: \(formatter.string(from: date))\n---\n\n"
         for (i, entry) in sorted.enumerated() {
             let headline = entry.title.replacingOccurrences(of: "]", with: ")").replacingOccurrences(of: "[", with: "(")
             out += "\(i + 1).  [\(headline.isEmpty ? "(untitled)" : headline)](\(entry.link))\n\n"
@@ -65,9 +66,10 @@ public struct Feed: Sendable, Equatable {
     static func plainText(fromHTML html: String) -> String {
         var text = html.replacingOccurrences(of: #"<(br|/p|/div|/li)[^>]*>"#, with: "\n", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
-        for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
-            ("&apos;", "'"), ("&amp;", "&")]
-        {
+        for (entity, value) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+            ("&apos;", "'"), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: value)
         }
         return text
