@@ -17,8 +17,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
             interrupted digests stay unread). SIGUSR1 skips the current item; SIGUSR2 pauses (voice stopped, head holds) and resumes.
             """)
 
-    @Option(name: .long, help: "Directory holding the digest files (*.md).")
-    var dir: String
+    @OptionGroup var routine: NewsRoutineOptions
 
     @Option(
         name: .customLong("source"),
@@ -26,15 +25,6 @@ struct NewsDailyCommand: AsyncParsableCommand {
             "Fetch digests from here into --dir before each look (https:// Markdown or RSS/Atom, or git+URL); repeatable."
     )
     var sources: [String] = []
-
-    @Option(name: .long, help: "State file (JSON); default: reachy-news-state.json in --dir.")
-    var state: String?
-
-    @Option(name: .long, help: "Daily slot as HH:MM.")
-    var at: String = "08:00"
-
-    @Option(name: [.customLong("tz"), .customLong("time-zone")], help: "Time zone of the slot (IANA name).")
-    var timeZone: String = "Asia/Shanghai"
 
     @OptionGroup var selection: RecitalSelectionOptions
 
@@ -55,10 +45,6 @@ struct NewsDailyCommand: AsyncParsableCommand {
     @OptionGroup var robot: RobotRunOptions
 
     func validate() throws {
-        _ = try NewsSchedule.slot(at)
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw ValidationError("--tz '\(timeZone)' is not a known zone; use an IANA name such as Asia/Shanghai.")
-        }
         guard (1...3650).contains(catchUpDays) else {
             throw ValidationError("--catch-up-days must be between 1 and 3650 (got \(catchUpDays)).")
         }
@@ -76,6 +62,10 @@ struct NewsDailyCommand: AsyncParsableCommand {
 
     static func parseDate(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
 
+    private var dir: String { routine.dir }
+    private var at: String { routine.at }
+    private var timeZone: String { routine.timeZone }
+
     func run() async throws {
         let (hour, minute) = try NewsSchedule.slot(at)
         let zone = TimeZone(identifier: timeZone) ?? .gmt
@@ -83,7 +73,7 @@ struct NewsDailyCommand: AsyncParsableCommand {
             hour: hour, minute: minute, timeZone: zone, catchUpWindow: TimeInterval(catchUpDays) * 86400)
         let clock: any NewsClock =
             now.flatMap(Self.parseDate).map { AcceleratedNewsClock(start: $0, speed: speed) } ?? SystemNewsClock()
-        let statePath = state ?? URL(fileURLWithPath: dir).appendingPathComponent("reachy-news-state.json").path
+        let statePath = routine.statePath
         let store = RecitalStateStore(url: URL(fileURLWithPath: statePath))
         let stamp = ISO8601DateFormatter()
         stamp.timeZone = zone

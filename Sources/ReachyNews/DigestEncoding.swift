@@ -31,7 +31,7 @@ enum DigestEncoding {
         }
         if let text = String(data: data, encoding: .utf8) { return .text(text, convertedFrom: nil) }
         if let likely = likelyLegacyEncoding(bytes) { return .refused(likely: likely) }
-        let bad = invalidUTF8Count(bytes)
+        let bad = invalidUTF8Offsets(bytes).count
         return bad <= 8 || bad * 100 <= bytes.count ? .damagedUTF8 : .refused(likely: nil)
     }
 
@@ -90,26 +90,31 @@ enum DigestEncoding {
         #endif
     }
 
-    private static func invalidUTF8Count(_ bytes: [UInt8]) -> Int {
-        var count = 0
+    /// Byte offsets where a UTF-8 sequence is invalid (each bad byte once; a valid sequence is skipped whole).
+    static func invalidUTF8Offsets(_ bytes: [UInt8], stopAfterFirst: Bool = false) -> [Int] {
+        var offsets: [Int] = []
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
             let length: Int
-            switch b {
+            switch bytes[i] {
             case 0x00...0x7F: length = 1
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
             default: length = 0
             }
-            if length > 0, i + length <= bytes.count, bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+            let valid =
+                length > 0 && i + length <= bytes.count
+                && bytes[(i + 1)..<(i + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                && String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil
+            if valid {
                 i += length
             } else {
-                count += 1
+                offsets.append(i)
+                if stopAfterFirst { break }
                 i += 1
             }
         }
-        return count
+        return offsets
     }
 }

@@ -104,12 +104,7 @@ struct DigestItemExtractor {
                     finish()
                     return
                 }
-                finish()
-                begin(
-                    Pending(
-                        number: lastNumber + 1, headline: Self.cleanHeadline(header.headline), url: header.url,
-                        line: fileLine(paragraph), body: header.rest.isEmpty ? [] : [header.rest], fromList: false,
-                        numbered: false))
+                beginParagraphItem(header, at: paragraph)
                 return
             }
         }
@@ -124,15 +119,20 @@ struct DigestItemExtractor {
                 return
             }
             // A link alone on the first line of a paragraph, between items written as paragraphs: a new item.
-            finish()
-            begin(
-                Pending(
-                    number: lastNumber + 1, headline: Self.cleanHeadline(header.headline), url: header.url,
-                    line: fileLine(paragraph), body: header.rest.isEmpty ? [] : [header.rest], fromList: false,
-                    numbered: false))
+            beginParagraphItem(header, at: paragraph)
             return
         }
         text(paragraph.plainText, at: paragraph)
+    }
+
+    /// A new item whose header is the start of a paragraph (`**[Title](url)**`, a bold line, a link alone).
+    private mutating func beginParagraphItem(_ header: Header, at paragraph: MarkdownNode) {
+        finish()
+        begin(
+            Pending(
+                number: lastNumber + 1, headline: Self.cleanHeadline(header.headline), url: header.url,
+                line: fileLine(paragraph), body: header.rest.isEmpty ? [] : [header.rest], fromList: false,
+                numbered: false))
     }
 
     /// Text outside any item header: the current item's body, the preamble before the first item, or — after an

@@ -148,33 +148,12 @@ public enum DigestParser {
 
     /// Line and column (1-based) of the first invalid UTF-8 sequence.
     private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            let valid =
-                length > 0 && i + length <= bytes.count
-                && bytes[(i + 1)..<(i + length)].allSatisfy { $0 & 0xC0 == 0x80 }
-                && String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil
-            if !valid {
-                let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
-                return (line, column)
-            }
-            if b == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += length
+        guard let offset = DigestEncoding.invalidUTF8Offsets(bytes, stopAfterFirst: true).first else {
+            return (bytes.filter { $0 == 0x0A }.count + 1, 1)
         }
-        return (line, 1)
+        let before = bytes[..<offset]
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let lineStart = (before.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
+        return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
     }
 }

@@ -167,19 +167,10 @@ struct PlaygroundPerformBrowserTests {
     /// The same performance in Chinese on a tablet held upright (820×1180): the bubble shows the Chinese words, the
     /// highlight follows, the page's words are Chinese. Its screenshot goes to docs/playground.md.
     @Test func aChineseProgramPerformsOnATablet() async throws {
-        let reachy = try #require(RepositoryFiles.reachyExecutable())
-        let server = try ServeProcess(executable: reachy)
-        defer { server.stop() }
-        let browser = try HeadlessChromium()
-        defer { browser.stop() }
-        // (On failure the connection ends with the browser, stopped by the defer above.)
-        let connection = try await DevToolsConnection.connect(to: browser.devToolsURL)
-        let page = try await BrowserPage.open(in: connection, width: 820, height: 1180)
-        try await page.navigate(to: server.baseURL + "?fresh&lang=zh")
-        try await page.waitUntil(
-            "window.playground && playground.ready && playground.checks > 0", timeout: 60, what: "the editor")
-        try await page.evaluate(
-            "(() => { const p = document.getElementById('program'); p.focus(); p.select(); return true; })()")
+        try await withPlayground(width: 820, height: 1180, language: "zh") { page in try await chineseRun(page) }
+    }
+
+    private func chineseRun(_ page: BrowserPage) async throws {
         try await page.insertText(["等级 1", "说 你好！我是 Reachy", "向左看", "点头"].joined(separator: "\n"))
         try await page.waitUntil(
             "playground.checkedText === document.getElementById('program').value", timeout: 30, what: "the check")
@@ -199,7 +190,6 @@ struct PlaygroundPerformBrowserTests {
             "document.getElementById('run-state').textContent === '完成了！' ? playground.run.lines : null",
             timeout: 60, what: "the end of the run")
         #expect(lines.array?.compactMap(\.number) == [2, 3, 4])
-        await connection.close()
     }
 
     /// Before Run: the checked program's timeline is shown; clicking it at 2 s shows that pose in the picture (the
@@ -249,6 +239,52 @@ struct PlaygroundPerformBrowserTests {
         try await page.press(.arrowRight)
         #expect(abs((try await page.evaluate("playground.playhead.t").number ?? 0) - 2.5) < 0.05)
         try await page.evaluate("document.getElementById('program').focus()")
+    }
+
+    /// The other two layouts of the documentation's screenshots: English on a tablet held upright and Chinese on a
+    /// desktop; each page shows its words in its language and the problem list within the window.
+    @Test(arguments: [("en", 820, 1180, "9-english-tablet.png"), ("zh", 1280, 900, "10-chinese-desktop.png")])
+    func layouts(_ language: String, _ width: Int, _ height: Int, _ name: String) async throws {
+        try await withPlayground(width: width, height: height, language: language) { page in
+            try await layout(page, language: language, name: name)
+        }
+    }
+
+    private func layout(_ page: BrowserPage, language: String, name: String) async throws {
+        let program =
+            language == "zh" ? ["等级 1", "说 你好！", "向左看 200", "点头"] : ["level 1", "say hello!", "look left 200", "nod"]
+        try await page.insertText(program.joined(separator: "\n"))
+        try await page.waitUntil(
+            "playground.checkedText === document.getElementById('program').value", timeout: 30, what: "the check")
+        let title = try await page.evaluate("document.getElementById('timeline-title').textContent").string
+        #expect(title == (language == "zh" ? "时间线" : "Timeline"))
+        try await save(page, name)
+    }
+
+    /// A served playground in a fresh headless Chromium page of the given size and language, its editor ready and
+    /// selected; `body` runs with the page, then the browser and the server stop.
+    private func withPlayground(
+        width: Int, height: Int, language: String, _ body: (BrowserPage) async throws -> Void
+    ) async throws {
+        let reachy = try #require(RepositoryFiles.reachyExecutable())
+        let server = try ServeProcess(executable: reachy)
+        defer { server.stop() }
+        let browser = try HeadlessChromium()
+        defer { browser.stop() }
+        let connection = try await DevToolsConnection.connect(to: browser.devToolsURL)
+        do {
+            let page = try await BrowserPage.open(in: connection, width: width, height: height)
+            try await page.navigate(to: server.baseURL + "?fresh&lang=\(language)")
+            try await page.waitUntil(
+                "window.playground && playground.ready && playground.checks > 0", timeout: 60, what: "the editor")
+            try await page.evaluate(
+                "(() => { const p = document.getElementById('program'); p.focus(); p.select(); return true; })()")
+            try await body(page)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
     }
 
     private func save(_ page: BrowserPage, _ name: String) async throws {

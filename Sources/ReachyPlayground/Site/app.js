@@ -388,8 +388,8 @@
         (d.suggestion ? '<p class="suggestion"></p>' : '') + '<div class="actions"></div>';
       li.querySelector('.where').textContent = where;
       li.querySelector('.title').textContent = d.title;
-      li.querySelector('.message').textContent = d.message;
-      if (d.suggestion) li.querySelector('.suggestion').textContent = d.suggestion;
+      withCode(li.querySelector('.message'), d.message);
+      if (d.suggestion) withCode(li.querySelector('.suggestion'), d.suggestion);
       const actions = li.querySelector('.actions');
       const go = document.createElement('button');
       go.type = 'button';
@@ -1129,7 +1129,21 @@
     replaceRange(item.replaceFrom, state.completion.end, item.entry.word + space);
   }
 
-  /** Under the editor: what the Bop word at the caret means in the other language. */
+  /** Fills `element` with `message`, its `code` spans (between backticks) shown as code, never as backticks. */
+  function withCode(element, message) {
+    element.textContent = '';
+    String(message).split('`').forEach((part, i) => {
+      if (i % 2 === 1) {
+        const code = document.createElement('code');
+        code.textContent = part;
+        element.appendChild(code);
+      } else if (part) {
+        element.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  /** Under the editor: what the Bop word at the caret means in the page's language, when it is written in the other. */
   function renderHint() {
     if (!els.hint || !state.lexicon) return;
     const value = els.program.value;
@@ -1143,8 +1157,10 @@
       tokenize(line).find((t) => t.entry);
     if (!token) { els.hint.textContent = ''; return; }
     const entry = token.entry;
-    const other = entry.lang === 'en' ? (state.uiLanguage === 'en' ? 'zh' : state.uiLanguage) : 'en';
-    const translated = meaningIn(entry, other);
+    // A word in the page's own language needs no translation (an English page does not show “向左” for `left`);
+    // a word in the other language is explained in the page's.
+    const other = entry.lang === state.uiLanguage ? null : state.uiLanguage;
+    const translated = other ? meaningIn(entry, other) : null;
     els.hint.innerHTML = '';
     const b = document.createElement('b');
     b.textContent = entry.word;
