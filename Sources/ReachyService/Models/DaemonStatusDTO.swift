@@ -22,11 +22,14 @@ struct DaemonStatusDTO: Encodable, Sendable {
     var face_target = FaceTargetDTO()
     /// Not in the official model (ignored by its clients): what answers.
     var server = "ReachyBridge"
+    /// Not in the official model (ignored by its clients): why commands do not move the robot (the motors are
+    /// off), with what to do; null when they are on.
+    var notice: String? = nil
 
     enum Keys: String, CodingKey {
         case type, robot_name, state, wireless_version, desktop_app_daemon, simulation_enabled, mockup_sim_enabled
         case no_media, media_released, camera_specs_name, backend_status, error, wlan_ip, version, hardware_id
-        case face_target, server
+        case face_target, server, notice
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -48,6 +51,7 @@ struct DaemonStatusDTO: Encodable, Sendable {
         try c.encode(hardware_id, forKey: .hardware_id)
         try c.encode(face_target, forKey: .face_target)
         try c.encode(server, forKey: .server)
+        try c.encode(notice, forKey: .notice)
     }
 }
 

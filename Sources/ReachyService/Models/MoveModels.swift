@@ -21,11 +21,14 @@ struct FullBodyTarget: Codable, Sendable {
 /// `{"uuid": "…"}`: a move started, or the move to stop.
 struct MoveUUID: Codable, Sendable, Equatable {
     var uuid: UUID
+    /// Not in the official answer (clients ignore it): why this move will not move anything (motors off).
+    var notice: String? = nil
 
-    /// Lower-case like Python's `str(uuid)`.
+    /// Lower-case like Python's `str(uuid)`; `notice` only when there is one.
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(uuid.uuidString.lowercased(), forKey: .uuid)
+        try c.encodeIfPresent(notice, forKey: .notice)
     }
 }
 
