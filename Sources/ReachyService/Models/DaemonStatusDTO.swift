@@ -16,8 +16,11 @@ struct DaemonStatusDTO: Encodable, Sendable {
     var backend_status: BackendStatusDTO?
     var error: String?
     var wlan_ip: String?
-    /// The official package version this service speaks for; nil (the client then skips its version check).
-    var version: String?
+    /// The official daemon version this service answers like, marked as ours (`1.13.0+reachybridge`): the official
+    /// client only warns when it differs from its own.
+    var version: String? = DaemonStatusDTO.version
+    /// See ``version``.
+    static let version = "1.13.0+reachybridge"
     var hardware_id: String?
     var face_target = FaceTargetDTO()
     /// Not in the official model (ignored by its clients): what answers.
@@ -78,4 +81,13 @@ struct BackendStatusDTO: Encodable, Sendable {
 /// The official `FaceTarget` (no face tracking here: never detected).
 struct FaceTargetDTO: Encodable, Sendable {
     var detected = false
+
+    enum Keys: String, CodingKey { case detected, x, y, roll, ts }
+
+    /// Every field the daemon lists, null when nothing is detected.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(detected, forKey: .detected)
+        for key in [Keys.x, .y, .roll, .ts] { try c.encodeNil(forKey: key) }
+    }
 }
