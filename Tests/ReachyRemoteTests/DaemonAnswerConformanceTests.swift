@@ -143,6 +143,23 @@ struct DaemonAnswerConformanceTests {
             #expect(Self.text(target.json) == Self.text(["status": "ok"]), "\(base)")
         }
 
+        // The present state the extension reads: the same shapes.
+        let (pose, ourPose) = try await both("GET", "/api/state/present_head_pose")
+        #expect(Set(pose.object.keys) == ["x", "y", "z", "roll", "pitch", "yaw"])
+        #expect(Set(pose.object.keys) == Set(ourPose.object.keys))
+        let (yaw, ourYaw) = try await both("GET", "/api/state/present_body_yaw")
+        #expect(yaw.json is NSNumber && ourYaw.json is NSNumber, "\(Self.text(yaw.json)) \(Self.text(ourYaw.json))")
+        let (antennas, ourAntennas) = try await both("GET", "/api/state/present_antenna_joint_positions")
+        #expect((antennas.json as? [Any])?.count == 2 && (ourAntennas.json as? [Any])?.count == 2)
+
+        // The behaviours: a UUID each, on both.
+        for path in ["/api/move/play/wake_up", "/api/move/play/goto_sleep"] {
+            let (theirs, mine) = try await both("POST", path)
+            #expect(theirs.status == 200 && mine.status == 200, "\(path)")
+            #expect(Set(theirs.object.keys) == ["uuid"] && Set(mine.object.keys) == ["uuid"], "\(path)")
+            try await Task.sleep(for: .seconds(path.hasSuffix("wake_up") ? 3 : 6))
+        }
+
         // Motors off: a goto is accepted and listed on both (ours also says why).
         _ = try await both("POST", "/api/motors/set_mode/disabled")
         for base in [official, ours] {
