@@ -83,6 +83,20 @@ import Testing
         }
     }
 
+    @Test func aStreamedTargetWithTheMotorsOffIsAnsweredWithTheNotice() async throws {
+        try await H.withService { client, service in
+            let port = try #require(client.port)
+            _ = try await H.call(client, .post, "/api/motors/set_mode/disabled")
+            let texts = try await H.webSocket(
+                port: port, path: "/api/move/ws/set_target", send: [#"{"target_antennas":[0.4,0.4]}"#], timeout: 10
+            ) { !$0.isEmpty }
+            let answer = try H.object(try #require(texts.first))
+            #expect(answer["status"] as? String == "ok")
+            #expect((answer["notice"] as? String)?.contains("wake me up first") == true, "\(answer)")
+            #expect(abs((service.robot.antennas?.right ?? 0) - 0.4) > 0.1, "nothing may move")
+        }
+    }
+
     @Test func afterGoingToSleepAGotoIsListedAndTheNoticeSaysWakeMeUp() async throws {
         try await H.withService { client, _ in
             let sleep = try H.object(try await H.call(client, .post, "/api/move/play/goto_sleep").text)

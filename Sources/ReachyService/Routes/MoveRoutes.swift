@@ -99,7 +99,8 @@ enum MoveRoutes {
                         let target = try JSONBody.decode(FullBodyTarget.self, from: Data(text.utf8))
                         try service.requireRunning()
                         let answer = try apply(target, service)
-                        if answer["status"] != "ok" { try await outbound.write(.text(JSONResponse.text(answer))) }
+                        // Silence means applied; anything else (ignored, motors off) is answered.
+                        if answer != ["status": "ok"] { try await outbound.write(.text(JSONResponse.text(answer))) }
                     } catch let error as ServiceError {
                         try await outbound.write(
                             .text(JSONResponse.text(["status": "error", "detail": error.detail])))
