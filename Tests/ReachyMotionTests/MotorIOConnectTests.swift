@@ -58,6 +58,8 @@ import Testing
                 "The servo-bus startup (presence, supply, reboots, firmware, EEPROM, PID gains) was not run: the fake "
                     + "runs its own.",
                 "Goals pinned to the present positions, then torque on.",
+                "The motors were off (asleep, or switched off by another client): woken up — torque on — before "
+                    + "moving.",
             ])
         #expect(mini.motorMode == .enabled)
         #expect(mini.loopStatistics.fastSyncRead == false)

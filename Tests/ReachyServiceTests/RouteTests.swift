@@ -76,24 +76,36 @@ import Testing
                 #expect(status == .ok, "\(query): \(text)")
                 return Set(try H.object(text).keys)
             }
-            let base: Set = ["control_mode", "head_pose", "body_yaw", "antennas_position", "timestamp"]
-            #expect(try await keys("") == base)
-            #expect(try await keys("?with_head_joints=true") == base.union(["head_joints"]))
+            // Every field of the daemon's FullState is always there (null when its flag is off); ours only when asked.
+            let all: Set = [
+                "control_mode", "head_pose", "head_joints", "body_yaw", "antennas_position", "passive_joints", "doa",
+                "imu", "timestamp",
+            ]
+            func nulls(_ query: String) async throws -> Set<String> {
+                let object = try H.object(try await H.call(client, .get, "/api/state/full" + query).text)
+                return Set(object.filter { $0.value is NSNull }.keys)
+            }
+            #expect(try await keys("") == all)
+            #expect(try await nulls("") == ["head_joints", "passive_joints", "doa", "imu"])
+            #expect(try await nulls("?with_head_joints=true") == ["passive_joints", "doa", "imu"])
             #expect(
                 try await keys("?with_target_head_pose=true&with_target_antenna_positions=true")
-                    == base.union(["target_head_pose", "target_antennas_position"]))
+                    == all.union(["target_head_pose", "target_antennas_position"]))
             #expect(
-                try await keys(
+                try await nulls(
                     "?with_control_mode=false&with_head_pose=false&with_body_yaw=false&with_antenna_positions=false")
-                    == ["timestamp"])
-            #expect(try await keys("?with_imu=true&with_doa=true") == base.union(["imu", "doa"]))
+                    == all.subtracting(["timestamp"]))
+            #expect(try await keys("?with_imu=true&with_doa=true") == all)
             let joints = try H.object(try await H.call(client, .get, "/api/state/full?with_head_joints=true").text)
             #expect((joints["head_joints"] as? [Double])?.count == 7)
             let matrix = try H.object(try await H.call(client, .get, "/api/state/full?use_pose_matrix=true").text)
             #expect(((matrix["head_pose"] as? [String: Any])?["m"] as? [Double])?.count == 16)
             let (status, text) = try await H.call(client, .get, "/api/state/full?with_head_joints=maybe")
             #expect(status == .unprocessableContent)
-            #expect(text == #"{"detail":"Query parameter with_head_joints must be true or false (got \"maybe\")."}"#)
+            #expect(
+                text
+                    == #"{"detail":[{"input":"maybe","loc":["query","with_head_joints"],"#
+                    + #""msg":"Input should be a valid boolean, unable to interpret input","type":"bool_parsing"}]}"#)
         }
     }
 
@@ -102,7 +114,7 @@ import Testing
             #expect(try await H.call(client, .get, "/api/motors/status").text == #"{"mode":"enabled"}"#)
             let off = try await H.call(client, .post, "/api/motors/set_mode/disabled")
             #expect(off.status == .ok)
-            #expect(off.text == #"{"status":"motors changed to disabled mode"}"#)
+            #expect(off.text == #"{"status":"motors changed to MotorControlMode.Disabled mode"}"#)
             #expect(service.robot.motorMode == .disabled)
             #expect(try await H.call(client, .get, "/api/motors/status").text == #"{"mode":"disabled"}"#)
             let gravity = try await H.call(client, .post, "/api/motors/set_mode/gravity_compensation")
@@ -111,8 +123,8 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(
                 bad.text
-                    == #"{"detail":"Path parameter mode must be enabled, disabled or gravity_compensation (got \"floppy\")."}"#
-            )
+                    == #"{"detail":[{"input":"floppy","loc":["path","mode"],"#
+                    + #""msg":"Input should be 'enabled', 'disabled' or 'gravity_compensation'","type":"enum"}]}"#)
             #expect(try await H.call(client, .post, "/api/motors/set_mode/enabled").status == .ok)
             #expect(service.robot.motorMode == .enabled)
         }
@@ -131,7 +143,10 @@ import Testing
             #expect(try H.object(try await H.call(client, .get, "/api/volume/current").text)["volume"] as? Int == 80)
             let tooLoud = try await H.call(client, .post, "/api/volume/set", json: #"{"volume":101}"#)
             #expect(tooLoud.status == .unprocessableContent)
-            #expect(tooLoud.text == #"{"detail":"Field volume must be between 0 and 100 (got 101)."}"#)
+            #expect(
+                tooLoud.text
+                    == #"{"detail":[{"input":101,"loc":["body","volume"],"#
+                    + #""msg":"Field volume must be between 0 and 100 (got 101).","type":"value_error"}]}"#)
 
             let dances = try H.object(try await H.call(client, .get, "/api/dances").text)
             let list = try #require(dances["dances"] as? [[String: Any]])
@@ -141,7 +156,10 @@ import Testing
 
             let sound = try await H.call(client, .post, "/api/media/play_sound", json: #"{"file":"/etc/passwd"}"#)
             #expect(sound.status == .unprocessableContent)
-            #expect(sound.text.hasPrefix(#"{"detail":"Field file must name a built-in sound (got \"/etc/passwd\")"#))
+            #expect(
+                sound.text.hasPrefix(
+                    #"{"detail":[{"input":"/etc/passwd","loc":["body","file"],"#
+                        + #""msg":"Field file must name a built-in sound (got \"/etc/passwd\")"#), "\(sound.text)")
         }
     }
 

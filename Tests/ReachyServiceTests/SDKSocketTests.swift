@@ -109,6 +109,7 @@ import Testing
             #expect(
                 Set(first.keys) == [
                     "control_mode", "head_pose", "head_joints", "body_yaw", "antennas_position", "timestamp",
+                    "passive_joints", "doa", "imu",
                 ])
             let replies = try await H.webSocket(
                 port: port, path: "/api/move/ws/set_target",

@@ -63,6 +63,22 @@ enum ServiceHarness {
             try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not an object: \(text)")
     }
 
+    /// What a `{"detail"}` answer says: the message, or the `msg` of each entry of pydantic's 422 list.
+    static func detailMessages(_ text: String) -> [String] {
+        let detail = (try? object(text))?["detail"]
+        if let message = detail as? String { return [message] }
+        return (detail as? [[String: Any]])?.compactMap { $0["msg"] as? String } ?? []
+    }
+
+    /// The entries of pydantic's 422 list as `type loc msg` lines (`loc` joined with dots).
+    static func issues(_ text: String) -> [String] {
+        let list = (try? object(text))?["detail"] as? [[String: Any]] ?? []
+        return list.map { issue in
+            let loc = (issue["loc"] as? [Any] ?? []).map { "\($0)" }.joined(separator: ".")
+            return "\(issue["type"] as? String ?? "?") \(loc) \(issue["msg"] as? String ?? "?")"
+        }
+    }
+
     /// The body as any JSON value.
     static func value(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

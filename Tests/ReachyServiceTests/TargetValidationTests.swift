@@ -26,7 +26,7 @@ import Testing
                 let answer = try await H.call(
                     client, .post, "/api/move/goto", json: #"{"body_yaw":\#(value),"duration":0.5}"#)
                 #expect(answer.status == .unprocessableContent, "\(answer.text)")
-                let detail = try #require(try H.object(answer.text)["detail"] as? String)
+                let detail = try #require(H.detailMessages(answer.text).first)
                 #expect(detail.contains("body_yaw") && detail.contains("6.28") && detail.contains("rad"), "\(detail)")
             }
             #expect(try await H.call(client, .get, "/api/move/running").text == "[]")
@@ -63,7 +63,7 @@ import Testing
             for (path, json, field) in cases {
                 let answer = try await H.call(client, .post, path, json: json)
                 #expect(answer.status == .unprocessableContent, "\(path) \(json): \(answer.text)")
-                let detail = (try? H.object(answer.text)["detail"] as? String) ?? ""
+                let detail = H.detailMessages(answer.text).joined(separator: " ")
                 #expect(detail.contains("Field \(field) must be between"), "\(path) \(json): \(detail)")
             }
             #expect(try await H.call(client, .get, "/api/move/running").text == "[]")

@@ -142,9 +142,14 @@ public final class ReachyMini: @unchecked Sendable {
                     + "\(link) runs its own.")
             var hold: [Double]?
             if options.enableMotors {
+                let wasOn = (try? motors.torqueEnabled()) ?? nil
                 hold = try pinAndEnable(motors)
                 report.torqueOn = true
                 report.notes.append("Goals pinned to the present positions, then torque on.")
+                if wasOn == false {
+                    report.notes.append("The motors were off (asleep, or switched off by another client): woken "
+                        + "up — torque on — before moving.")
+                }
             } else {
                 let on = try motors.torqueEnabled()
                 report.torqueOn = on ?? false

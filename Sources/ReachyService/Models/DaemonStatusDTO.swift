@@ -16,17 +16,23 @@ struct DaemonStatusDTO: Encodable, Sendable {
     var backend_status: BackendStatusDTO?
     var error: String?
     var wlan_ip: String?
-    /// The official package version this service speaks for; nil (the client then skips its version check).
-    var version: String?
+    /// The official daemon version this service answers like, marked as ours (`1.13.0+reachybridge`): the official
+    /// client only warns when it differs from its own.
+    var version: String? = DaemonStatusDTO.version
+    /// See ``version``.
+    static let version = "1.13.0+reachybridge"
     var hardware_id: String?
     var face_target = FaceTargetDTO()
     /// Not in the official model (ignored by its clients): what answers.
     var server = "ReachyBridge"
+    /// Not in the official model (ignored by its clients): why commands do not move the robot (the motors are
+    /// off), with what to do; null when they are on.
+    var notice: String? = nil
 
     enum Keys: String, CodingKey {
         case type, robot_name, state, wireless_version, desktop_app_daemon, simulation_enabled, mockup_sim_enabled
         case no_media, media_released, camera_specs_name, backend_status, error, wlan_ip, version, hardware_id
-        case face_target, server
+        case face_target, server, notice
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -48,6 +54,7 @@ struct DaemonStatusDTO: Encodable, Sendable {
         try c.encode(hardware_id, forKey: .hardware_id)
         try c.encode(face_target, forKey: .face_target)
         try c.encode(server, forKey: .server)
+        try c.encode(notice, forKey: .notice)
     }
 }
 
@@ -74,4 +81,13 @@ struct BackendStatusDTO: Encodable, Sendable {
 /// The official `FaceTarget` (no face tracking here: never detected).
 struct FaceTargetDTO: Encodable, Sendable {
     var detected = false
+
+    enum Keys: String, CodingKey { case detected, x, y, roll, ts }
+
+    /// Every field the daemon lists, null when nothing is detected.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(detected, forKey: .detected)
+        for key in [Keys.x, .y, .roll, .ts] { try c.encodeNil(forKey: key) }
+    }
 }

@@ -21,11 +21,14 @@ struct FullBodyTarget: Codable, Sendable {
 /// `{"uuid": "…"}`: a move started, or the move to stop.
 struct MoveUUID: Codable, Sendable, Equatable {
     var uuid: UUID
+    /// Not in the official answer (clients ignore it): why this move will not move anything (motors off).
+    var notice: String? = nil
 
-    /// Lower-case like Python's `str(uuid)`.
+    /// Lower-case like Python's `str(uuid)`; `notice` only when there is one.
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(uuid.uuidString.lowercased(), forKey: .uuid)
+        try c.encodeIfPresent(notice, forKey: .notice)
     }
 }
 
@@ -57,16 +60,19 @@ struct ValidatedTarget: Sendable {
     static func duration(_ value: Double, field: String = "duration") throws(ServiceError) {
         try FieldCheck.finite(value, field)
         guard value > 0, value <= maxDuration else {
-            throw .unprocessable(
-                "Field \(field) must be more than 0 and at most \(Int(maxDuration)) seconds (got \(value)).")
+            throw .invalid(
+                "Field \(field) must be more than 0 and at most \(Int(maxDuration)) seconds (got \(value)).",
+                field: field, input: .number(value))
         }
     }
 
     static func method(_ name: String?, field: String = "interpolation") throws(ServiceError) -> InterpolationMethod {
         guard let name else { return .minjerk }
         guard let method = InterpolationMethod(rawValue: name) else {
-            throw .unprocessable(
-                "Field \(field) must be one of linear, minjerk, ease_in_out, cartoon (got \"\(name)\").")
+            throw .invalid(
+                "Field \(field) must be one of linear, minjerk, ease_in_out, cartoon (got \"\(name)\").",
+                field: field, type: "enum", msg: "Input should be 'linear', 'minjerk', 'ease_in_out' or 'cartoon'",
+                input: .string(name))
         }
         return method
     }

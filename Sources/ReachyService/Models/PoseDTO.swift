@@ -69,7 +69,8 @@ enum PoseDTO: Codable, Sendable, Equatable {
         do {
             pose = try HeadPose(rowMajor: m)
         } catch {
-            throw .unprocessable("Field \(field): \(error.description)")
+            throw .invalid(
+                "Field \(field): \(error.description)", field: field, input: .array(m.map(JSONFragment.number)))
         }
         for (index, v) in [(3, m[3]), (7, m[7]), (11, m[11])] {
             try FieldCheck.range(v, SafetyLimits.inputTranslation, "\(field)[\(index)]", unit: "m")

@@ -13,6 +13,12 @@ extension RobotService {
         onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }
     ) -> UUID {
         let robot = self.robot
+        if motorsAreOff {
+            // The daemon's contract (accepted, listed in /api/move/running for its duration, then finished) without
+            // commanding anything; the reason goes to the status and /ws/sdk.
+            noteMotorsOff("goto")
+            return moves.start(kind: "goto", { try await Task.sleep(for: .seconds(duration)) }, onEnd: onEnd).uuid
+        }
         if let head = target.head, !moves.isBusy { lastTargetHead = head }
         return moves.start(
             kind: "goto",
@@ -38,6 +44,7 @@ extension RobotService {
     @discardableResult
     func startWakeUp(onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }) -> UUID {
         let robot = self.robot
+        clearMotorsOff()
         return moves.start(kind: "wake_up", { try await robot.wakeUp() }, onEnd: onEnd).uuid
     }
 
@@ -45,19 +52,34 @@ extension RobotService {
     @discardableResult
     func startGotoSleep(onEnd: @escaping @Sendable (UUID, MoveRegistry.Outcome) -> Void = { _, _ in }) -> UUID {
         let robot = self.robot
+        clearMotorsOff()
         return moves.start(kind: "goto_sleep", { try await robot.gotoSleep() }, onEnd: onEnd).uuid
     }
 
-    /// Sets a streaming target unless a move runs. Returns false when it was ignored for that reason.
-    func setTarget(_ target: ValidatedTarget) throws(ServiceError) -> Bool {
-        if moves.isBusy { return false }
+    /// What became of a streaming target.
+    enum TargetOutcome: Equatable {
+        /// Sent to the motors.
+        case applied
+        /// Ignored: a move runs (the daemon's rule).
+        case moveRunning
+        /// Checked but not sent: the motors are off; the notice says what to do.
+        case motorsOff(String)
+    }
+
+    /// Sets a streaming target unless a move runs or the motors are off (then it is checked all the same).
+    func setTarget(_ target: ValidatedTarget) throws(ServiceError) -> TargetOutcome {
+        if moves.isBusy { return .moveRunning }
+        if motorsAreOff {
+            try checkTarget(target)
+            return .motorsOff(noteMotorsOff("set_target"))
+        }
         do {
             try robot.setTarget(head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw)
         } catch {
             throw Self.serviceError(error)
         }
         if let head = target.head { lastTargetHead = head }
-        return true
+        return .applied
     }
 
     /// Switches the motor mode (cancelling any move first, like the robot API does).
@@ -66,6 +88,7 @@ extension RobotService {
             throw .conflict(Self.serviceError(ReachyMiniError.gravityCompensationUnsupported).detail)
         }
         await moves.stopAll()
+        clearMotorsOff()
         do {
             try await robot.setMotorMode(mode)
         } catch {

@@ -28,6 +28,8 @@ public final class RobotService: Sendable {
         var volume = 50
         var error: String?
         var targetHead: HeadPose?
+        /// What was asked while the motors were off (it moved nothing), since they were last switched on.
+        var motorsOff = MotorsOffLog()
     }
 
     /// A service for `robot` (already connected). Call `start()` before serving.
@@ -106,8 +108,31 @@ public final class RobotService: Sendable {
                 control_loop_stats: [
                     "rate_hz": stats.rate, "missed_ticks": Double(stats.missedTicks),
                 ], error: fault),
-            error: fault ?? s.error)
+            error: fault ?? s.error, notice: robot.motorMode == .enabled ? nil : s.motorsOff.notice)
     }
+
+    /// Records that `command` was accepted while the motors are off (nothing moves), and tells every `/ws/sdk`
+    /// client at once (`{"type":"notice"}`, at most once a second; the official client skips it). Returns the notice.
+    @discardableResult
+    func noteMotorsOff(_ command: String) -> String {
+        let now = ContinuousClock.now
+        let (notice, tell) = state.withLock { state in
+            // A 50 Hz set_target stream is told once a second, not fifty times.
+            let tell = state.motorsOff.record(command, at: now)
+            return (state.motorsOff.notice, tell)
+        }
+        if tell { hub.broadcast(JSONResponse.text(NoticeMessage(notice: notice))) }
+        return notice
+    }
+
+    /// The motors-off notice as it stands (what to do, what moved nothing).
+    var motorsOffNotice: String { state.withLock { $0.motorsOff.notice } }
+
+    /// Forgets the commands ignored while the motors were off (they are on again).
+    func clearMotorsOff() { state.withLock { $0.motorsOff = MotorsOffLog() } }
+
+    /// Whether commands move nothing because the motors are off (disabled or not yet enabled).
+    var motorsAreOff: Bool { robot.motorMode != .enabled }
 
     /// Throws 409 unless the daemon is running (after `POST /api/daemon/stop`, moves are refused).
     func requireRunning() throws(ServiceError) {

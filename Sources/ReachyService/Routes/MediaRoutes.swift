@@ -28,9 +28,10 @@ enum MediaRoutes {
             let written = (body.file as NSString).lastPathComponent
             let stem = written.split(separator: ".").first.map(String.init) ?? written
             guard !body.file.contains("/"), let name = SoundLibrary.resolve(stem) else {
-                throw ServiceError.unprocessable(
+                throw ServiceError.invalid(
                     "Field file must name a built-in sound (got \"\(body.file)\"); the service plays no files. "
-                        + "Sounds: \(SoundLibrary.names.joined(separator: ", ")).")
+                        + "Sounds: \(SoundLibrary.names.joined(separator: ", ")).", field: "file",
+                    input: .string(body.file))
             }
             guard let make = service.makeAudioSink else {
                 throw ServiceError(.serviceUnavailable, "This service has no speaker; start it on a robot.")
@@ -70,7 +71,9 @@ enum MediaRoutes {
         ) { request, _ in
             let body = try await JSONBody.decode(VolumeRequest.self, from: request, limit: limit)
             guard (0...100).contains(body.volume) else {
-                throw ServiceError.unprocessable("Field volume must be between 0 and 100 (got \(body.volume)).")
+                throw ServiceError.invalid(
+                    "Field volume must be between 0 and 100 (got \(body.volume)).", field: "volume",
+                    input: .number(Double(body.volume)))
             }
             service.volume = body.volume
             return JSONResponse.make(

@@ -19,12 +19,23 @@ enum MotorRoutes {
         ) { _, context in
             let raw = context.parameters.get("mode") ?? ""
             guard let mode = MotorMode(rawValue: raw) else {
-                throw ServiceError.unprocessable(
-                    "Path parameter mode must be enabled, disabled or gravity_compensation (got \"\(raw)\").")
+                throw ServiceError.invalid(
+                    "Path parameter mode must be enabled, disabled or gravity_compensation (got \"\(raw)\").",
+                    root: "path", field: "mode", type: "enum",
+                    msg: "Input should be 'enabled', 'disabled' or 'gravity_compensation'", input: .string(raw))
             }
             try service.requireRunning()
             try await service.setMotorMode(mode)
-            return JSONResponse.make(["status": "motors changed to \(mode.rawValue) mode"])
+            return JSONResponse.make(["status": "motors changed to \(pythonName(mode)) mode"])
+        }
+    }
+
+    /// How the daemon prints the mode in its answer (`f"{mode}"` of its `MotorControlMode` enum).
+    static func pythonName(_ mode: MotorMode) -> String {
+        switch mode {
+        case .enabled: "MotorControlMode.Enabled"
+        case .disabled: "MotorControlMode.Disabled"
+        case .gravityCompensation: "MotorControlMode.GravityCompensation"
         }
     }
 }

@@ -13,7 +13,8 @@ enum MoveRoutes {
             RouteInfo(
                 method: .post, path: "/api/move/goto",
                 summary: "Go to a target in `duration` seconds → {\"uuid\"}. While another move runs it is "
-                    + "ignored (it gets a UUID and ends at once), like the daemon.",
+                    + "ignored (it gets a UUID and ends at once), like the daemon. With the motors off it runs its "
+                    + "duration without moving and the answer carries a \"notice\" saying so.",
                 origin: .official,
                 body: "GotoModelRequest {head_pose?: {x,y,z,roll,pitch,yaw} | {m:[16]}, antennas?: [right,left], "
                     + "body_yaw?, duration, interpolation?: linear|minjerk|ease_in_out|cartoon}")
@@ -28,7 +29,8 @@ enum MoveRoutes {
             try service.requireRunning()
             try service.checkTarget(target)
             let uuid = service.startGoto(target, duration: body.duration, method: method)
-            return JSONResponse.make(MoveUUID(uuid: uuid))
+            // With the motors off the move runs its duration without moving; the answer says why.
+            return JSONResponse.make(MoveUUID(uuid: uuid, notice: service.motorsAreOff ? service.motorsOffNotice : nil))
         }
 
         table.add(
@@ -97,7 +99,8 @@ enum MoveRoutes {
                         let target = try JSONBody.decode(FullBodyTarget.self, from: Data(text.utf8))
                         try service.requireRunning()
                         let answer = try apply(target, service)
-                        if answer["status"] != "ok" { try await outbound.write(.text(JSONResponse.text(answer))) }
+                        // Silence means applied; anything else (ignored, motors off) is answered.
+                        if answer != ["status": "ok"] { try await outbound.write(.text(JSONResponse.text(answer))) }
                     } catch let error as ServiceError {
                         try await outbound.write(
                             .text(JSONResponse.text(["status": "error", "detail": error.detail])))
@@ -113,7 +116,10 @@ enum MoveRoutes {
             head: try body.target_head_pose?.headPose(field: "target_head_pose"),
             antennas: try ValidatedTarget.antennas(body.target_antennas, field: "target_antennas"),
             bodyYaw: try ValidatedTarget.bodyYaw(body.target_body_yaw, field: "target_body_yaw"))
-        guard try service.setTarget(target) else { return ["status": "ignored", "reason": "move_running"] }
-        return ["status": "ok"]
+        switch try service.setTarget(target) {
+        case .applied: return ["status": "ok"]
+        case .moveRunning: return ["status": "ignored", "reason": "move_running"]
+        case .motorsOff(let notice): return ["status": "ok", "notice": notice]
+        }
     }
 }

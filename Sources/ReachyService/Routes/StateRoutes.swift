@@ -22,7 +22,7 @@ enum StateRoutes {
         table.add(
             RouteInfo(
                 method: .get, path: "/api/state/full",
-                summary: "The robot state: each with_* flag adds its field (and only it), plus timestamp.",
+                summary: "The robot state: every daemon field, null unless its with_* flag is on; target_* only when asked.",
                 origin: .official, query: flagQuery)
         ) { request, _ in JSONResponse.make(try fullState(request, service)) }
 
@@ -122,9 +122,8 @@ enum StateRoutes {
         if on["with_target_antenna_positions"] == true {
             state.target_antennas_position = (goal ?? joints).antennas.values
         }
-        if on["with_passive_joints"] == true { state.passive_joints = .some(nil) }
-        if on["with_doa"] == true { state.doa = .some(nil) }
-        if on["with_imu"] == true { state.imu = .some(nil) }
+        // with_passive_joints, with_doa, with_imu: null all the same (no passive-joint model, microphone array or
+        // IMU here).
         return state
     }
 }

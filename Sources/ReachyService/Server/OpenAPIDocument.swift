@@ -40,7 +40,9 @@ enum OpenAPIDocument {
                 responses["501"] = errorResponse("Not implemented by this bridge.")
             } else {
                 responses["200"] = ["description": "Success (JSON)."]
-                responses["422"] = errorResponse("A field is missing, of the wrong kind or out of range.")
+                responses["422"] =
+                    route.origin == .official
+                    ? validationResponse : errorResponse("A field is missing, of the wrong kind or out of range.")
             }
             if requiresToken { responses["401"] = errorResponse("Missing or wrong bearer token.") }
             operation["responses"] = responses
@@ -70,6 +72,28 @@ enum OpenAPIDocument {
             "content": [
                 "application/json": [
                     "schema": ["type": "object", "properties": ["detail": ["type": "string"]]]
+                ]
+            ],
+        ]
+    }
+
+    /// The official routes' 422: pydantic's list, as the daemon (FastAPI) answers it.
+    static var validationResponse: [String: Any] {
+        let issue: [String: Any] = [
+            "type": "object", "required": ["type", "loc", "msg", "input"],
+            "properties": [
+                "type": ["type": "string"], "msg": ["type": "string"], "input": [String: Any](),
+                "loc": ["type": "array", "items": ["anyOf": [["type": "string"], ["type": "integer"]]]],
+            ],
+        ]
+        return [
+            "description": "A field is missing, of the wrong kind or out of range (pydantic's list, like the daemon).",
+            "content": [
+                "application/json": [
+                    "schema": [
+                        "type": "object", "required": ["detail"],
+                        "properties": ["detail": ["type": "array", "items": issue]],
+                    ]
                 ]
             ],
         ]

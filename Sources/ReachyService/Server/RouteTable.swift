@@ -50,7 +50,19 @@ final class RouteTable: @unchecked Sendable {  // filled once while the applicat
         _ info: RouteInfo, _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
         routes.append(info)
-        router.on(RouterPath(info.path), method: info.method, use: handler)
+        guard info.origin == .official else {
+            router.on(RouterPath(info.path), method: info.method, use: handler)
+            return
+        }
+        // The official routes answer validation errors as the daemon does (422, pydantic's list).
+        router.on(RouterPath(info.path), method: info.method) { request, context in
+            do {
+                return try await handler(request, context)
+            } catch var error as ServiceError {
+                error.officialShape = true
+                throw error
+            }
+        }
     }
 
     /// A WebSocket route.
@@ -74,7 +86,10 @@ extension Request {
         case "true", "1", "yes", "on": return true
         case "false", "0", "no", "off": return false
         default:
-            throw .unprocessable("Query parameter \(name) must be true or false (got \"\(raw)\").")
+            throw .invalid(
+                "Query parameter \(name) must be true or false (got \"\(raw)\").", root: "query", field: name,
+                type: "bool_parsing", msg: "Input should be a valid boolean, unable to interpret input",
+                input: .string(String(raw)))
         }
     }
 
@@ -82,7 +97,10 @@ extension Request {
     func number(_ name: String, default value: Double) throws(ServiceError) -> Double {
         guard let raw = uri.queryParameters[Substring(name)] else { return value }
         guard let v = Double(raw), v.isFinite else {
-            throw .unprocessable("Query parameter \(name) must be a number (got \"\(raw)\").")
+            throw .invalid(
+                "Query parameter \(name) must be a number (got \"\(raw)\").", root: "query", field: name,
+                type: "float_parsing", msg: "Input should be a valid number, unable to parse string as a number",
+                input: .string(String(raw)))
         }
         return v
     }

@@ -26,7 +26,7 @@ struct ServiceMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as ServiceError {
-            return JSONResponse.make(["detail": error.detail], status: error.status)
+            return try error.response(from: request, context: context)  // pydantic's 422 shape on official routes
         } catch let error as HTTPError {
             let detail: String
             switch error.status {

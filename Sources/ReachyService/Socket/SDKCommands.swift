@@ -64,7 +64,7 @@ enum SDKCommands {
 
     static func setTarget(_ target: ValidatedTarget, _ service: RobotService) throws {
         try service.requireRunning()
-        _ = try service.setTarget(target)
+        _ = try service.setTarget(target)  // motors off: checked, noted in the status and sent as a notice
     }
 
     /// A goto task: runs as a move; `task_progress` (finished, error) goes to every client when it ends.
