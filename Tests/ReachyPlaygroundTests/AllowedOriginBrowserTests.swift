@@ -22,7 +22,8 @@ struct AllowedOriginBrowserTests {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("reachy-origins-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: site) }
-        try Data("<!doctype html><title>a page</title><p>a page".utf8).write(to: site.appendingPathComponent("index.html"))
+        try Data("<!doctype html><title>a page</title><p>a page".utf8).write(
+            to: site.appendingPathComponent("index.html"))
         let pages = try ServeProcess(
             executable: URL(fileURLWithPath: "/bin/sh"),
             arguments: [
@@ -30,7 +31,8 @@ struct AllowedOriginBrowserTests {
             ])
         defer { pages.stop() }
         let allowedOrigin = "http://allowed.test:\(pages.port)"
-        let server = try ServeProcess(executable: reachy, arguments: ["serve", "--sim", "--allow-origin", allowedOrigin])
+        let server = try ServeProcess(
+            executable: reachy, arguments: ["serve", "--sim", "--allow-origin", allowedOrigin])
         defer { server.stop() }
         let browser = try HeadlessChromium(
             extraArguments: ["--host-resolver-rules=MAP allowed.test 127.0.0.1, MAP other.test 127.0.0.1"])

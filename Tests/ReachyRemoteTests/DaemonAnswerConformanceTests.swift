@@ -61,7 +61,10 @@ struct DaemonAnswerConformanceTests {
         let official = daemon.base
         let ours = "http://127.0.0.1:\(server.port)"
         func both(_ method: String, _ path: String, body: String? = nil) async throws -> (Answer, Answer) {
-            (try await Self.send(official, method, path, body: body), try await Self.send(ours, method, path, body: body))
+            (
+                try await Self.send(official, method, path, body: body),
+                try await Self.send(ours, method, path, body: body)
+            )
         }
 
         // Daemon status: every official field present, the same types; version ours, clearly marked.
@@ -127,13 +130,15 @@ struct DaemonAnswerConformanceTests {
             let (theirs, mine) = try await both("POST", "/api/move/stop", body: body)
             #expect(theirs.status == 422 && mine.status == 422, "\(body)")
             #expect(
-                Self.issues(theirs).map { [$0["type"], $0["loc"]] } == Self.issues(mine).map { [$0["type"], $0["loc"]] },
+                Self.issues(theirs).map { [$0["type"], $0["loc"]] }
+                    == Self.issues(mine).map { [$0["type"], $0["loc"]] },
                 "\(body): \(Self.issues(theirs)) vs \(Self.issues(mine))")
         }
 
         // A goto: a UUID, listed while it runs, on both; a target: ok.
         for base in [official, ours] {
-            let goto = try await Self.send(base, "POST", "/api/move/goto", body: #"{"antennas":[0.3,-0.3],"duration":1}"#)
+            let goto = try await Self.send(
+                base, "POST", "/api/move/goto", body: #"{"antennas":[0.3,-0.3],"duration":1}"#)
             #expect(goto.status == 200, "\(base)")
             let uuid = try #require(goto.object["uuid"] as? String, "\(base)")
             let running = try await Self.send(base, "GET", "/api/move/running")
@@ -163,7 +168,8 @@ struct DaemonAnswerConformanceTests {
         // Motors off: a goto is accepted and listed on both (ours also says why).
         _ = try await both("POST", "/api/motors/set_mode/disabled")
         for base in [official, ours] {
-            let goto = try await Self.send(base, "POST", "/api/move/goto", body: #"{"antennas":[0.3,-0.3],"duration":1}"#)
+            let goto = try await Self.send(
+                base, "POST", "/api/move/goto", body: #"{"antennas":[0.3,-0.3],"duration":1}"#)
             let uuid = try #require(goto.object["uuid"] as? String, "\(base)")
             let running = try await Self.send(base, "GET", "/api/move/running")
             #expect((running.json as? [[String: Any]])?.compactMap { $0["uuid"] as? String } == [uuid], "\(base)")

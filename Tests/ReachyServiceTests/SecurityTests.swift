@@ -94,7 +94,10 @@ import Testing
                     "value_error body.head_pose.m Field head_pose.m: A head pose must be a 4×4 matrix (4 rows of 4 "
                         + "numbers, or 16 numbers row-major); got 3 numbers."
                 ),
-                (#"{"duration":1,"head_pose":{"x":"far"}}"#, "float_type body.head_pose.x Input should be a valid number"),
+                (
+                    #"{"duration":1,"head_pose":{"x":"far"}}"#,
+                    "float_type body.head_pose.x Input should be a valid number"
+                ),
                 ("", "missing body Field required"),
             ]
             for (body, expected) in cases {

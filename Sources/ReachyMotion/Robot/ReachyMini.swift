@@ -147,8 +147,9 @@ public final class ReachyMini: @unchecked Sendable {
                 report.torqueOn = true
                 report.notes.append("Goals pinned to the present positions, then torque on.")
                 if wasOn == false {
-                    report.notes.append("The motors were off (asleep, or switched off by another client): woken "
-                        + "up — torque on — before moving.")
+                    report.notes.append(
+                        "The motors were off (asleep, or switched off by another client): woken "
+                            + "up — torque on — before moving.")
                 }
             } else {
                 let on = try motors.torqueEnabled()

@@ -50,7 +50,8 @@ enum Timestamp {
     static func string(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let micros = min(999_999, Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded()))
-        let whole = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+        let whole = Date(timeIntervalSince1970: seconds).formatted(
+            Date.ISO8601FormatStyle(includingFractionalSeconds: false))
         return String(whole.dropLast()) + "." + String(format: "%06d", micros) + "Z"
     }
 }

@@ -22,7 +22,8 @@ enum StateRoutes {
         table.add(
             RouteInfo(
                 method: .get, path: "/api/state/full",
-                summary: "The robot state: every daemon field, null unless its with_* flag is on; target_* only when asked.",
+                summary:
+                    "The robot state: every daemon field, null unless its with_* flag is on; target_* only when asked.",
                 origin: .official, query: flagQuery)
         ) { request, _ in JSONResponse.make(try fullState(request, service)) }
 

@@ -91,7 +91,8 @@ enum JSONBody {
             let uuid = context.codingPath.last?.stringValue == "uuid"
             return ValidationIssue(
                 type: uuid ? "uuid_parsing" : "value_error", loc: loc(context.codingPath),
-                msg: uuid ? "Input should be a valid UUID" : message, input: JSONFragment.at(context.codingPath, in: data))
+                msg: uuid ? "Input should be a valid UUID" : message,
+                input: JSONFragment.at(context.codingPath, in: data))
         case .keyNotFound(let key, let context):
             return ValidationIssue(
                 type: "missing", loc: loc(context.codingPath + [key]), msg: "Field required",
