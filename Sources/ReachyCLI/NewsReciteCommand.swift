@@ -151,6 +151,7 @@ struct NewsReciteCommand: AsyncParsableCommand {
             f.timeZone = schedule.timeZone
             print("Next slot: \(f.string(from: decision.nextSlot)).")
         }
+        try NewsRecitalOptions.finish(partial: candidates.partial)
     }
 }
 

@@ -48,13 +48,19 @@ public struct RecitalPlanner: Sendable {
         if let cap = options.maxItems { merged = Array(merged.prefix(max(0, cap))) }
         let newest = selected.compactMap(\.metadata).max { $0.date < $1.date }
 
-        let english = Self.isEnglish(merged.map { $0.item.headline + " " + $0.item.body })
-        var segments: [RecitalSegment] = [intro(newest, count: merged.count, english: english)]
+        let texts = merged.map { $0.item.headline + " " + $0.item.body }
+        let english = Self.isEnglish(texts)
+        let japanese = !english && Self.isJapanese(texts)
+        var segments: [RecitalSegment] = [
+            japanese ? japaneseIntro(newest, count: merged.count) : intro(newest, count: merged.count, english: english)
+        ]
         for (index, entry) in merged.enumerated() {
             segments.append(
-                item(entry, position: index + 1, isLast: index == merged.count - 1, options: options, english: english))
+                item(
+                    entry, position: index + 1, isLast: index == merged.count - 1, options: options, english: english,
+                    japanese: japanese))
         }
-        segments.append(outro(english: english))
+        segments.append(outro(english: english, japanese: japanese))
         for i in segments.indices { segments[i].gestures = gestures(for: segments[i], options: options) }
 
         var date = ""
@@ -109,6 +115,37 @@ public struct RecitalPlanner: Sendable {
         return latin > 3 * han && latin > 0
     }
 
+    /// Whether the digest is Japanese: kana make up at least a fifth of its CJK characters.
+    static func isJapanese(_ texts: [String]) -> Bool {
+        var kana = 0
+        var cjk = 0
+        for text in texts {
+            for u in text.unicodeScalars {
+                let v = u.value
+                if (0x3040...0x30FF).contains(v) {
+                    kana += 1
+                    cjk += 1
+                } else if (0x4E00...0x9FFF).contains(v) {
+                    cjk += 1
+                }
+            }
+        }
+        return kana >= 5 && kana * 5 >= cjk
+    }
+
+    /// The intro in Japanese, in kana and digits (espeak-ng's Japanese voice reads those, not kanji).
+    private func japaneseIntro(_ metadata: DigestMetadata?, count: Int) -> RecitalSegment {
+        var first = "みなさん、こんにちは。"
+        if let m = metadata, let mo = m.localDay.month, let d = m.localDay.day {
+            first = "みなさん、こんにちは。きょうは\(mo)がつ\(d)にちです。"
+        }
+        let second = count == 0 ? "きょうは あたらしい ニュースは ありません。" : "エーアイ ニュースを \(count)けん おつたえします。"
+        return RecitalSegment(
+            kind: .intro, id: "intro",
+            sentences: [sentence("intro.s1", .intro, first), sentence("intro.s2", .intro, second)],
+            gestures: [], pauseAfter: 0.6)
+    }
+
     private func intro(_ metadata: DigestMetadata?, count: Int, english: Bool) -> RecitalSegment {
         var first = english ? "Hello." : "各位好。"
         if let m = metadata, let y = m.localDay.year, let mo = m.localDay.month, let d = m.localDay.day,
@@ -138,11 +175,13 @@ public struct RecitalPlanner: Sendable {
             gestures: [], pauseAfter: 0.6)
     }
 
-    private func outro(english: Bool) -> RecitalSegment {
+    private func outro(english: Bool, japanese: Bool = false) -> RecitalSegment {
         let text =
-            english
-            ? "That's all the AI news for today. Thank you for listening, see you tomorrow."
-            : "以上就是今天的AI快讯，感谢收听，我们明天再见。"
+            japanese
+            ? "いじょうです。ありがとうございました。また あした。"
+            : english
+                ? "That's all the AI news for today. Thank you for listening, see you tomorrow."
+                : "以上就是今天的AI快讯，感谢收听，我们明天再见。"
         return RecitalSegment(
             kind: .outro, id: "outro",
             sentences: [sentence("outro.s1", .outro, text)],
@@ -151,14 +190,17 @@ public struct RecitalPlanner: Sendable {
     }
 
     private func item(
-        _ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions, english: Bool
+        _ entry: MergedItem, position: Int, isLast: Bool, options: RecitalOptions, english: Bool,
+        japanese: Bool = false
     ) -> RecitalSegment {
         let id = "i\(position)"
         let ordinal = ChineseNumerals.integer(String(position))
         let ordinalText =
-            english
-            ? (isLast && position > 1 ? "And finally, number \(position)." : "Number \(position).")
-            : (isLast && position > 1 ? "最后一条，第\(ordinal)条。" : "第\(ordinal)条。")
+            japanese
+            ? (isLast && position > 1 ? "さいごに、\(position)ばんめ。" : "\(position)ばんめ。")
+            : english
+                ? (isLast && position > 1 ? "And finally, number \(position)." : "Number \(position).")
+                : (isLast && position > 1 ? "最后一条，第\(ordinal)条。" : "第\(ordinal)条。")
         var headline = InlineMarkdown.speakableText(entry.item.headline)
         if let last = headline.last, !SentenceSplitter.terminators.contains(last), last != "." {
             headline += english ? "." : "。"

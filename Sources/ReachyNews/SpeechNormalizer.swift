@@ -1,3 +1,4 @@
+import ReachySpeech
 /// Turns display text into text for the voice.
 ///
 /// Rules, in order (see docs/news.md):
@@ -41,7 +42,8 @@ public struct SpeechNormalizer: Sendable {
             s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
             s = s.replacing(#/(\d),(\d{3})(?!\d)/#) { "\($0.output.1)\($0.output.2)" }
         }
-        s = convertNumbers(s)
+        // Japanese keeps its digits: its voice reads them (Chinese numerals would go to the Mandarin voice).
+        if !SSMLBuilder.isJapanese(s) { s = convertNumbers(s) }
         s = String(s.map { "#|~^_/\\@".contains($0) ? " " : $0 })
         return InlineMarkdown.collapseSpaces(s)
     }

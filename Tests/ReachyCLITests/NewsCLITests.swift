@@ -122,6 +122,15 @@ struct NewsCLITests {
         #expect(
             r.stderr.contains("Partial: 1 problem(s) above kept part of the digests from being read (exit status 3)."))
         #expect(r.stdout.hasPrefix("Recital for"))
+        // Recited on the simulator, the same digest also ends "partial".
+        let dir = try NewsCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let recite = try NewsCLI.run([
+            "news", "recite", file, "--sim", "--virtual-time", "--length", "headlines", "--speech-rate", "450",
+            "--wav", dir.appendingPathComponent("v.wav").path,
+        ])
+        #expect(recite.status == 3, "\(recite.stderr)")
+        #expect(recite.stderr.contains("Partial: 1 problem(s)"))
     }
 
     @Test("No items left after the category filter is an error")

@@ -112,3 +112,30 @@ struct NumberGestureTests {
         #expect(t < end)
     }
 }
+
+/// A Japanese digest is presented in Japanese the voice can read (kana and digits).
+@Suite("Japanese digests")
+struct JapaneseDigestTests {
+    @Test("Intro, ordinals and outro in kana; numbers stay digits for the Japanese voice")
+    func japanese() throws {
+        let text = """
+            ---
+            title: "AIニュース"
+            date: 2025-12-21
+            ---
+
+            1. [あたらしいモデルがでました](https://example.com/a)
+               このモデルは3ばいはやくなりました。
+            2. [ロボットのニュース](https://example.com/b)
+               がっこうでつかわれています。
+            """
+        let plan = try RecitalPlanner.bundled().plan([DigestParser.parse(text).digest])
+        let intro = plan.segments[0].sentences.map(\.speech).joined()
+        #expect(intro == "みなさん、こんにちは。きょうは12がつ21にちです。エーアイ ニュースを 2けん おつたえします。")
+        #expect(plan.items[0].sentences[0].speech == "1ばんめ。")
+        #expect(plan.items[1].sentences[0].speech == "さいごに、2ばんめ。")
+        #expect(plan.items[0].sentences.contains { $0.speech == "このモデルは3ばいはやくなりました。" })
+        #expect(plan.segments.last?.sentences.first?.speech.hasPrefix("いじょうです。") == true)
+        #expect(SSMLBuilder.ssml(for: plan.script, style: .voiceRuns).contains("<voice name=\"ja\">"))
+    }
+}
