@@ -121,6 +121,7 @@ struct PlaygroundBrowserTests {
               if (!li || !gutter || !underline) return null;
               return [li.dataset.line, gutter.dataset.line, underline.dataset.line, underline.textContent,
                 li.querySelector('.title').textContent, li.querySelector('.message').textContent,
+                [...li.querySelectorAll('.message code')].map(c => c.textContent).join(' '),
                 li.querySelector('.where').textContent,
                 document.querySelectorAll('#gutter .line.has-error').length]; })()
             """, timeout: 30, what: "the error marker of the misspelt word")
@@ -132,9 +133,12 @@ struct PlaygroundBrowserTests {
         #expect(marker[2]?.string == "2")
         #expect(marker[3]?.string == "lok")
         #expect(marker[4]?.string == first["title"] as? String)
-        #expect(marker[5]?.string == first["message"] as? String)
-        #expect(marker[6]?.string == "Line 2")
-        #expect(marker[7]?.number == 1)
+        // The message as the CLI gives it, its `code` shown as code (no literal backticks on the page).
+        let message = try #require(first["message"] as? String)
+        #expect(marker[5]?.string == message.replacingOccurrences(of: "`", with: ""))
+        #expect(marker[6]?.string == "lok")
+        #expect(marker[7]?.string == "Line 2")
+        #expect(marker[8]?.number == 1)
         try await save(page, "3-error.png")
 
         // Its fix-it, from the keyboard: Tab from the editor reaches the problem's buttons.
