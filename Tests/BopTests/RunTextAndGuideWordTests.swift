@@ -1,4 +1,5 @@
 import Foundation
+import ReachyMotion
 import Testing
 
 @testable import Bop
@@ -54,7 +55,9 @@ import Testing
 
     /// Every `run.*` text exists in every language (a missing one would fall back to English).
     @Test func everyRunTextIsInEveryLanguage() throws {
-        let english = BopLanguages.english.messages.keys.filter { $0.hasPrefix("run.") || $0.hasPrefix("way.") }
+        let english = BopLanguages.english.messages.keys.filter {
+            $0.hasPrefix("run.") || $0.hasPrefix("way.") || $0.hasPrefix("joint.")
+        }
         #expect(english.count >= 14)
         for language in BopLanguages.all.values {
             for key in english { #expect(language.messages[key] != nil, "\(language.code) lacks \(key)") }
@@ -63,7 +66,40 @@ import Testing
 
     @Test func aSafetyWarningIsInTheProgramsLanguage() {
         let warning = BopMotionWarning(kind: .clamped, line: 3, time: 1, detail: "head.yaw", language: "zh")
-        #expect(warning.description == "注意（第 3 行）：head.yaw 停在了机器人的安全范围边上。")
+        #expect(warning.description == "注意（第 3 行）：头转动的角度停在了机器人的安全范围边上。")
+        let motor = BopMotionWarning(kind: .slowed, line: 2, time: 1, detail: "stewart_6", language: "zh")
+        #expect(motor.description == "注意（第 2 行）：头部 6 号电机要动得太快了，机器人会把它放慢。")
+        let english = BopMotionWarning(kind: .clamped, line: 4, time: 1, detail: "body_yaw", language: "en")
+        #expect(english.description == "Warning (line 4): the body's turn held at the robot's safe limit.")
+    }
+
+    /// Every joint name the safety layer reports has words in every language: a Chinese run never shows
+    /// `head.yaw` or `stewart_6`, and no message shows a raw joint name.
+    @Test func everyJointTheSafetyLayerNamesHasChildWords() {
+        let joints =
+            ["head.roll", "head.pitch", "head.yaw", "head.z", "head.pose", "body_yaw"]
+            + ReachyMotor.allCases.map(\.name)
+        for language in BopLanguages.all.values {
+            for joint in joints {
+                for kind in [BopMotionWarning.Kind.clamped, .slowed] {
+                    let text = BopMotionWarning(kind: kind, line: 1, time: 0, detail: joint, language: language.code)
+                        .description
+                    #expect(!text.contains(joint) && !text.contains("_") && !text.contains("{"), "\(text)")
+                }
+            }
+        }
+    }
+
+    /// A run of a Chinese program whose head turns past the limit warns in Chinese words only.
+    @Test func aChineseRunWarnsInChineseWords() throws {
+        let result = BopCompiler.compile("向上看 30\n向左歪头 30\n向左看 60\n点头\n")
+        let timeline = try #require(result.timeline)
+        let motion = try BopMotion(timeline: timeline, rate: 50)
+        let texts = motion.warnings.map(\.description)
+        #expect(!texts.isEmpty)
+        for text in texts {
+            #expect(text.unicodeScalars.allSatisfy { !("a"..."z").contains(Character($0)) }, "\(text)")
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 public import ReachyMotion
 
 /// A timeline turned into what the robot plays: frames sampled at a fixed rate (50 Hz), each one checked by
@@ -111,7 +112,18 @@ public struct BopMotionWarning: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let messages = MessageCatalog(BopLanguages.all[language] ?? BopLanguages.english)
         let at = line > 0 ? messages.text("run.at-line", ["line": "\(line)"]) : messages.text("run.at-program")
-        return messages.text("run.warning-\(kind.rawValue)", ["at": at, "detail": detail])
+        return messages.text("run.warning-\(kind.rawValue)", ["at": at, "detail": jointWords(messages.language)])
+    }
+
+    /// The joint in the child's words (`joint.*` in the language files: "the head's turn", 头转动的角度, "head
+    /// motor 6"); the safety layer's own message for a refused pose.
+    func jointWords(_ language: BopLanguage) -> String {
+        guard kind != .refused else { return detail }
+        let words = { (key: String) in language.messages[key] ?? BopLanguages.english.messages[key] }
+        if detail.hasPrefix("stewart_"), let template = words("joint.stewart") {
+            return template.replacingOccurrences(of: "{n}", with: String(detail.dropFirst("stewart_".count)))
+        }
+        return words("joint.\(detail)") ?? detail
     }
 }
 
