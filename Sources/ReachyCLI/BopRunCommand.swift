@@ -132,7 +132,10 @@ struct BopRunCommand: AsyncParsableCommand {
             throw CLIError(language.runMessage("nothing-recorded"))
         }
         if let record { try RecordingFiles.write(recording, to: record) }
-        if let html { try RecordingFiles.writeReplay(recording, wav: (sink as? WAVFileSink)?.url, to: html) }
+        if let html {
+            try RecordingFiles.writeReplay(
+                recording, wav: (sink as? WAVFileSink)?.url, to: html, words: PictureWords(language: language))
+        }
     }
 
     /// The audio sink (``ResolvedRobot/audio(wav:device:temporaryName:)``): --wav, else the simulator's temporary WAV

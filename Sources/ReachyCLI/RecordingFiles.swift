@@ -16,8 +16,11 @@ enum RecordingFiles {
         Progress.say("Wrote \(recording.time.count) samples to \(path).")
     }
 
-    /// Writes the HTML replay page of `recording` (with the WAV file at `wav` as its sound, if any).
-    static func writeReplay(_ recording: RecordingDocument, wav: URL?, to path: String) throws {
+    /// Writes the HTML replay page of `recording` (with the WAV file at `wav` as its sound, if any), worded in the
+    /// language of `words`.
+    static func writeReplay(
+        _ recording: RecordingDocument, wav: URL?, to path: String, words: PictureWords = .english
+    ) throws {
         var sound: Data?
         if let wav {
             do {
@@ -28,8 +31,8 @@ enum RecordingFiles {
                         + "Run again with --wav pointing to a writable place.")
             }
         }
-        let page = try ReplayPage().html(
-            recording, wav: sound, title: "Reachy Mini replay — \(URL(fileURLWithPath: path).lastPathComponent)")
+        let page = try ReplayPage(words: words).html(
+            recording, wav: sound, title: "\(words.replayTitle) — \(URL(fileURLWithPath: path).lastPathComponent)")
         try write(Data(page.utf8), to: path)
         let audio = sound == nil ? "" : " with sound"
         Progress.say("Wrote the replay of \(recording.time.count) samples\(audio) to \(path).")

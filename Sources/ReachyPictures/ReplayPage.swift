@@ -10,15 +10,21 @@ public import ReachyMotion
 /// `<audio id="reachy-replay-audio" src="data:audio/wav;base64,…">`. Opening the page at `#t=SECONDS` shows that
 /// time. Keys: Space or K play/pause, ←/→ one second (with Shift one sample), Home/End.
 public struct ReplayPage: Sendable {
-    /// Creates a page builder.
-    public init() {}
+    /// The page's language: its buttons, captions, help line and `lang`.
+    public var words: PictureWords
+
+    /// Creates a page builder whose page reads in the language of `words`.
+    public init(words: PictureWords = .english) { self.words = words }
 
     /// The HTML page of a recording (``RecordingDocument``, with its joints).
     /// - Throws: ``PicturesError/emptyRecording`` when there is nothing to replay,
     ///   ``PicturesError/badRecording(reason:)`` when the recording is not valid or has no joints.
-    public func html(_ recording: RecordingDocument, wav: Data? = nil, title: String = "Reachy Mini replay")
+    /// `title` defaults to the language's "Reachy Mini replay".
+    public func html(_ recording: RecordingDocument, wav: Data? = nil, title: String? = nil)
         throws(PicturesError) -> String
     {
+        let title = title ?? words.replayTitle
+        let w = words
         let samples = try ReplayPacking.samples(of: recording)
         guard let last = samples.last else { throw .emptyRecording }
         let rate = recording.rate ?? 50
@@ -27,7 +33,7 @@ public struct ReplayPage: Sendable {
         let duration = String(format: "%.2f", last.time)
         var out = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(SVGText.escape(w.code))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -49,15 +55,17 @@ public struct ReplayPage: Sendable {
             <h1>\(SVGText.escape(title))</h1>
             <svg id="reachy-replay-robot" width="\(SVGText.number(figure.width))" \
             height="\(SVGText.number(figure.height))" viewBox="0 0 \(SVGText.number(figure.width)) \
-            \(SVGText.number(figure.height))" role="img" aria-label="The robot, front and side"></svg>
+            \(SVGText.number(figure.height))" role="img" aria-label="\(SVGText.escape(w.robotLabel))"></svg>
             <div class="controls">
-            <button id="reachy-replay-play" type="button" aria-label="Play or pause">Play</button>
+            <button id="reachy-replay-play" type="button" aria-label="\(SVGText.escape(w.playLabel))" \
+            data-play="\(SVGText.escape(w.play))" data-pause="\(SVGText.escape(w.pause))" \
+            data-seconds="\(SVGText.escape(w.seconds))" \
+            data-captions="\(SVGText.escape(Self.captionsJSON(w)))">\(SVGText.escape(w.play))</button>
             <input id="reachy-replay-scrub" type="range" min="0" max="\(samples.count - 1)" step="1" \
-            value="0" aria-label="Time">
-            <span id="reachy-replay-time">0.00 s / \(duration) s</span>
+            value="0" aria-label="\(SVGText.escape(w.timeLabel))">
+            <span id="reachy-replay-time">0.00 \(SVGText.escape(w.seconds)) / \(duration) \(SVGText.escape(w.seconds))</span>
             </div>
-            <p class="help">\(samples.count) samples at \(SVGText.number(rate)) Hz. \
-            Keys: Space or K play/pause, ← → one second (Shift: one sample), Home/End.</p>
+            <p class="help">\(SVGText.escape(w.help(samples: samples.count, rate: SVGText.number(rate))))</p>
 
             """
         if let wav {
@@ -75,6 +83,12 @@ public struct ReplayPage: Sendable {
         out += Self.player
         out += "</script>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The captions as a JSON object, for the drawing script.
+    static func captionsJSON(_ words: PictureWords) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: words.captions, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static let player = #"""
@@ -96,10 +110,13 @@ public struct ReplayPage: Sendable {
             return {head_pose: pose, head_joints: Array.prototype.slice.call(data, b + 13, b + 20),
                     antennas: [data[b + 20], data[b + 21]]};
           }
-          var robot = ReachyRobot.create(document.getElementById("reachy-replay-robot"));
+          var button = document.getElementById("reachy-replay-play");
+          var captions = {};
+          try { captions = JSON.parse(button.getAttribute("data-captions") || "{}"); } catch (e) {}
+          var robot = ReachyRobot.create(document.getElementById("reachy-replay-robot"), {captions: captions});
           var scrub = document.getElementById("reachy-replay-scrub");
           var label = document.getElementById("reachy-replay-time");
-          var button = document.getElementById("reachy-replay-play");
+          var unit = " " + (button.getAttribute("data-seconds") || "s");
           var audio = document.getElementById("reachy-replay-audio");
           var end = count > 0 ? time(count - 1) : 0;
           var current = 0, playing = false, startWall = 0, startTime = 0;
@@ -117,7 +134,7 @@ public struct ReplayPage: Sendable {
             current = Math.max(0, Math.min(count - 1, k));
             robot.update(frame(current));
             scrub.value = String(current);
-            label.textContent = time(current).toFixed(2) + " s / " + end.toFixed(2) + " s";
+            label.textContent = time(current).toFixed(2) + unit + " / " + end.toFixed(2) + unit;
             document.body.setAttribute("data-sample", String(current));
           }
           function clock() {
@@ -137,7 +154,7 @@ public struct ReplayPage: Sendable {
             playing = true;
             startTime = time(current);
             startWall = performance.now();
-            button.textContent = "Pause";
+            button.textContent = button.getAttribute("data-pause");
             if (audio) {
               try { audio.currentTime = startTime; } catch (e) {}
               var p = audio.play();
@@ -147,7 +164,7 @@ public struct ReplayPage: Sendable {
           }
           function pause() {
             playing = false;
-            button.textContent = "Play";
+            button.textContent = button.getAttribute("data-play");
             if (audio) audio.pause();
           }
           function seek(k) {

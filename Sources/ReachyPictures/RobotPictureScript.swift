@@ -1,3 +1,4 @@
+import Bop
 import Foundation
 public import ReachyMotion
 
@@ -7,7 +8,9 @@ public import ReachyMotion
 /// Browser API (stable, `ReachyRobot.version == 1`):
 /// - `ReachyRobot.create(svgElement, options) -> view` builds the drawing inside an `<svg>` element (and sets
 ///   its `viewBox` if it has none). `options.views` picks views by name (default `["front", "side"]`);
-///   `options.captions: false` hides the captions.
+///   `options.captions: false` hides the captions; `options.language: "zh"` words them in a Bop language
+///   (``PictureWords``, all of them in `ReachyRobot.geometry.captions`), `options.captions: {front: …}` in any
+///   words; `view.setLanguage(code)` and `view.setCaptions(map)` reword them later (a page switching language).
 /// - `view.update(frame)` redraws with `frame = {head_pose, head_joints, antennas}`: `head_pose` is 16 numbers
 ///   row-major or 4×4 nested (SDK frame, meters), `head_joints` 7 numbers `[body yaw, s1…s6]` (radians),
 ///   `antennas` `[right, left]` (radians) — the shapes of the official daemon's `/ws/sdk` `head_pose`,
@@ -66,7 +69,16 @@ public enum RobotPictureScript {
             + "\"armColor\":\(s(figure.armColor)),\"rodColor\":\(s(figure.rodColor)),"
             + "\"antennaColor\":\(s(figure.antennaColor)),\"eyeColor\":\(s(figure.eyeColor)),"
             + "\"motorColor\":\(s(figure.motorColor)),\"armWidth\":\(n(figure.armWidth)),"
-            + "\"rodWidth\":\(n(figure.rodWidth)),\"antennaWidth\":\(n(figure.antennaWidth))}}"
+            + "\"rodWidth\":\(n(figure.rodWidth)),\"antennaWidth\":\(n(figure.antennaWidth))},"
+            + "\"captions\":" + captionsJSON() + "}"
+    }
+
+    /// Every Bop language's captions (``PictureWords``): `{"en": {"front": …, "side": …}, "zh": {…}}`.
+    static func captionsJSON() -> String {
+        var table: [String: [String: String]] = [:]
+        for code in BopLanguages.codes { table[code] = PictureWords(code: code).captions }
+        let data = (try? JSONSerialization.data(withJSONObject: table, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     static let body = #"""
@@ -163,6 +175,14 @@ public enum RobotPictureScript {
           }
           if (!svg.getAttribute("viewBox")) { svg.setAttribute("viewBox", "0 0 " + F.width + " " + F.height); }
           var wanted = options.views || F.views.map(function (v) { return v.name; });
+          var captionWords = typeof options.captions === "object" && options.captions ? options.captions : {};
+          var captionElements = [];
+          var captionLanguage = options.language || "en";
+          function captionOf(v) {
+            if (typeof captionWords[v.name] === "string") return captionWords[v.name];
+            var table = G.captions && (G.captions[captionLanguage] || G.captions.en);
+            return table && typeof table[v.name] === "string" ? table[v.name] : v.caption;
+          }
           var group = el("g", {"class": "reachy-robot"}, svg);
           var parts = [];
           F.views.forEach(function (view) {
@@ -171,7 +191,8 @@ public enum RobotPictureScript {
             if (options.captions !== false) {
               var t = el("text", {"class": "caption", x: px(view.originX), y: 24, "text-anchor": "middle",
                                   fill: "#333333"}, g);
-              t.textContent = view.caption;
+              t.textContent = captionOf(view);
+              captionElements.push({view: view, element: t});
             }
             var p = {view: view, shapes: [], motors: [], arms: [], rods: [], eyes: [], antennas: []};
             function shapes(list) {
@@ -216,6 +237,15 @@ public enum RobotPictureScript {
           var view = {
             element: group,
             frame: current,
+            setCaptions: function (words) {
+              captionWords = words || {};
+              captionElements.forEach(function (c) { c.element.textContent = captionOf(c.view); });
+              return view;
+            },
+            setLanguage: function (code) {
+              captionLanguage = code || "en";
+              return view.setCaptions({});
+            },
             update: function (frame) {
               frame = frame || {};
               if (frame.head_pose && pose12(frame.head_pose)) current.head_pose = frame.head_pose;

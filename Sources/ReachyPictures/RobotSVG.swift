@@ -12,10 +12,16 @@ public struct RobotSVG: Sendable {
     /// The geometry the arms and rods come from.
     public var geometry: StewartGeometry
 
-    /// Creates a renderer.
-    public init(figure: RobotFigure = .reachyMini, geometry: StewartGeometry = .reachyMini) {
+    /// The captions' language.
+    public var words: PictureWords
+
+    /// Creates a renderer (captions in the language of `words`).
+    public init(
+        figure: RobotFigure = .reachyMini, geometry: StewartGeometry = .reachyMini, words: PictureWords = .english
+    ) {
         self.figure = figure
         self.geometry = geometry
+        self.words = words
     }
 
     /// A standalone SVG document of `frame`, with `notes` (one line each, e.g. what the safety layer clamped)
@@ -59,7 +65,7 @@ public struct RobotSVG: Sendable {
     func viewGroup(_ view: RobotView, _ s: RobotSkeleton) -> String {
         var out = "<g class=\"reachy-view\" data-view=\"\(view.name)\">\n"
         out += "<text class=\"caption\" x=\"\(SVGText.px(view.originX))\" y=\"24\" text-anchor=\"middle\" "
-        out += "fill=\"#333333\">\(SVGText.escape(view.caption))</text>\n"
+        out += "fill=\"#333333\">\(SVGText.escape(words.captions[view.name] ?? view.caption))</text>\n"
         let lower = figure.shapes.prefix(figure.lowerShapeCount)
         let upper = figure.shapes.dropFirst(figure.lowerShapeCount)
         for shape in lower where shape.views.contains(view.name) { out += shapeElement(shape, view, s) }

@@ -57,16 +57,17 @@ public struct TimelineSVG: Sendable {
     }
 
     /// The label of a segment: its text (speech, sound, dance), else the axis and where it goes.
-    public static func label(_ s: TimelineSegment) -> String {
+    /// In the language of `words` (English by default).
+    public static func label(_ s: TimelineSegment, words: PictureWords = .english) -> String {
         if let text = s.text, !text.isEmpty {
             switch s.track {
-            case .voice: return "say “\(text)”"
-            case .sound: return "sound \(text)"
+            case .voice: return words.timelineText("say", ["text": text])
+            case .sound: return words.timelineText("play-sound", ["text": text])
             default: return text
             }
         }
-        guard let axis = s.axis else { return "line \(s.line)" }
-        let name = axis.rawValue.split(separator: ".").last.map(String.init) ?? axis.rawValue
+        guard let axis = s.axis else { return words.timelineText("line", ["n": "\(s.line)"]) }
+        let name = words.timelineText(axis.rawValue.split(separator: ".").last.map(String.init) ?? axis.rawValue)
         let value = s.to ?? 0
         if axis.isPosition { return "\(name) \(Self.trim(value * 1000)) mm" }
         return "\(name) \(Self.trim(value))°"
@@ -86,7 +87,7 @@ public struct TimelineSVG: Sendable {
     /// The label runs of one row's segments: a new run starts where a segment does not follow the previous one
     /// of the same line without a gap. A run of several segments is labelled with its program line (if the
     /// source is known) or its dance name, a single segment with ``label(_:)``.
-    static func runs(_ segments: [TimelineSegment], source: SourceText?) -> [Run] {
+    static func runs(_ segments: [TimelineSegment], source: SourceText?, words: PictureWords = .english) -> [Run] {
         var groups: [[TimelineSegment]] = []
         for s in segments {
             if let last = groups.last?.last, last.line == s.line, last.end == s.start, last.text == s.text {
@@ -97,10 +98,11 @@ public struct TimelineSVG: Sendable {
         }
         return groups.compactMap { group in
             guard let first = group.first else { return nil }
-            if group.count == 1 { return Run(start: first.start.doubleValue, label: label(first)) }
-            if let text = first.text, !text.isEmpty { return Run(start: first.start.doubleValue, label: label(first)) }
+            let single = label(first, words: words)
+            if group.count == 1 { return Run(start: first.start.doubleValue, label: single) }
+            if let text = first.text, !text.isEmpty { return Run(start: first.start.doubleValue, label: single) }
             let line = source.map { $0.line(first.line).trimmingCharacters(in: .whitespaces) } ?? ""
-            return Run(start: first.start.doubleValue, label: line.isEmpty ? label(first) : line)
+            return Run(start: first.start.doubleValue, label: line.isEmpty ? single : line)
         }
     }
 
@@ -112,8 +114,10 @@ public struct TimelineSVG: Sendable {
         return String(text.prefix(fits - 1)) + "…"
     }
 
-    /// The SVG document; with the program's `source`, repeated strokes are labelled with their program line.
+    /// The SVG document; with the program's `source`, repeated strokes are labelled with their program line. Its
+    /// words (lanes, rows, labels) are in the program's language (``PictureWords``).
     public func document(_ timeline: Timeline, source: SourceText? = nil, title: String? = nil) -> String {
+        let words = PictureWords(code: timeline.language)
         let pps = scale(for: timeline)
         let duration = max(timeline.duration.doubleValue, 0)
         let width = originX + duration * pps + 40
@@ -146,7 +150,7 @@ public struct TimelineSVG: Sendable {
         var t = 0.0
         while t <= duration + 1e-9 {
             out += "<text class=\"second\" x=\"\(SVGText.px(originX + t * pps))\" y=\"\(SVGText.px(top - 8))\" "
-            out += "text-anchor=\"middle\">\(Self.trim(t)) s</text>\n"
+            out += "text-anchor=\"middle\">\(Self.trim(t)) \(SVGText.escape(words.timelineText("seconds")))</text>\n"
             t += tick
         }
         out += "</g>\n"
@@ -161,10 +165,11 @@ public struct TimelineSVG: Sendable {
             out += "<rect class=\"lane-background\" x=\"0\" y=\"\(SVGText.px(y))\" width=\"\(SVGText.px(width))\" "
             out += "height=\"\(SVGText.px(laneHeight))\" fill=\"\(color)\" fill-opacity=\"0.05\"/>\n"
             out += "<text class=\"lane-name\" x=\"8\" y=\"\(SVGText.px(y + 16))\" font-weight=\"bold\" "
-            out += "fill=\"\(color)\">\(lane.track.rawValue)</text>\n"
+            out += "fill=\"\(color)\">\(SVGText.escape(words.timelineText(lane.track.rawValue)))</text>\n"
             for (r, row) in lane.rows.enumerated() where lane.rows.count > 1 {
                 out += "<text class=\"row-name\" x=\"74\" y=\"\(SVGText.px(y + Double(r) * rowHeight + 16))\" "
-                out += "fill=\"#777777\">\(SVGText.escape(row.split(separator: ".").last.map(String.init) ?? row))"
+                let rowName = words.timelineText(row.split(separator: ".").last.map(String.init) ?? row)
+                out += "fill=\"#777777\">\(SVGText.escape(rowName))"
                 out += "</text>\n"
             }
             for (r, rowName) in lane.rows.enumerated() {
@@ -180,9 +185,9 @@ public struct TimelineSVG: Sendable {
                     out += "width=\"\(SVGText.px(max(1, s.duration.doubleValue * pps)))\" "
                     out += "height=\"\(SVGText.px(rowHeight - 6))\" rx=\"3\" fill=\"\(color)\" "
                     out += "fill-opacity=\"0.25\" stroke=\"\(color)\">"
-                    out += "<title>\(SVGText.escape(Self.tooltip(s)))</title></rect>\n"
+                    out += "<title>\(SVGText.escape(Self.tooltip(s, words: words)))</title></rect>\n"
                 }
-                let runs = Self.runs(rowSegments, source: source)
+                let runs = Self.runs(rowSegments, source: source, words: words)
                 for (i, run) in runs.enumerated() {
                     let next = i + 1 < runs.count ? runs[i + 1].start : duration + 40 / pps
                     let room = (next - run.start) * pps - labelPadding - 2
@@ -197,15 +202,16 @@ public struct TimelineSVG: Sendable {
         }
         if timeline.truncated {
             out += "<text class=\"note\" x=\"8\" y=\"\(SVGText.px(height - 10))\" fill=\"#a03000\">"
-            out += "Cut at the time limit.</text>\n"
+            out += "\(SVGText.escape(words.timelineText("cut")))</text>\n"
         }
         out += "</svg>\n"
         return out
     }
 
-    static func tooltip(_ s: TimelineSegment) -> String {
+    static func tooltip(_ s: TimelineSegment, words: PictureWords = .english) -> String {
         let start = String(format: "%.2f", s.start.doubleValue)
         let length = String(format: "%.2f", s.duration.doubleValue)
-        return "line \(s.line): \(label(s)) (at \(start) s for \(length) s)"
+        return words.timelineText(
+            "tooltip", ["line": "\(s.line)", "label": label(s, words: words), "start": start, "length": length])
     }
 }

@@ -10,9 +10,14 @@ public enum PlaygroundReplay {
     /// Poses per second of the replay.
     public static let rate = 50
 
-    /// The HTML page of `timeline` (`wav`: its sound track, or nil for a silent replay).
+    /// The HTML page of `timeline` (`wav`: its sound track, or nil for a silent replay), in the program's
+    /// language; `title` defaults to that language's "My Bop program".
     /// - Throws: ``PlaygroundReplayError`` when the program cannot be turned into a move or drawn.
-    public static func html(_ timeline: Timeline, wav: Data?, title: String) throws(PlaygroundReplayError) -> String {
+    public static func html(_ timeline: Timeline, wav: Data?, title: String? = nil) throws(PlaygroundReplayError)
+        -> String
+    {
+        let words = PictureWords(code: timeline.language)
+        let title = title ?? words.myProgram
         let motion: BopMotion
         do {
             motion = try BopMotion(timeline: timeline, rate: rate)
@@ -25,7 +30,7 @@ public enum PlaygroundReplay {
             document.append(time: motion.times[k], head: frame.head, joints: motion.goals[k])
         }
         do {
-            return try ReplayPage().html(document, wav: wav, title: title)
+            return try ReplayPage(words: words).html(document, wav: wav, title: title)
         } catch {
             throw .picture(error.description)
         }

@@ -7,6 +7,7 @@ public enum PlaygroundTimeline {
     /// The SVG document of `timeline` (its root carries `data-origin-x` and `data-pixels-per-second`, where the page
     /// puts the playhead); `source` labels repeated strokes with their program line.
     public static func svg(_ timeline: Timeline, source: SourceText) -> String {
-        TimelineSVG().document(timeline, source: source, title: "Timeline of the program")
+        TimelineSVG().document(
+            timeline, source: source, title: PictureWords(code: timeline.language).timelineText("title"))
     }
 }

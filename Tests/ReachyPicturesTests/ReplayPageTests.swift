@@ -176,4 +176,49 @@ import Testing
         }
         #expect(dom.contains("1.50 s / 2.38 s"))
     }
+
+    /// A Chinese replay reads in Chinese: its `lang`, button, time unit, help line and the drawing's captions (in
+    /// the browser, after the script ran), and pressing play and pause words the button in Chinese too.
+    @Test(.enabled(if: Chromium.isAvailable, "needs Chromium (/usr/bin/chromium or $CHROMIUM)"))
+    func aChineseReplayReadsInChinese() throws {
+        let html = try ReplayPage(words: PictureWords(code: "zh")).html(recording(100))
+        #expect(html.contains("<html lang=\"zh\">"))
+        #expect(html.contains("<title>Reachy Mini 回放</title>"))
+        #expect(html.contains("共 100 个姿势，每秒 50 个"))
+        for english in ["Play", "Pause", "samples at", " s /", "Keys:", "front", "side (from its right)"] {
+            #expect(!Self.visibleText(html).contains(english), "\(english) left in the Chinese page")
+        }
+        let probe = """
+            <pre id="probe"></pre><script>
+            (function () {
+              var b = document.getElementById("reachy-replay-play");
+              var words = [b.textContent];
+              b.click(); words.push(b.textContent); b.click(); words.push(b.textContent);
+              document.querySelectorAll("#reachy-replay-robot .caption").forEach(function (c) { words.push(c.textContent); });
+              words.push(document.getElementById("reachy-replay-time").textContent);
+              document.getElementById("probe").textContent = words.join("|");
+            })();
+            </script>
+            """
+        let dom = try Chromium.dumpDOM(html: html.replacingOccurrences(of: "</body>", with: probe + "</body>"))
+        #expect(dom.contains("播放|暂停|播放|正面|侧面（从它的右边看）|"), "\(dom.suffix(600))")
+        #expect(dom.contains("秒 / "))
+    }
+
+    /// The Swift SVG's captions are in the language asked for; English by default.
+    @Test func theSVGCaptionsFollowTheLanguage() {
+        let frame = RobotFrame.neutral
+        let chinese = RobotSVG(words: PictureWords(code: "zh")).document(frame)
+        #expect(chinese.contains(">正面</text>") && chinese.contains(">侧面（从它的右边看）</text>"))
+        let english = RobotSVG().document(frame)
+        #expect(english.contains(">front</text>") && english.contains(">side (from its right)</text>"))
+        // A language Bop does not have falls back to English rather than showing keys.
+        #expect(RobotSVG(words: PictureWords(code: "xx")).document(frame).contains(">front</text>"))
+    }
+
+    /// The page's text a reader sees: without the embedded scripts, the style and the tags (attributes included).
+    static func visibleText(_ html: String) -> String {
+        let blocks = try! Regex("(?s)<script.*?</script>|<style.*?</style>|<[^>]*>")
+        return html.replacing(blocks, with: " ")
+    }
 }

@@ -40,6 +40,23 @@ import Testing
         }
     }
 
+    /// A Chinese program's timeline reads in Chinese: lane and row names, labels, the seconds ruler, tooltips.
+    @Test func aChineseProgramsTimelineIsInChinese() throws {
+        let chinese = TimelineSVG().document(try timeline("向左看 20\n点头\n说 \"你好\"\n转身 向左 30\n"))
+        for word in [">头</text>", ">天线</text>", ">身体</text>", ">说话</text>", ">声音</text>", ">转头 20°</text>"] {
+            #expect(chinese.contains(word), "\(word)")
+        }
+        #expect(chinese.contains(">说“你好”</text>") || chinese.contains(">说“你好…</text>"))
+        #expect(chinese.contains(" 秒</text>") && chinese.contains("<title>第 1 行：转头 20°（从 0.00 秒开始"))
+        for english in [">head</text>", ">antennas</text>", ">voice</text>", " s</text>", ">yaw ", "line 1:"] {
+            #expect(!chinese.contains(english), "\(english)")
+        }
+        // English stays English.
+        let english = TimelineSVG().document(try timeline("look left 20\n"))
+        #expect(
+            english.contains(">head</text>") && english.contains(">yaw 20°</text>") && english.contains(" s</text>"))
+    }
+
     @Test func labelsStartAtTheirSegmentsStartTime() throws {
         let result = BopCompiler.compile(program)
         let t = try #require(result.timeline)

@@ -139,6 +139,16 @@ struct PlaygroundBrowserTests {
         #expect(marker[6]?.string == "lok")
         #expect(marker[7]?.string == "Line 2")
         #expect(marker[8]?.number == 1)
+        // The timeline still shows the last program that worked, dimmed, and says so.
+        let stale = try await page.waitUntil(
+            """
+            (() => { const note = document.getElementById('timeline-stale');
+              const box = document.getElementById('timeline');
+              return !note.hidden && box.classList.contains('stale') && box.querySelector('svg')
+                ? [note.textContent.trim(), getComputedStyle(box.querySelector('svg')).opacity] : null; })()
+            """, timeout: 10, what: "the stale timeline note")
+        #expect(stale[0]?.string?.hasPrefix("This is the last version of your program that worked") == true)
+        #expect((stale[1]?.string).flatMap(Double.init) ?? 1 < 0.5)
         try await save(page, "3-error.png")
 
         // Its fix-it, from the keyboard: Tab from the editor reaches the problem's buttons.
@@ -174,6 +184,11 @@ struct PlaygroundBrowserTests {
         try await page.evaluate("document.getElementById('language').click()")
         #expect(
             try await page.evaluate("document.querySelector('h1 [data-i18n=title]').textContent").string == "Bop 编程乐园")
+        // …and the robot picture's captions with them (from Bop's language files, via the drawing script).
+        let captions = "[...document.querySelectorAll('#robot .caption')].map(c => c.textContent).join('|')"
+        #expect(try await page.evaluate(captions).string == "正面|侧面（从它的右边看）")
+        // …and the run status ("Stopped." before the switch).
+        #expect(try await page.evaluate("document.getElementById('run-state').textContent").string == "停下了。")
         try await save(page, "4-chinese.png")
     }
 

@@ -63,6 +63,13 @@ import Testing
             #expect(!service.moves.isBusy)
             let (refused, _) = try await H.call(client, .post, "/api/bop/replay", json: #"{"program": "lok left"}"#)
             #expect(refused == .unprocessableContent)
+            // A Chinese program's replay is a Chinese page.
+            let chinese = String(decoding: try JSONEncoder().encode(["program": "向左看 30\n点头\n"]), as: UTF8.self)
+            let page = try await client.execute(
+                uri: "/api/bop/replay", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: chinese)
+            ) { response in String(buffer: response.body) }
+            #expect(page.contains("<html lang=\"zh\">") && page.contains("我的 Bop 程序") && page.contains(">播放<"))
         }
     }
 }

@@ -34,6 +34,7 @@
       'stop-failed': 'Could not stop: {why}', 'means': '{word} means “{other}”', 'keyword': '{word} is a Bop word',
       'loaded': 'Opened “{name}”.', 'timeline-title': 'Timeline',
       'timeline-empty': 'Press Run to see your program as a timeline.', 'while-running': 'While running',
+      'timeline-stale': 'This is the last version of your program that worked. Fix the problems to see the new one.',
       'no-sound': 'The robot plays the voice and sounds on its own speaker.',
       'sound-failed': 'The voice could not be played here: {why}',
       'progress-lost': 'Lost the run’s progress: {why}',
@@ -57,6 +58,7 @@
       'run-has-errors': '先把问题改好，再按“运行”。', 'run-failed': '机器人运行不了：{why}', 'stop-failed': '停不下来：{why}',
       'means': '{word} 的意思是“{other}”', 'keyword': '{word} 是 Bop 的词', 'loaded': '打开了“{name}”。',
       'timeline-title': '时间线', 'timeline-empty': '按“运行”就能看到程序的时间线。', 'while-running': '运行时',
+      'timeline-stale': '这是你的程序上一次没有问题时的样子。把问题改好，就能看到新的时间线。',
       'no-sound': '机器人用自己的喇叭说话和放声音。', 'sound-failed': '这里放不了声音：{why}',
       'progress-lost': '收不到运行进度了：{why}',
       'previewing': '预览第 {t} 秒（机器人还没有动）。按“运行”或 Esc 回到真的机器人。',
@@ -72,6 +74,7 @@
     hint: $('hint'), problems: $('problems'), summary: $('problems-summary'), examples: $('examples'),
     openExample: $('open-example'), run: $('run'), stop: $('stop'), share: $('share'), language: $('language'), robot: $('robot'), robotState: $('robot-state'),
     runState: $('run-state'), runningLine: $('running-line'), bubble: $('bubble'), timeline: $('timeline'),
+    timelineStale: $('timeline-stale'),
   };
 
   /** Everything the page knows; tests and the load benchmark read it through `window.playground`. */
@@ -107,6 +110,8 @@
     renderProblems();
     renderRobotState();
     renderHint();
+    if (state.view && state.view.setLanguage) state.view.setLanguage(state.uiLanguage);
+    if (state.runStateShown) setRunState(...state.runStateShown);
   }
 
   // ---------------------------------------------------------------- Bop's words
@@ -506,11 +511,24 @@
     }
     renderEditor();
     renderProblems();
-    if (!state.offline && !state.diagnostics.some((d) => d.severity === 'error')) loadPreview(source);
+    const hasErrors = state.diagnostics.some((d) => d.severity === 'error');
+    markTimelineStale(!state.offline && hasErrors);
+    if (!state.offline && !hasErrors) loadPreview(source);
+  }
+
+  /**
+   * While the editor's program has errors, the timeline still shows the last program that worked: say so and dim
+   * it, so a child does not read the old program as the new one (scrubbing it previews nothing: see scrubTo).
+   */
+  function markTimelineStale(stale) {
+    const shown = stale && !!state.timelineView && (!state.run || state.run.ended);
+    els.timeline.classList.toggle('stale', shown);
+    els.timelineStale.hidden = !shown;
   }
 
   // ---------------------------------------------------------------- run and stop
   function setRunState(key, values, cls) {
+    state.runStateShown = [key, values, cls]; // reworded when the page switches language
     els.runState.textContent = key ? text(key, values) : '';
     els.runState.className = 'run-state' + (cls ? ' ' + cls : '');
   }
@@ -838,6 +856,8 @@
   function showTimeline(svg, run) {
     els.timeline.innerHTML = svg;
     els.timeline.scrollLeft = 0;
+    els.timeline.classList.remove('stale');
+    els.timelineStale.hidden = true;
     const root = els.timeline.querySelector('svg');
     if (!root) return null;
     const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
@@ -1000,7 +1020,9 @@
 
   function createView() {
     if (!window.ReachyRobot || typeof window.ReachyRobot.create !== 'function') return null;
-    try { return window.ReachyRobot.create(els.robot, { views: ['front', 'side'] }); } catch (e) { return null; }
+    try {
+      return window.ReachyRobot.create(els.robot, { views: ['front', 'side'], language: state.uiLanguage });
+    } catch (e) { return null; }
   }
 
   // ---------------------------------------------------------------- word hints and completion

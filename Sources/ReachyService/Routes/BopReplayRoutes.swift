@@ -44,7 +44,7 @@ enum BopReplayRoutes {
             }
             let html: String
             do throws(PlaygroundReplayError) {
-                html = try PlaygroundReplay.html(timeline, wav: wav, title: "My Bop program")
+                html = try PlaygroundReplay.html(timeline, wav: wav)
             } catch {
                 throw ServiceError.unprocessable(error.description)
             }
