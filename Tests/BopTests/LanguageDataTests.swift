@@ -7,7 +7,8 @@ import Testing
 @Suite struct LanguageDataTests {
     /// Message groups that are not diagnostics: parts, marks, banners, the summary line and the fallback suggestion.
     static let sharedMessageGroups: Set<String> = [
-        "part", "mark", "banner", "quote", "found", "list", "summary", "fallback", "run", "way", "joint", "picture", "replay", "timeline",
+        "part", "mark", "banner", "quote", "found", "list", "summary", "fallback", "run", "way", "joint", "picture",
+        "replay", "timeline",
     ]
 
     static let ids = Set(BopDiagnosticID.allCases.map(\.rawValue))
