@@ -179,6 +179,20 @@ struct PlaygroundBrowserTests {
         try await page.press(.enter)
         let completed = try await page.evaluate("document.getElementById('program').value").string ?? ""
         #expect(completed.hasPrefix("重") && offered.array?.contains(.string(completed)) == true)
+        // `向` offers whole commands (向上看, 向左看…) before the direction words they are made of (向上).
+        try await clearEditor(page)
+        try await page.insertText("向")
+        let commands = try await page.waitUntil(
+            """
+            (() => { const list = document.getElementById('completions');
+              return list.hidden ? null : [...list.querySelectorAll('li')].map(li => li.firstChild.textContent); })()
+            """, timeout: 10, what: "the completion list for 向")
+        let words = commands.array?.compactMap(\.string) ?? []
+        #expect(words.first?.hasSuffix("看") == true || words.first?.hasSuffix("歪头") == true, "\(words)")
+        if let firstFragment = words.firstIndex(of: "向上"), let firstCommand = words.firstIndex(of: "向上看") {
+            #expect(firstCommand < firstFragment, "\(words)")
+        }
+        try await page.press(.escape)
 
         // The language button switches the page's words.
         try await page.evaluate("document.getElementById('language').click()")

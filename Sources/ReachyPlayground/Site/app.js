@@ -1080,7 +1080,9 @@
       }
       if (found.length) break;
     }
-    found.sort((a, b) => (a.entry.kind === 'keyword' ? 0 : 1) - (b.entry.kind === 'keyword' ? 0 : 1) ||
+    // Chinese: whole commands (向上看) before the words they are made of (向上); otherwise keywords first.
+    const rank = (e) => CJK.test(e.word) ? { phrase: 0, keyword: 1 }[e.kind] ?? 2 : e.kind === 'keyword' ? 0 : 1;
+    found.sort((a, b) => rank(a.entry) - rank(b.entry) ||
       a.entry.word.length - b.entry.word.length || a.entry.word.localeCompare(b.entry.word));
     return found.slice(0, 8);
   }
