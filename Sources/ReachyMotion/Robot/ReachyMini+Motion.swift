@@ -57,6 +57,15 @@ extension ReachyMini {
         _ = try checkedTarget(head: head, antennas: antennas, bodyYaw: bodyYaw)
     }
 
+    /// The motor goals the safety layer gives a target (a nil part keeps the current target), without moving:
+    /// what ``setTarget(head:antennas:bodyYaw:)`` would send.
+    /// - Throws: as ``checkTarget(head:antennas:bodyYaw:)``.
+    public func safeGoals(head: HeadPose? = nil, antennas: Antennas? = nil, bodyYaw: Double? = nil)
+        throws(ReachyMiniError) -> JointVector
+    {
+        try checkedTarget(head: head, antennas: antennas, bodyYaw: bodyYaw).goals.value
+    }
+
     /// The full target frame (nil parts from the current target) and its safe goals.
     func checkedTarget(head: HeadPose?, antennas: Antennas?, bodyYaw: Double?) throws(ReachyMiniError)
         -> (frame: MoveFrame, goals: Clamped<JointVector>)

@@ -26,10 +26,15 @@ struct MotorsOffLog: Sendable {
         return true
     }
 
-    /// The notice: what to do, and what was asked that did not move.
-    var notice: String {
+    /// The notice: what to do, and what was asked that did not move — or, on the simulator (`simulatorMoves`:
+    /// its hand moves the joints as the official simulators do), what moved only because it is a simulator.
+    func notice(simulatorMoves: Bool = false) -> String {
         guard let last else { return Self.wakeMeUp }
         let count = ignored == 1 ? "1 command" : "\(ignored) commands"
+        if simulatorMoves {
+            return Self.wakeMeUp + " Since they went off, \(count) moved the simulator only, as the official "
+                + "simulators do; a real robot would not have moved (last: \(last))."
+        }
         return Self.wakeMeUp + " Since they went off, \(count) moved nothing (last: \(last))."
     }
 }

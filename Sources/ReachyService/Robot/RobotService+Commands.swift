@@ -15,8 +15,18 @@ extension RobotService {
         let robot = self.robot
         if motorsAreOff {
             // The daemon's contract (accepted, listed in /api/move/running for its duration, then finished) without
-            // commanding anything; the reason goes to the status and /ws/sdk.
+            // commanding anything; the reason goes to the status and /ws/sdk. The simulator's hand moves the joints
+            // as the official simulators do (its safe goals: the same limits as a commanded move).
             noteMotorsOff("goto")
+            if let hand,
+                let goal = try? robot.safeGoals(head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw)
+            {
+                let start = robot.joints ?? goal
+                return moves.start(
+                    kind: "goto", { try await hand.move(from: start, to: goal, duration: duration, method: method) },
+                    onEnd: onEnd
+                ).uuid
+            }
             return moves.start(kind: "goto", { try await Task.sleep(for: .seconds(duration)) }, onEnd: onEnd).uuid
         }
         if let head = target.head, !moves.isBusy { lastTargetHead = head }
@@ -71,6 +81,11 @@ extension RobotService {
         if moves.isBusy { return .moveRunning }
         if motorsAreOff {
             try checkTarget(target)
+            if let hand,
+                let goal = try? robot.safeGoals(head: target.head, antennas: target.antennas, bodyYaw: target.bodyYaw)
+            {
+                hand.place(goal)
+            }
             return .motorsOff(noteMotorsOff("set_target"))
         }
         do {

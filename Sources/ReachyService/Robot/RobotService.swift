@@ -15,6 +15,9 @@ public final class RobotService: Sendable {
     public let robotName: String
     /// Makes the sink voice and sounds go to (the robot's speaker, or a WAV file on the simulator); nil: silent.
     let makeAudioSink: (@Sendable () throws -> any AudioSink)?
+    /// The simulator's hand, which moves its joints while the motors are off as the official simulators do; nil on
+    /// a robot (then nothing moves while they are off).
+    let hand: SimulatedHand?
 
     let moves = MoveRegistry()
     /// The progress of recent Bop runs (`GET /api/bop/events/{uuid}`).
@@ -33,14 +36,16 @@ public final class RobotService: Sendable {
     }
 
     /// A service for `robot` (already connected). Call `start()` before serving.
+    /// `hand`: the simulator's, to move while the motors are off like the official simulators (``SimulatedHand``).
     public init(
         robot: ReachyMini, simulated: Bool, robotName: String = "reachy_mini",
-        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil
+        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil, hand: SimulatedHand? = nil
     ) {
         self.robot = robot
         self.simulated = simulated
         self.robotName = robotName
         self.makeAudioSink = makeAudioSink
+        self.hand = hand
     }
 
     /// Starts the telemetry fan-out (50 Hz state) and the 1 Hz daemon status on `/ws/sdk`.
@@ -108,7 +113,8 @@ public final class RobotService: Sendable {
                 control_loop_stats: [
                     "rate_hz": stats.rate, "missed_ticks": Double(stats.missedTicks),
                 ], error: fault),
-            error: fault ?? s.error, notice: robot.motorMode == .enabled ? nil : s.motorsOff.notice)
+            error: fault ?? s.error,
+            notice: robot.motorMode == .enabled ? nil : s.motorsOff.notice(simulatorMoves: hand != nil))
     }
 
     /// Records that `command` was accepted while the motors are off (nothing moves), and tells every `/ws/sdk`
@@ -116,17 +122,21 @@ public final class RobotService: Sendable {
     @discardableResult
     func noteMotorsOff(_ command: String) -> String {
         let now = ContinuousClock.now
+        let simulatorMoves = hand != nil
         let (notice, tell) = state.withLock { state in
             // A 50 Hz set_target stream is told once a second, not fifty times.
             let tell = state.motorsOff.record(command, at: now)
-            return (state.motorsOff.notice, tell)
+            return (state.motorsOff.notice(simulatorMoves: simulatorMoves), tell)
         }
         if tell { hub.broadcast(JSONResponse.text(NoticeMessage(notice: notice))) }
         return notice
     }
 
     /// The motors-off notice as it stands (what to do, what moved nothing).
-    var motorsOffNotice: String { state.withLock { $0.motorsOff.notice } }
+    var motorsOffNotice: String {
+        let simulatorMoves = hand != nil
+        return state.withLock { $0.motorsOff.notice(simulatorMoves: simulatorMoves) }
+    }
 
     /// Forgets the commands ignored while the motors were off (they are on again).
     func clearMotorsOff() { state.withLock { $0.motorsOff = MotorsOffLog() } }
