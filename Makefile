@@ -109,7 +109,7 @@ extension-suite: setup-test daemon-oracle
 	  || { echo "Could not get the extension: clone it yourself and pass TURBOWARP=its/path"; exit 1; }
 	$(SWIFT) build --build-tests
 	REACHY_NODE="$(NODE_VENV)/bin/node" REACHY_TURBOWARP_SOURCE="$(TURBOWARP)" \
-	  $(SWIFT) test --skip-build --disable-xctest --filter ExtensionOwnSuiteTests
+	  $(SWIFT) test --skip-build --disable-xctest --no-parallel --filter "ExtensionOwnSuiteTests|TurboWarpExtensionPageTests"
 
 # The libFuzzer harnesses (a package of their own, Fuzz/, built with -sanitize=fuzzer,address): a fixed number of
 # executions per target (what `make test` runs), or a fixed time per target. Findings go to .build/fuzz/findings/.
