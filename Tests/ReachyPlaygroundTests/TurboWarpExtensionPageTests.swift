@@ -112,7 +112,8 @@ struct TurboWarpExtensionPageTests {
         defer { Task { await connection.close() } }
         let page = try await BrowserPage.open(in: connection)
         try await page.navigate(to: "http://localhost:\(pages.port)/")
-        let result = try await page.waitUntil("window.extensionResult || null", timeout: 30, what: "the extension's blocks")
+        let result = try await page.waitUntil(
+            "window.extensionResult || null", timeout: 30, what: "the extension's blocks")
         #expect(result["error"] == nil, "\(result)")
         #expect(result["name"]?.string == "Reachy Mini")
         #expect((result["blocks"]?.number ?? 0) >= 15, "\(result)")
