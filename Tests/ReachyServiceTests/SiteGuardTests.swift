@@ -88,6 +88,19 @@ import Testing
                 headers: Self.headers([(.origin, "https://scratch.mit.edu"), (.accessControlRequestMethod, "POST")])
             ) { $0.status }
             #expect(other == .forbidden)
+            // Local apps' web views, as the official daemon lets them in, and TurboWarp Desktop's editor; not an
+            // app scheme nobody listed, even one that names localhost.
+            for (origin, allowed) in [
+                ("tauri://localhost", true), ("https://tauri.localhost", true), ("capacitor://localhost", true),
+                ("tw-editor://.", true), ("other-app://localhost", false), ("null", false),
+            ] {
+                let status = try await client.execute(
+                    uri: "/api/move/stop", method: .post,
+                    headers: Self.headers([(.origin, origin), (.contentType, "application/json")]),
+                    body: ByteBuffer(string: #"{"uuid":"00000000-0000-0000-0000-000000000000"}"#)
+                ) { $0.status }
+                #expect((status != .forbidden) == allowed, "\(origin): \(status)")
+            }
             // No Origin: a script or the official SDK.
             #expect(try await H.call(client, .get, "/api/daemon/status").status == .ok)
         }
@@ -115,6 +128,11 @@ import Testing
         #expect(SiteGuard.normalized("http://localhost:8601/") == "http://localhost:8601")
         #expect(SiteGuard.normalized("turbowarp.org") == nil)
         #expect(SiteGuard.normalized("https://turbowarp.org/editor") == nil)
+        #expect(SiteGuard.normalized("tw-editor://.") == "tw-editor://.")
+        #expect(SiteGuard.normalized("Tauri://localhost") == "tauri://localhost")
+        #expect(SiteGuard.normalized("null") == nil)
+        #expect(SiteGuard.normalized("app://x/y") == nil)
+        #expect(throws: Never.self) { try ServiceConfiguration(allowedOrigins: ["my-app://robot"]).validate() }
         #expect(throws: ServiceConfigurationError.badOrigin("*")) {
             try ServiceConfiguration(allowedOrigins: ["*"]).validate()
         }

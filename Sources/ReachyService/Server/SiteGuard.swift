@@ -40,13 +40,22 @@ struct SiteGuard: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// The origins of local apps' web views that the official daemon lets in (Tauri's and Capacitor's), and
+    /// TurboWarp Desktop's editor (`tw-editor://.`). A web site cannot send them — browsers set `Origin` from the
+    /// page's real address — and a program on this machine reaches 127.0.0.1 without any `Origin` anyway.
+    static let appOrigins: Set<String> = [
+        "tauri://localhost", "https://tauri.localhost:443", "capacitor://localhost", "tw-editor://.",
+    ]
+
     /// Whether a page at `origin` may call the API.
     func isAllowed(origin: String, request: Request) -> Bool {
-        guard let normalized = Self.normalized(origin), let url = URL(string: normalized), let host = url.host else {
+        guard let normalized = Self.normalized(origin) else {
             return false  // "null" (sandboxed frames, file: pages) and anything unparsable
         }
+        if Self.appOrigins.contains(normalized) || allowed.contains(normalized) { return true }
+        guard let url = URL(string: normalized), url.scheme == "http" || url.scheme == "https", let host = url.host
+        else { return false }
         if Self.isLocal(host: host) { return true }
-        if allowed.contains(normalized) { return true }
         // The server's own origin, as the page reached it (the playground on a robot's LAN address).
         if let authority = request.head.authority {
             let scheme = url.scheme ?? "http"
@@ -57,7 +66,25 @@ struct SiteGuard: RouterMiddleware {
 
     /// `scheme://host:port` in lower case with the default port spelled out, or nil when `origin` is not one.
     /// WebSocket client libraries send `ws://host` (read as `http://host`) where a browser sends the page's origin.
+    /// An app's own scheme (`tauri://localhost`, `tw-editor://.`) is kept as written, in lower case.
     static func normalized(_ origin: String) -> String? {
+        let text = origin.trimmingCharacters(in: .whitespaces).lowercased()
+        if let separator = text.range(of: "://") {
+            let scheme = text[..<separator.lowerBound]
+            let rest = text[separator.upperBound...]
+            let isWeb = ["http", "https", "ws", "wss"].contains(String(scheme))
+            if !isWeb, let first = scheme.first, first.isLetter,
+                scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }), !rest.isEmpty,
+                !rest.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == "@" || $0.isWhitespace })
+            {
+                return text
+            }
+        }
+        return webOrigin(origin)
+    }
+
+    /// ``normalized(_:)`` for http, https, ws and wss origins.
+    static func webOrigin(_ origin: String) -> String? {
         guard let url = URL(string: origin.trimmingCharacters(in: .whitespaces)),
             let scheme = url.scheme.map({ ["ws": "http", "wss": "https"][$0.lowercased()] ?? $0.lowercased() }),
             scheme == "http" || scheme == "https", let host = url.host?.lowercased(), !host.isEmpty,
