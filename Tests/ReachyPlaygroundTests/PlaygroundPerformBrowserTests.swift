@@ -185,6 +185,21 @@ struct PlaygroundPerformBrowserTests {
         #expect(bubble[1]?.number == 2)
         #expect(
             try await page.evaluate("document.getElementById('timeline-title').textContent").string == "时间线")
+        // Held upright, the robot comes right after the program: all of it on the first screen, with Run, the
+        // captions in Chinese, and the problems under it.
+        let layout = try await page.evaluate(
+            """
+            (() => { const r = document.getElementById('robot').getBoundingClientRect();
+              const run = document.getElementById('run').getBoundingClientRect();
+              const p = document.querySelector('.problems-panel').getBoundingClientRect();
+              return [r.top + scrollY, r.bottom + scrollY, innerHeight, run.top + scrollY, p.top + scrollY,
+                [...document.querySelectorAll('#robot .caption')].map(c => c.textContent).join('|')]; })()
+            """)
+        let robotBottom = layout[1]?.number ?? .infinity
+        let screen = layout[2]?.number ?? 0
+        #expect(robotBottom <= screen, "the robot ends at \(robotBottom) px on a \(screen) px screen")
+        #expect((layout[4]?.number ?? 0) > robotBottom, "the problems come after the robot")
+        #expect(layout[5]?.string == "正面|侧面（从它的右边看）")
         try await save(page, "8-chinese-tablet.png")
         let lines = try await page.waitUntil(
             "document.getElementById('run-state').textContent === '完成了！' ? playground.run.lines : null",
