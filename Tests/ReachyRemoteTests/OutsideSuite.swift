@@ -70,15 +70,8 @@ struct OutsideSuite {
 
     /// What `executable arguments` prints (blocking; for `--version`).
     static func output(_ executable: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let process = try WatchedProcess(executable, arguments)
+        _ = process.finish(timeout: 10)
+        return process.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
