@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReachyAudio
 import ReachyBridge
+import ReachyFleet
 import ReachyService
 import ServiceLifecycle
 
@@ -116,9 +117,11 @@ struct ServeCommand: AsyncParsableCommand {
         let maxBody = self.maxBody
         try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink)
+            let teacher = try await fleet.teacher()
+            defer { teacher?.disconnect() }
             let server: ReachyServer
             do {
-                server = try ReachyServer(configuration: configuration, service: service)
+                server = try ReachyServer(configuration: configuration, service: service, classroom: teacher)
             } catch {
                 throw CLIError(String(describing: error))
             }
@@ -128,6 +131,12 @@ struct ServeCommand: AsyncParsableCommand {
             let app = server.makeApplication { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
+                if let teacher {
+                    FileHandle.standardOutput.write(
+                        Data(
+                            ("Classroom \(teacher.topics.classroom): http://\(shown):\(port)/playground/classroom.html\n")
+                                .utf8))
+                }
                 if hasToken {
                     // Never the token itself: standard output ends up in logs.
                     FileHandle.standardOutput.write(

@@ -3,6 +3,10 @@ import ReachyFleet
 import ReachyTestSupport
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Five simulated robots in one class, each a `reachy serve --sim --fleet` process, and a teacher: presence and the
 /// last will, a synchronised start, stop, bad commands, a robot restarted mid-class, a broker restart. The suite's
 /// tests share the classroom and each leaves all five robots online and idle.
@@ -178,6 +182,59 @@ import Testing
             }
         }
         #expect(answered, "not every robot answered after the broker restart")
+    }
+
+    @Test func theClassroomPageListsTheRobotsAndSendsThemTheProgram() async throws {
+        let classroom = try classroom
+        let teacher = try await classroom.teacher()
+        defer { teacher.disconnect() }
+        try await Self.waitAllOnline(teacher, classroom)
+        let page = try ServeProcess(
+            executable: try ReachyExecutable.url(),
+            arguments: [
+                "serve", "--sim", "--teach", classroom.broker.url, "--class", classroom.classroom, "--class-token",
+                classroom.token,
+            ])
+        defer { page.stop() }
+        let (html, htmlStatus) = try await Self.http(page.baseURL + "playground/classroom.html")
+        #expect(htmlStatus == 200 && String(decoding: html, as: UTF8.self).contains("classroom.js"))
+        var online: [String] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline, Set(online) != Set(classroom.names) {
+            let (data, _) = try await Self.http(page.baseURL + "api/class/robots")
+            let roster = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let robots = roster?["robots"] as? [[String: Any]] ?? []
+            online = robots.compactMap { robot in
+                let status = robot["status"] as? [String: Any]
+                let drawn = (robot["state"] as? [String: Any])?["joints"] != nil
+                return status?["online"] as? Bool == true && drawn ? status?["name"] as? String : nil
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(Set(online) == Set(classroom.names), "the page's roster: \(online)")
+        let body = #"{"program":"level 1\nnod\n","robots":["r2","r3"],"lead":1}"#
+        let (answer, status) = try await Self.http(page.baseURL + "api/class/run", post: body)
+        #expect(status == 200, "\(String(decoding: answer, as: UTF8.self))")
+        let ids = (try JSONSerialization.jsonObject(with: answer) as? [String: Any])?["ids"] as? [String] ?? []
+        #expect(ids.count == 2)
+        let finished = await teacher.wait(timeout: .seconds(15)) { snapshot in
+            Set(ids.flatMap { snapshot.events(of: $0) }.filter { $0.kind == .finished }.map(\.robot)) == ["r2", "r3"]
+        }
+        #expect(finished, "\(teacher.snapshot.events.filter { ids.contains($0.id ?? "") })")
+        let (_, refused) = try await Self.http(page.baseURL + "api/class/run", post: #"{"program":"level 1\nfly\n"}"#)
+        #expect(refused == 422)
+    }
+
+    /// GET (or POST `post` as JSON) `url`: the body and the status.
+    static func http(_ url: String, post: String? = nil) async throws -> (Data, Int) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        if let post {
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(post.utf8)
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 
     /// Waits until every robot of the class is online (at most 20 s).

@@ -5,13 +5,16 @@ public struct RobotStateSample: Codable, Sendable, Equatable {
     /// The nine joint positions in motor order (body yaw, stewart 1–6, right and left antenna), radians; nil until
     /// the motors have answered.
     public var joints: [Double]?
+    /// The head pose from forward kinematics: 16 numbers, the 4×4 matrix row-major (SDK frame, metres).
+    public var head: [Double]?
     /// Whether a move is running.
     public var moving: Bool
 
     /// A sample.
-    public init(time: Double, joints: [Double]?, moving: Bool) {
+    public init(time: Double, joints: [Double]?, head: [Double]? = nil, moving: Bool) {
         self.time = time
         self.joints = joints
+        self.head = head
         self.moving = moving
     }
 }

@@ -108,7 +108,8 @@ public final class FleetAgent: Sendable {
     func publishState() {
         let latest = service.robot.latest
         let sample = RobotStateSample(
-            time: WallClock.now(), joints: latest?.joints?.motorOrder, moving: service.moves.isBusy)
+            time: WallClock.now(), joints: latest?.joints?.motorOrder, head: latest?.headPose?.rowMajor,
+            moving: service.moves.isBusy)
         _ = try? client.publish(configuration.topics.state(configuration.name), Self.encode(sample), qos: 0)
     }
 
