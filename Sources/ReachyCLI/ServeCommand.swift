@@ -25,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
 
             With --fleet mqtt://HOST[:PORT] --robot-name NAME [--group G] --class-token SECRET it also joins a \
             class: the teacher's `reachy class` lists it, sends it Bop programs (started on the same instant on \
-            every robot), stops it; every command is checked like a local request (docs/classroom.md).
+            every robot), stops it; every command is checked like a local request (docs/classroom.md). With --teach \
+            mqtt://HOST[:PORT] --class-token SECRET it serves the classroom page (/playground/classroom.html): the \
+            class's robots drawn live, the playground's program sent to a selection, stop all.
 
             Hostile clients are bounded: a connection has --header-timeout seconds to send its request head, a \
             keep-alive connection is closed after --idle-timeout silent seconds, and at most --max-connections are \
