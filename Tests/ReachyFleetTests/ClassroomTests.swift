@@ -225,6 +225,60 @@ import Testing
         #expect(refused == 422)
     }
 
+    @Test(.enabled(if: HeadlessChromium.isAvailable, "needs Chromium (apt-get install chromium)"))
+    func theClassroomPageDrawsEveryRobotLiveAndRunsAndStopsThem() async throws {
+        let classroom = try classroom
+        let teacher = try await classroom.teacher()
+        defer { teacher.disconnect() }
+        try await Self.waitAllOnline(teacher, classroom)
+        let server = try ServeProcess(
+            executable: try ReachyExecutable.url(),
+            arguments: [
+                "serve", "--sim", "--teach", classroom.broker.url, "--class", classroom.classroom, "--class-token",
+                classroom.token,
+            ])
+        defer { server.stop() }
+        let browser = try HeadlessChromium()
+        defer { browser.stop() }
+        let connection = try await DevToolsConnection.connect(to: browser.devToolsURL)
+        do {
+            try await Self.driveThePage(try await BrowserPage.open(in: connection), server, teacher, classroom)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+    }
+
+    /// The classroom page: five robots drawn, Select all, Run on selected, Esc stops them.
+    static func driveThePage(
+        _ page: BrowserPage, _ server: ServeProcess, _ teacher: FleetTeacher, _ classroom: FleetClassroom
+    ) async throws {
+        try await page.navigate(to: server.baseURL + "playground/classroom.html")
+        try await page.waitUntil(
+            "document.querySelectorAll('.robot-card:not(.offline) svg .reachy-robot').length === 5", timeout: 30,
+            what: "five robots drawn online")
+        let names = try await page.evaluate(
+            "[...document.querySelectorAll('.robot-card')].map(c => c.dataset.robot).join(',')")
+        #expect(names.string == classroom.names.joined(separator: ","))
+        let before = Date().timeIntervalSince1970
+        _ = try await page.evaluate(
+            "document.getElementById('select-all').click(); document.getElementById('run-selected').click(); true")
+        try await page.waitUntil(
+            "document.getElementById('class-message').textContent.startsWith('Sent to')", timeout: 10,
+            what: "the program sent")
+        try await page.waitUntil(
+            "document.querySelectorAll('.robot-card.playing').length === 5", timeout: 15, what: "five robots playing")
+        let started = await teacher.wait(timeout: .seconds(10)) { snapshot in
+            Set(snapshot.events.filter { $0.kind == .started && $0.time > before }.map(\.robot))
+                == Set(classroom.names)
+        }
+        #expect(started)
+        try await page.press(.escape)
+        try await page.waitUntil(
+            "document.querySelectorAll('.robot-card.playing').length === 0", timeout: 10, what: "every robot stopped")
+    }
+
     /// GET (or POST `post` as JSON) `url`: the body and the status.
     static func http(_ url: String, post: String? = nil) async throws -> (Data, Int) {
         var request = URLRequest(url: try #require(URL(string: url)))
