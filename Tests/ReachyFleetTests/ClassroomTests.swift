@@ -72,7 +72,12 @@ import Testing
             names.isSubset(of: Set(snapshot.events(of: run).filter { $0.kind == .started }.map(\.robot)))
         }
         #expect(started, "events: \(teacher.snapshot.events(of: run))")
-        try await Task.sleep(for: .milliseconds(500))
+        // One program at a time, like POST /api/bop/run: a second one is refused while the first plays.
+        let second = try await teacher.send(.run, program: Self.shortProgram, to: .robot("r1"))
+        let refused = await teacher.wait(timeout: .seconds(5)) {
+            $0.events(of: second).contains { $0.kind == .rejected }
+        }
+        #expect(refused && teacher.snapshot.events(of: second).first?.message?.contains("stop first") == true)
         let sent = WallClock.now()
         let stop = try await teacher.send(.stop, to: .all)
         let stopped = await teacher.wait(timeout: .seconds(5)) { snapshot in

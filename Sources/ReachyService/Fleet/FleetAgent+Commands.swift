@@ -1,5 +1,6 @@
 import Bop
 import Foundation
+import HTTPTypes
 import ReachyFleet
 import ReachyMotion
 import Synchronization
@@ -108,7 +109,11 @@ extension FleetAgent {
                     startAt: at))
             publishStatus(force: false)
         } catch {
-            reject(id, error.detail)
+            reject(
+                id,
+                error.status == .conflict
+                    ? "A program or move is running on this robot: send stop first (`reachy class stop`)."
+                    : error.detail)
         }
     }
 
@@ -128,15 +133,17 @@ extension FleetAgent {
         publishStatus(force: false)
     }
 
-    /// The run ended.
+    /// The run ended. A run that never started (another move was running) is reported by its refusal, and the
+    /// program that is running stays in the status.
     func ended(id: String, _ outcome: MoveRegistry.Outcome) {
+        guard outcome != .ignored else { return }
         running.withLock { $0 = nil }
         let (kind, message): (FleetEvent.Kind, String?) =
             switch outcome {
             case .completed: (.finished, nil)
             case .cancelled: (.stopped, "stopped")
             case .failed(let reason): (.failed, reason)
-            case .ignored: (.rejected, "another move was running")
+            case .ignored: (.rejected, nil)
             }
         publish(FleetEvent(robot: configuration.name, id: id, kind: kind, message: message, time: WallClock.now()))
         publishStatus(force: false)

@@ -23,6 +23,7 @@ public final class MosquittoBroker: Sendable {
             listener \(port) 127.0.0.1
             allow_anonymous true
             persistence false
+            set_tcp_nodelay true
             max_queued_messages 10000
 
             """
