@@ -9,9 +9,10 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages: what building and running `reachy` needs (make demo, make build, make install), and what only the
-# tests add. Later features add theirs here.
+# tests add. Later features add theirs here (mosquitto: the classroom broker, also started by the fleet tests).
 APT_PACKAGES_RUN := pkg-config libserialport-dev libusb-1.0-0-dev libasound2-dev libespeak-ng-dev espeak-ng \
-	espeak-ng-data alsa-utils libcmark-gfm-dev libcmark-gfm-extensions-dev
+	espeak-ng-data alsa-utils libcmark-gfm-dev libcmark-gfm-extensions-dev libmosquitto-dev \
+	mosquitto
 APT_PACKAGES_TEST := sox socat chromium fonts-wqy-microhei \
 	python3-venv python3-dev libcairo2-dev libgirepository1.0-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
 # (chromium + a CJK font: the playground's browser test. The last line is for the official daemon: pip builds pycairo

@@ -56,6 +56,9 @@ let package = Package(
             name: "CEspeakNG", pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]),
         .systemLibrary(
+            name: "CMosquitto", pkgConfig: "libmosquitto",
+            providers: [.apt(["libmosquitto-dev"]), .brew(["mosquitto"])]),
+        .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
@@ -64,6 +67,10 @@ let package = Package(
             name: "Dynamixel",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict),
+
+        // MQTT over libmosquitto and the classroom fleet's protocol (topics, commands, statuses, events), no robot:
+        // the robot agent lives in ReachyService, the teacher's client here.
+        .target(name: "ReachyFleet", dependencies: ["CMosquitto"], swiftSettings: strict),
 
         // The robot as data (motors, limits, bus, audio) from one JSON resource; everything above derives from it.
         .target(
@@ -136,7 +143,7 @@ let package = Package(
         .target(
             name: "ReachyService",
             dependencies: [
-                "ReachyMotion", "ReachyAudio", "ReachySpeech", "Bop", "ReachyNews", "ReachyPlayground",
+                "ReachyMotion", "ReachyAudio", "ReachySpeech", "Bop", "ReachyNews", "ReachyPlayground", "ReachyFleet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -152,7 +159,7 @@ let package = Package(
             name: "ReachyBenchmarks",
             dependencies: [
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
-                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyTestSupport",
+                "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyTestSupport", "ReachyFleet",
             ],
             swiftSettings: strict),
         // Composition: the CLI picks robot, simulator or daemon.
@@ -162,6 +169,7 @@ let package = Package(
                 "ReachyMiniDescription", "ReachyAudio",
                 "Dynamixel", "ReachyHardware", "ReachySimulator", "ReachyMotion", "ReachyBridge", "ReachySpeech", "Bop",
                 "ReachyNews", "ReachyRemote", "ReachyPictures", "ReachyService", "ReachyPlayground", "ReachyBenchmarks",
+                "ReachyFleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -262,6 +270,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ReachyBenchmarksTests", dependencies: ["ReachyBenchmarks", "Bop", "ReachyTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReachyFleetTests", dependencies: ["ReachyFleet", "ReachyTestSupport", "reachy"],
             swiftSettings: strict),
         .testTarget(name: "PackageGraphTests", dependencies: ["ReachyTestSupport"], swiftSettings: strict),
         .testTarget(

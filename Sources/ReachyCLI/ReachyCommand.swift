@@ -30,7 +30,7 @@ public struct ReachyCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Motors and bus",
                 subcommands: [ScanCommand.self, ReadCommand.self, WriteCommand.self, RegistersCommand.self]),
-            CommandGroup(name: "Service", subcommands: [ServeCommand.self]),
+            CommandGroup(name: "Service", subcommands: [ServeCommand.self, ClassCommand.self]),
             CommandGroup(
                 name: "Simulator and measurements",
                 subcommands: [SimCommand.self, BenchCommand.self]),

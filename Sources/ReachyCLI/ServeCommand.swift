@@ -3,6 +3,7 @@ import Dynamixel
 import Foundation
 import ReachyAudio
 import ReachyBridge
+import ReachyFleet
 import ReachyService
 import ReachySimulator
 import ServiceLifecycle
@@ -24,17 +25,24 @@ struct ServeCommand: AsyncParsableCommand {
             http://HOST:PORT/?token=TOKEN and the browser keeps it in a cookie). When it is ready it prints \
             "Serving on http://HOST:PORT" on standard output (with --http-port 0, PORT is the free port chosen).
 
+            With --fleet mqtt://HOST[:PORT] --robot-name NAME [--group G] --class-token SECRET it also joins a \
+            class: the teacher's `reachy class` lists it, sends it Bop programs (started on the same instant on \
+            every robot), stops it; every command is checked like a local request (docs/classroom.md). With --teach \
+            mqtt://HOST[:PORT] --class-token SECRET it serves the classroom page (/playground/classroom.html): the \
+            class's robots drawn live, the playground's program sent to a selection, stop all.
+
             Hostile clients are bounded: a connection has --header-timeout seconds to send its request head, a \
             keep-alive connection is closed after --idle-timeout silent seconds, and at most --max-connections are \
             open at once.
 
             Ctrl-C or SIGTERM stops it safely: moves stop, WebSocket clients are disconnected, the robot rests as \
-            --on-interrupt says (sleep by default). Exit status: 130 after SIGINT, 143 after SIGTERM, 1 when the \
+            --on-interrupt says (sleep by default), and a robot in a class tells it it is offline. Exit status: 130 after SIGINT, 143 after SIGTERM, 1 when the \
             robot or the address cannot be used, 64 for a bad command line.
             """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var robot: RobotRunOptions
+    @OptionGroup(title: "Class (fleet over MQTT)") var fleet: FleetJoinOptions
 
     @Option(help: "Address to listen on (127.0.0.1: this machine only; anything else needs --token).")
     var host = "127.0.0.1"
@@ -120,6 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        try fleet.validate(robotName: robotName)
     }
 
     func run() async throws {
@@ -131,20 +140,31 @@ struct ServeCommand: AsyncParsableCommand {
         let hasToken = token != nil
         let sink = Self.audioSinkFactory(target)
         let hand = simRealTorque ? nil : Self.simulatedHand(target)
+        let fleet = self.fleet
+        let maxBody = self.maxBody
         try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(
                 robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink, hand: hand)
+            let teacher = try await fleet.teacher()
+            defer { teacher?.disconnect() }
             let server: ReachyServer
             do {
-                server = try ReachyServer(configuration: configuration, service: service)
+                server = try ReachyServer(configuration: configuration, service: service, classroom: teacher)
             } catch {
                 throw CLIError(String(describing: error))
             }
             service.start()
+            let agent = try await fleet.join(service: service, robotName: robotName, maxBytes: maxBody)
             let robotLabel = if case .serial = target.target { "the robot" } else { target.target.label }
             let app = server.makeApplication { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("Serving on http://\(shown):\(port) (\(robotLabel))\n".utf8))
+                if let teacher {
+                    FileHandle.standardOutput.write(
+                        Data(
+                            ("Classroom \(teacher.topics.classroom): http://\(shown):\(port)/playground/classroom.html\n")
+                                .utf8))
+                }
                 if hasToken {
                     // Never the token itself: standard output ends up in logs.
                     FileHandle.standardOutput.write(
@@ -153,19 +173,26 @@ struct ServeCommand: AsyncParsableCommand {
                                 + "browser then keeps it in a cookie.\n").utf8))
                 }
             }
-            try await withTaskCancellationHandler {
-                do {
-                    try await app.run()
-                } catch {
-                    if Task.isCancelled { return }
-                    throw CLIError(
-                        "Could not serve on \(host):\(configuration.port): \(error). Is another program using the "
-                            + "port? Choose another with --http-port.")
+            do {
+                try await withTaskCancellationHandler {
+                    do {
+                        try await app.run()
+                    } catch {
+                        if Task.isCancelled { return }
+                        throw CLIError(
+                            "Could not serve on \(host):\(configuration.port): \(error). Is another program using "
+                                + "the port? Choose another with --http-port.")
+                    }
+                } onCancel: {
+                    // Disconnect WebSocket clients so the server can stop; RobotSession then brings the robot to rest.
+                    service.stopServing()
                 }
-            } onCancel: {
-                // Disconnect WebSocket clients so the server can stop; RobotSession then brings the robot to rest.
-                service.stopServing()
+            } catch {
+                await agent?.leave()
+                throw error
             }
+            // The class sees the robot leave ("offline"), not its last will.
+            await agent?.leave()
         }
     }
 

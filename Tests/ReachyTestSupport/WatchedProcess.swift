@@ -40,6 +40,8 @@ public final class WatchedProcess: Sendable {
     public var stderr: String { errText.withLock { $0 } }
     /// Whether it still runs.
     public var isRunning: Bool { process.isRunning }
+    /// Its process id.
+    public var processIdentifier: Int32 { process.processIdentifier }
 
     /// Sends `signal` to the process.
     public func send(_ signal: Int32) {

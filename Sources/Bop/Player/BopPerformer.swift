@@ -40,7 +40,7 @@ public final class BopPerformer: Sendable {
     public let sink: (any AudioSink)?
     private let lines: [(time: Double, line: Int, text: String)]
 
-    /// Prepares a performance: samples the motion (the sound track is synthesized by ``perform(events:started:)``,
+    /// Prepares a performance: samples the motion (the sound track is synthesized by ``perform(events:waitForStart:started:)``,
     /// on a thread of its own: speech takes time, and a server must not wait for it on its event loop).
     /// - Throws: ``BopPerformerError``.
     public init(robot: ReachyMini, program: BopResult, sink: (any AudioSink)?) throws(BopPerformerError) {
@@ -63,10 +63,13 @@ public final class BopPerformer: Sendable {
     public var duration: Double { timeline.duration.doubleValue }
 
     /// Wakes the robot if needed, approaches the first pose, plays motion and sound together.
-    /// `started` is called right before the motion starts (a recorder starts there).
-    /// - Throws: `CancellationError`, `ReachyMiniError`, ``BopPerformerError/audio(_:)``.
+    /// `waitForStart` is awaited at the first pose, right before playing (a fleet's synchronised start waits there
+    /// for its instant); `started` is called right before the motion starts (a recorder starts there).
+    /// - Throws: `CancellationError`, `ReachyMiniError`, ``BopPerformerError/audio(_:)``, what `waitForStart`
+    ///   throws.
     public func perform(
-        events: @escaping @Sendable (Event) -> Void = { _ in }, started: @Sendable () -> Void = {}
+        events: @escaping @Sendable (Event) -> Void = { _ in }, waitForStart: @Sendable () async throws -> Void = {},
+        started: @Sendable () -> Void = {}
     ) async throws {
         let track = try await soundTrack()
         for note in track?.notes ?? [] { events(.notice(note)) }
@@ -78,6 +81,7 @@ public final class BopPerformer: Sendable {
         events(.approaching)
         let first = motion.frames.first ?? MoveFrame(head: .identity, antennas: .zero, bodyYaw: 0)
         try await robot.goto(head: first.head, antennas: first.antennas, bodyYaw: first.bodyYaw, duration: 1)
+        try await waitForStart()
         events(.playing(seconds: duration, truncated: timeline.truncated))
         let clock = robot.clock
         let origin = clock.now

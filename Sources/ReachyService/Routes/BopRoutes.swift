@@ -1,8 +1,6 @@
 import Bop
 import Foundation
 import Hummingbird
-import ReachyAudio
-import ReachyMotion
 
 /// `/api/bop/*` (ours): check a Bop program, run it on the robot, stop it.
 enum BopRoutes {
@@ -43,52 +41,20 @@ enum BopRoutes {
             // Compiling is pure (no file or network access), bounded by the compiler's budgets (steps, segments,
             // time) and done off the event loop.
             let result = try await compile(text, seed: seed)
-            guard !result.hasErrors, let timeline = result.timeline else {
+            guard !result.hasErrors, result.timeline != nil else {
                 let detail = "The program has problems; nothing moved. Fix them (see diagnostics) and run again."
                 return JSONResponse.bytes(
                     Data(
                         "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
                             .utf8), status: .unprocessableContent)
             }
-            let robot = service.robot
-            // Voice and sounds go where the service's speaker is (the robot's, or a WAV file on the simulator),
-            // through the same performer as `reachy run`.
-            let sink: (any AudioSink)?
-            do {
-                sink = BopAudioTrack.hasSound(timeline) ? try service.makeAudioSink?() : nil
-            } catch {
-                throw ServiceError(.serviceUnavailable, "The program speaks or plays sounds, but \(error)")
-            }
-            let performer: BopPerformer
-            do throws(BopPerformerError) {
-                performer = try BopPerformer(robot: robot, program: result, sink: sink)
-            } catch {
-                try? sink?.close()
-                throw ServiceError.unprocessable(error.description)
-            }
-            let silent = BopAudioTrack.hasSound(timeline) && sink == nil
-            let progress = BopRunProgress(language: result.language)
-            // What the safety layer will change, at its lines, before anything plays (the page marks those lines).
-            for warning in performer.motion.warnings { progress.warn(warning) }
-            let media = BopRunMedia(timeline: timeline, source: result.source, simulated: service.simulated)
-            let (uuid, started) = service.moves.start(kind: "bop") {
-                defer { try? sink?.close() }
-                try await performer.perform(events: { progress.record($0) })
-            } onEnd: { _, outcome in
-                progress.finish(outcome)
-            }
-            guard started else {
-                try? sink?.close()
-                throw ServiceError.conflict(
-                    "A move is running (GET /api/move/running); stop it (POST /api/bop/stop or /api/move/stop) first.")
-            }
-            service.bopRuns.add(uuid, progress, media: media)
-            var warnings = performer.notices
-            if silent { warnings.append("This service has no speaker: the program's voice and sounds are not played.") }
-            let id = uuid.uuidString.lowercased()
+            let launch = try BopRunLauncher.start(result, on: service)
+            let media = launch.media
+            let id = launch.uuid.uuidString.lowercased()
             return JSONResponse.make(
                 RunAnswer(
-                    uuid: id, duration: performer.duration + 1, warnings: warnings, events: "/ws/bop/\(id)",
+                    uuid: id, duration: launch.performer.duration + 1, warnings: launch.warnings,
+                    events: "/ws/bop/\(id)",
                     timeline: "/api/bop/timeline/\(id)", audio: media.pagePlaysSound ? "/api/bop/audio/\(id)" : nil,
                     speech: media.speech))
         }

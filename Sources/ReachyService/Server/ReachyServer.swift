@@ -3,6 +3,7 @@ public import Hummingbird
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
+public import ReachyFleet
 
 /// The HTTP/WebSocket server of `reachy serve`: the daemon-compatible routes, ours, the playground, and
 /// `/openapi.json`, all registered through one `RouteTable`.
@@ -11,12 +12,18 @@ public struct ReachyServer: Sendable {
     public let configuration: ServiceConfiguration
     /// The robot behind it.
     public let service: RobotService
+    /// The class its classroom page watches (`/playground/classroom.html`, `/api/class/*`); nil: none.
+    public let classroom: FleetTeacher?
 
-    /// A server for `service`; `configuration` is validated (a non-loopback address needs a token).
-    public init(configuration: ServiceConfiguration, service: RobotService) throws(ServiceConfigurationError) {
+    /// A server for `service`; `configuration` is validated (a non-loopback address needs a token). With
+    /// `classroom` (connected), it also serves the classroom page and its routes.
+    public init(configuration: ServiceConfiguration, service: RobotService, classroom: FleetTeacher? = nil)
+        throws(ServiceConfigurationError)
+    {
         try configuration.validate()
         self.configuration = configuration
         self.service = service
+        self.classroom = classroom
     }
 
     /// The route groups, in registration order.
@@ -47,8 +54,9 @@ public struct ReachyServer: Sendable {
         webSocketRouter.add(middleware: guardian)
         webSocketRouter.add(middleware: ServiceMiddleware(token: configuration.token, webSocket: true))
         let table = RouteTable(router: router, webSocketRouter: webSocketRouter)
-        let environment = ServiceEnvironment(service: service, configuration: configuration)
+        let environment = ServiceEnvironment(service: service, configuration: configuration, classroom: classroom)
         for register in Self.groups { register(table, environment) }
+        if classroom != nil { ClassroomRoutes.register(table, environment) }
         let requiresToken = configuration.token != nil
         let routes = table.routes
         let openAPI = RouteInfo(
