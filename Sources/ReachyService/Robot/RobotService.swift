@@ -15,6 +15,8 @@ public final class RobotService: Sendable {
     public let robotName: String
     /// Makes the sink voice and sounds go to (the robot's speaker, or a WAV file on the simulator); nil: silent.
     let makeAudioSink: (@Sendable () throws -> any AudioSink)?
+    /// Where the recorded-move datasets are read from (`--moves-dir` folders, the Hugging Face cache).
+    public let moveLibrary: MoveLibrary
 
     let moves = MoveRegistry()
     /// The progress of recent Bop runs (`GET /api/bop/events/{uuid}`).
@@ -32,15 +34,17 @@ public final class RobotService: Sendable {
         var motorsOff = MotorsOffLog()
     }
 
-    /// A service for `robot` (already connected). Call `start()` before serving.
+    /// A service for `robot` (already connected), reading recorded-move datasets from `moveLibrary`. Call `start()`
+    /// before serving.
     public init(
         robot: ReachyMini, simulated: Bool, robotName: String = "reachy_mini",
-        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil
+        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil, moveLibrary: MoveLibrary = .standard()
     ) {
         self.robot = robot
         self.simulated = simulated
         self.robotName = robotName
         self.makeAudioSink = makeAudioSink
+        self.moveLibrary = moveLibrary
     }
 
     /// Starts the telemetry fan-out (50 Hz state) and the 1 Hz daemon status on `/ws/sdk`.
