@@ -26,12 +26,7 @@ struct PlayCommand: AsyncParsableCommand {
     var move: String?
     @Option(help: ArgumentHelp("Play MOVE of this recorded-move dataset.", valueName: "org/name"))
     var dataset: String?
-    @Option(
-        name: .customLong("moves-dir"),
-        help: ArgumentHelp(
-            "A folder of local datasets (DIR/ORG/NAME/*.json), searched before the Hugging Face cache; repeatable.",
-            valueName: "dir"))
-    var movesDir: [String] = []
+    @OptionGroup var moves: MovesDirectoryOptions
     @Option(help: ArgumentHelp("Write the move's sound to this WAV file instead of the speaker.", valueName: "out.wav"))
     var wav: String?
     @OptionGroup var connection: ConnectionOptions
@@ -46,7 +41,7 @@ struct PlayCommand: AsyncParsableCommand {
         if dataset == nil, move == nil {
             throw ValidationError("Give a recorded move file, or --dataset ORG/NAME and a move name.")
         }
-        if dataset == nil, !movesDir.isEmpty {
+        if dataset == nil, !moves.movesDir.isEmpty {
             throw ValidationError("--moves-dir is for --dataset: it says where local datasets are.")
         }
         if let wav, !wav.lowercased().hasSuffix(".wav") {
@@ -57,7 +52,7 @@ struct PlayCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded: (move: RecordedMove, label: String, sound: URL?)
         if let dataset {
-            let library = MoveLibrary.standard(movesDirectories: movesDir)
+            let library = moves.library
             let index: MoveDataset
             do {
                 index = try library.dataset(named: dataset)

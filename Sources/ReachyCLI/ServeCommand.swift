@@ -61,12 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest request body accepted, in bytes (413 beyond).")
     var maxBody = 256 * 1024
 
-    @Option(
-        name: .customLong("moves-dir"),
-        help: ArgumentHelp(
-            "A folder of local recorded-move datasets (DIR/ORG/NAME/*.json) for the dataset routes and Bop's "
-                + "`play emotion`, searched before the Hugging Face cache; repeatable.", valueName: "dir"))
-    var movesDir: [String] = []
+    @OptionGroup var moves: MovesDirectoryOptions
 
     @Option(name: .customLong("robot-name"), help: "The robot name reported in the daemon status.")
     var robotName = "reachy_mini"
@@ -119,7 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let hasToken = token != nil
         let sink = Self.audioSinkFactory(target)
-        let library = MoveLibrary.standard(movesDirectories: movesDir)
+        let library = moves.library
         try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(
                 robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink, moveLibrary: library)

@@ -199,4 +199,30 @@ import Testing
             }
         }
     }
+
+    @Test func bopPlaysAnEmotionFromTheServicesLibrary() async throws {
+        let temp = try TemporaryDirectory("dataset-bop")
+        defer { temp.remove() }
+        let dir = try MoveDatasetFixture.movesDirectory(under: temp.url, dataset: MoveDatasetID.emotions.description)
+        let library = MoveLibrary(sources: MoveDatasetSources(movesDirectories: [dir], hubCache: nil))
+        let plain: HTTPFields = [.contentType: "text/plain"]
+        try await H.withService(moves: library) { client, service in
+            let check = try await H.call(client, .post, "/api/bop/check", json: "play emotion hapy\n", headers: plain)
+            #expect(check.text.contains("unknown-emotion") && check.text.contains("happy"))
+            let run = try await H.call(
+                client, .post, "/api/bop/run", json: "play emotion happy\nwait 5 seconds\n", headers: plain)
+            #expect(run.status == .ok, "\(run.text)")
+            let reached = await H.eventually(timeout: 15) {
+                guard let a = service.robot.antennas else { return false }
+                return abs(a.right - 0.6) < 0.05 && abs(a.left + 0.6) < 0.05
+            }
+            #expect(reached, "antennas \(String(describing: service.robot.antennas))")
+            _ = try await H.call(client, .post, "/api/bop/stop")
+        }
+        // No library: the check says how to get one.
+        try await H.withService { client, _ in
+            let check = try await H.call(client, .post, "/api/bop/check", json: "play emotion happy\n", headers: plain)
+            #expect(check.text.contains("no-emotions") && check.text.contains("huggingface-cli download"))
+        }
+    }
 }

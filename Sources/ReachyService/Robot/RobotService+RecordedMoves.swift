@@ -1,3 +1,4 @@
+import Bop
 import Foundation
 import ReachyAudio
 import ReachyMotion
@@ -7,6 +8,9 @@ import ReachySpeech
 /// `play_move`: as one move of the registry (listed in `/api/move/running`, stopped by `/api/move/stop`), right away
 /// (no initial goto), every frame through `ReachyMini`'s safety layer, its WAV sound started with the motion.
 extension RobotService {
+    /// Where Bop's `play emotion` finds its emotions: the official emotions library of ``moveLibrary``.
+    var emotions: BopEmotions { BopEmotions(library: moveLibrary) }
+
     /// Starts `move`. With the motors off it runs its duration without moving (the answer's notice says why).
     /// Returns the UUID and what the client should know (motors off, a sound that is not played).
     func startRecordedMove(
