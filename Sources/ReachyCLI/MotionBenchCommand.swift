@@ -34,7 +34,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchAllCommand.self, MotionBenchCommand.self, LoopBenchCommand.self, BopBenchCommand.self,
             PicturesBenchCommand.self, DaemonBenchCommand.self, ServiceBenchCommand.self, PlaygroundBenchCommand.self,
-            SoakBenchCommand.self, AbuseBenchCommand.self, BusNoiseBenchCommand.self,
+            SoakBenchCommand.self, AbuseBenchCommand.self, BusNoiseBenchCommand.self, DatasetBenchCommand.self,
         ],
         defaultSubcommand: BenchAllCommand.self)
 }
