@@ -66,4 +66,33 @@ struct PlayDatasetTests {
         #expect(none.status == 64)
         #expect(none.stderr.contains("Give a recorded move file, or --dataset ORG/NAME and a move name."))
     }
+
+    @Test("Bop: check and run find `play emotion` in --moves-dir; without a library the error says how to get one")
+    func bopEmotionOnTheCommandLine() throws {
+        let temp = try TemporaryDirectory("bop-emotion-cli")
+        defer { temp.remove() }
+        let dir = try MoveDatasetFixture.movesDirectory(
+            under: temp.url, dataset: "pollen-robotics/reachy-mini-emotions-library")
+        let program = temp.file("feel.bop")
+        try Data("做表情 happy\n".utf8).write(to: program)
+        let environment = ["HF_HOME": temp.file("no-cache").path]
+        let check = try ReachyExecutable.run(
+            ["check", program.path, "--moves-dir", dir.path], environment: environment)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let missing = try ReachyExecutable.run(["check", program.path], environment: environment)
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("我还没有表情库"), "\(missing.stdout)")
+        #expect(missing.stdout.contains("huggingface-cli download --repo-type dataset"))
+        let timeline = try ReachyExecutable.run(
+            ["timeline", program.path, "--moves-dir", dir.path, "--json"], environment: environment)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout.contains("emotion happy"))
+        let run = try ReachyExecutable.run(
+            [
+                "run", program.path, "--moves-dir", dir.path, "--sim", "--virtual-time", "--wav",
+                temp.file("o.wav").path,
+            ],
+            environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
 }
