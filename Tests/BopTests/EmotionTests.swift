@@ -74,6 +74,10 @@ import Testing
             #expect(!talk.hasErrors, "\(talk.diagnostics)")
             let clash = Self.compile("together\n  play emotion happy\n  nod\nend\n", emotions)
             #expect(clash.diagnostics.contains { $0.kind == .twoJobs })
+            // Under `mirror` left and right swap: the body turns the other way.
+            let mirrored = try #require(Self.compile("mirror\n  play emotion sad\nend\n", emotions).timeline)
+            let end = try #require(Sampler.sample(mirrored).last)
+            #expect(abs(end.value(.bodyYaw) + 0.3 * Self.degrees) < 0.01)
         }
     }
 
