@@ -64,6 +64,24 @@ struct MoveLibraryTests {
         #expect(try library.dataset(named: Self.dataset).directory.lastPathComponent.hasPrefix("0123"))
     }
 
+    @Test("A hub cache given as --moves-dir is read as a cache; refs/main naming a missing snapshot is an error")
+    func hubCacheAsMovesDirectory() throws {
+        let temp = try TemporaryDirectory("moves-hf-dir")
+        defer { temp.remove() }
+        let home = try MoveDatasetFixture.hubCache(under: temp.url, dataset: Self.dataset)
+        let hub = home.appendingPathComponent("hub")
+        let library = MoveLibrary(sources: MoveDatasetSources(movesDirectories: [hub], hubCache: nil))
+        #expect(try library.dataset(named: Self.dataset).names == ["happy", "sad", "wild"])
+        let ref = hub.appendingPathComponent("datasets--test-org--test-emotions/refs/main")
+        try Data("feedfacefeedfacefeedfacefeedfacefeedface\n".utf8).write(to: ref)
+        #expect {
+            try library.dataset(named: Self.dataset)
+        } throws: { error in
+            guard case .brokenCache(_, _, let reason) = error as? MoveDatasetError else { return false }
+            return reason.contains("feedface") && "\(error)".contains("Download it again")
+        }
+    }
+
     @Test("Without refs/main the only snapshot is used; with several, the error says to download again")
     func hubCacheWithoutRef() throws {
         let temp = try TemporaryDirectory("moves-noref")
