@@ -24,7 +24,8 @@ extension RobotService {
             ).uuid
             return (uuid, motorsOffNotice)
         }
-        let sound = await soundPlayback(of: move)
+        // A move asked for while another runs is ignored (the registry's rule): no speaker is opened for it.
+        let sound = moves.isBusy ? PreparedSound() : await soundPlayback(of: move)
         let robot = self.robot
         let started = moves.start(
             kind: "recorded_move",
