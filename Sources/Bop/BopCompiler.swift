@@ -15,13 +15,17 @@ public struct BopOptions: Sendable {
     /// Asked while the program runs (with the time budget); answering true stops planning with an error. For a
     /// server whose client went away.
     public var isCancelled: (@Sendable () -> Bool)?
+    /// Where `play emotion NAME` finds its emotions (read while compiling, only by programs that play one).
+    public var emotions: BopEmotions
 
-    /// Seed 1, a 10-minute horizon, 200,000 steps, 100,000 segments, 2 seconds, no cancellation.
+    /// Seed 1, a 10-minute horizon, 200,000 steps, 100,000 segments, 2 seconds, no cancellation, the official
+    /// emotions library from the Hugging Face cache.
     public init(
         seed: UInt64 = 1, horizonSeconds: Int64 = 600, stepBudget: Int = BopLimits.stepBudget,
         segmentLimit: Int = BopLimits.segmentLimit, timeBudget: Duration? = BopLimits.timeBudget,
-        isCancelled: (@Sendable () -> Bool)? = nil
+        isCancelled: (@Sendable () -> Bool)? = nil, emotions: BopEmotions = .standard()
     ) {
+        self.emotions = emotions
         self.seed = seed
         self.horizonSeconds = horizonSeconds
         self.stepBudget = stepBudget
@@ -49,7 +53,8 @@ public struct BopResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The Bop pipeline: lex → parse → check → evaluate into a timeline (with the safety pass inside).
+/// The Bop pipeline: lex → parse → check → load the emotions played → evaluate into a timeline (with the safety
+/// pass inside).
 public enum BopCompiler {
     /// Compiles `text`. Never crashes, whatever the input.
     /// Planning stops with a located error when a budget of `options` (steps, segments, time) is used up or
@@ -69,10 +74,15 @@ public enum BopCompiler {
         guard !checker.diagnostics.contains(where: { $0.severity == .error }) else {
             return result(front, timeline: nil)
         }
+        var emotions = EmotionResolver(program: front.program, messages: messages, emotions: options.emotions)
+        emotions.resolve()
+        front.diagnostics += emotions.diagnostics
+        guard emotions.diagnostics.isEmpty else { return result(front, timeline: nil) }
         let evaluator = Evaluator(
             program: front.program, messages: messages, seed: options.seed,
             horizon: Rational(max(1, options.horizonSeconds)), stepBudget: options.stepBudget,
             segmentLimit: options.segmentLimit, watchdog: watchdog)
+        evaluator.emotions = emotions.loaded
         let timeline = evaluator.run()
         front.diagnostics += evaluator.diagnostics
         let failed = evaluator.diagnostics.contains { $0.severity == .error }

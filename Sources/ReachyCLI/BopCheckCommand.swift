@@ -21,11 +21,13 @@ public struct BopCheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the diagnostics as a JSON array instead of the caret view.")
     var json = false
 
+    @OptionGroup var moves: MovesDirectoryOptions
+
     public init() {}
 
     public func run() throws {
         let text = try BopSourceFile.read(file)
-        let result = BopCompiler.compile(text)
+        let result = BopCompiler.compile(text, options: BopOptions(emotions: moves.emotions))
         if json {
             print(DiagnosticFormatter.json(result.diagnostics))
         } else {

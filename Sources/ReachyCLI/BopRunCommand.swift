@@ -50,6 +50,7 @@ struct BopRunCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Write a self-contained HTML page replaying the run (moves and sound).", valueName: "out.html"))
     var html: String?
+    @OptionGroup var moves: MovesDirectoryOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var robot: RobotRunOptions
 
@@ -70,7 +71,7 @@ struct BopRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = try BopSourceFile.read(file)
-        let result = BopCompiler.compile(text, options: BopOptions(seed: seed))
+        let result = BopCompiler.compile(text, options: BopOptions(seed: seed, emotions: moves.emotions))
         guard !result.hasErrors, let timeline = result.timeline else {
             print(DiagnosticFormatter.human(result), terminator: "")
             throw ExitCode(1)

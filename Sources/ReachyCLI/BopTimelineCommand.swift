@@ -36,6 +36,7 @@ public struct BopTimelineCommand: ParsableCommand {
             "Draw the timeline as an SVG picture into this file (instead of printing it).", valueName: "out.svg"))
     var svg: String?
 
+    @OptionGroup var moves: MovesDirectoryOptions
     @Option(name: .long, help: "Seed for `random` and `pick` (the same seed always gives the same timeline).")
     var seed: UInt64 = 1
 
@@ -59,7 +60,8 @@ public struct BopTimelineCommand: ParsableCommand {
 
     public func run() throws {
         let text = try BopSourceFile.read(file)
-        let result = BopCompiler.compile(text, options: BopOptions(seed: seed, horizonSeconds: horizon))
+        let result = BopCompiler.compile(
+            text, options: BopOptions(seed: seed, horizonSeconds: horizon, emotions: moves.emotions))
         guard let timeline = result.timeline else {
             if json {
                 print(DiagnosticFormatter.json(result.diagnostics))

@@ -35,6 +35,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchAllCommand.self, MotionBenchCommand.self, LoopBenchCommand.self, BopBenchCommand.self,
             PicturesBenchCommand.self, DaemonBenchCommand.self, ServiceBenchCommand.self, PlaygroundBenchCommand.self,
             SoakBenchCommand.self, AbuseBenchCommand.self, BusNoiseBenchCommand.self, FleetBenchCommand.self,
+            DatasetBenchCommand.self,
         ],
         defaultSubcommand: BenchAllCommand.self)
 }

@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
             keep-alive connection is closed after --idle-timeout silent seconds, and at most --max-connections are \
             open at once.
 
+            The recorded-move dataset routes (/api/move/recorded-move-datasets/list/ORG/NAME, \
+            /api/move/play/recorded-move-dataset/ORG/NAME/MOVE) and Bop's `play emotion` read local copies only: \
+            each --moves-dir DIR (the dataset in DIR/ORG/NAME/), then the Hugging Face cache (HF_HUB_CACHE, \
+            HF_HOME/hub or ~/.cache/huggingface/hub) where \
+            `huggingface-cli download --repo-type dataset pollen-robotics/reachy-mini-emotions-library` puts it.
+
             Ctrl-C or SIGTERM stops it safely: moves stop, WebSocket clients are disconnected, the robot rests as \
             --on-interrupt says (sleep by default), and a robot in a class tells it it is offline. Exit status: 130 after SIGINT, 143 after SIGTERM, 1 when the \
             robot or the address cannot be used, 64 for a bad command line.
@@ -74,6 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("max-body"), help: "Largest request body accepted, in bytes (413 beyond).")
     var maxBody = 256 * 1024
+
+    @OptionGroup var moves: MovesDirectoryOptions
 
     @Option(name: .customLong("robot-name"), help: "The robot name reported in the daemon status.")
     var robotName = "reachy_mini"
@@ -142,9 +150,11 @@ struct ServeCommand: AsyncParsableCommand {
         let hand = simRealTorque ? nil : Self.simulatedHand(target)
         let fleet = self.fleet
         let maxBody = self.maxBody
+        let library = moves.library
         try await RobotSession.run(target, robot, stopOnHardwareError: false) { mini in
             let service = RobotService(
-                robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink, hand: hand)
+                robot: mini, simulated: simulated, robotName: robotName, makeAudioSink: sink, hand: hand,
+                moveLibrary: library)
             let teacher = try await fleet.teacher()
             defer { teacher?.disconnect() }
             let server: ReachyServer

@@ -22,8 +22,9 @@ final class DaemonProcess: @unchecked Sendable {
     let log: URL
     var base: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts the daemon on a free port and waits (at most `timeout` s) until `/api/daemon/status` says running.
-    init(timeout: Double = 90) throws {
+    /// Starts the daemon on a free port, `environment` added to this process's, and waits (at most `timeout` s)
+    /// until `/api/daemon/status` says running.
+    init(timeout: Double = 90, environment: [String: String] = [:]) throws {
         let python = try #require(Self.python)
         let daemon = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent(
             "reachy-mini-daemon")
@@ -36,6 +37,9 @@ final class DaemonProcess: @unchecked Sendable {
             "--mockup-sim", "--no-media", "--headless", "--fastapi-port", String(port),
             "--no-preload-datasets", "--dataset-update-interval", "0", "--no-goto-sleep-on-stop",
         ]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()

@@ -15,10 +15,11 @@ import Testing
 /// An in-process service on the built-in simulator, served on a free port (HummingbirdTesting `.live`: real
 /// sockets), with helpers for JSON requests and WebSocket sessions.
 enum ServiceHarness {
-    /// Runs `body` against a fresh simulator robot and server (announced as a robot with `simulated: false`).
+    /// Runs `body` against a fresh simulator robot and server (announced as a robot with `simulated: false`), its
+    /// recorded-move datasets read from `moves` (none by default).
     static func withService(
         token: String? = nil, maxBody: Int = 256 * 1024, audio: (@Sendable () throws -> any AudioSink)? = nil,
-        simulated: Bool = true,
+        simulated: Bool = true, moves: MoveLibrary = .empty,
         allowedOrigins: [String] = [], configure: @Sendable (inout ServiceConfiguration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, RobotService) async throws -> Void
     ) async throws {
@@ -26,7 +27,8 @@ enum ServiceHarness {
         // Ready like `reachy serve` answers ready: a complete reading and no fault (slow on a loaded machine).
         _ = await eventually(timeout: 30) { robot.latest?.joints != nil && robot.latest?.headPose != nil }
         // `simulated: false` serves the simulator as if it were a robot (its speaker the robot's).
-        let service = RobotService(robot: robot, simulated: simulated, makeAudioSink: audio)
+        let service = RobotService(
+            robot: robot, simulated: simulated, makeAudioSink: audio, moveLibrary: moves)
         service.start()
         defer {
             service.stopServing()

@@ -24,13 +24,18 @@ public enum ReachyExecutable {
     }
 
     /// Runs `reachy arguments` to the end (interrupted after `timeout` seconds) and returns what a user sees;
-    /// `whileRunning` is called once the process has started (to disturb it).
+    /// `whileRunning` is called once the process has started (to disturb it). `environment` is added to (and
+    /// overrides) this process's environment.
     public static func run(
-        _ arguments: [String], timeout: Double = 120, whileRunning: (() -> Void)? = nil
+        _ arguments: [String], timeout: Double = 120, environment: [String: String] = [:],
+        whileRunning: (() -> Void)? = nil
     ) throws -> CommandOutput {
         let process = Process()
         process.executableURL = try url()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -28,6 +28,12 @@ public enum BopDiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownMove = "unknown-move"
     /// Banner: “I DON'T KNOW THAT SOUND”.
     case unknownSound = "unknown-sound"
+    /// Banner: “I DON'T KNOW THAT EMOTION” (`play emotion NAME`, a name the emotions library does not have).
+    case unknownEmotion = "unknown-emotion"
+    /// Banner: “I HAVE NO EMOTIONS YET” (no emotions library on this computer; how to get one).
+    case noEmotions = "no-emotions"
+    /// Banner: “THAT EMOTION IS BROKEN” (its file is not a valid recorded move).
+    case brokenEmotion = "broken-emotion"
     /// Banner: “I DON'T KNOW THAT DANCE”.
     case unknownDance = "unknown-dance"
     /// Banner: “ONE {part}, TWO JOBS”.

@@ -162,6 +162,9 @@ struct Checker {
             switch statement.kind {
             case .say: result.insert(.voice)
             case .playSound: result.insert(.sound)
+            case .playEmotion:
+                // A recorded move sets every axis (and may have a sound).
+                result.formUnion(Axis.allCases.map { .axis($0) })
             case .motion(let motion): result.formUnion(Checker.axes(of: motion.action).map { .axis($0) })
             case .dance(let name, _):
                 for component in Dances.all[name]?.components ?? [] { result.insert(.axis(component.axis)) }
@@ -194,7 +197,7 @@ struct Checker {
     func takesTime(_ statements: [Statement]) -> Bool {
         for statement in statements {
             switch statement.kind {
-            case .say, .motion, .wait, .dance, .playSound: return true
+            case .say, .motion, .wait, .dance, .playSound, .playEmotion: return true
             case .call(let name, _, _):
                 if summary(of: name).takesTime { return true }
             default:

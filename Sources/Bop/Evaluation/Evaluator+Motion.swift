@@ -218,7 +218,7 @@ extension Evaluator {
 
     /// “As far right as my body can go is 120°”: the limit in the child's own direction words (the sign of an
     /// axis is the robot's business), or, for the antennas, the plain limit.
-    private func warnClamped(_ axis: Axis, wanted: Double, limit: Double, at range: SourceRange) {
+    func warnClamped(_ axis: Axis, wanted: Double, limit: Double, at range: SourceRange) {
         // The antennas point opposite ways for the same move: their sizes are shown without a sign.
         var args = [
             "part": messages.text("part.\(axis.track.rawValue)-lower"),

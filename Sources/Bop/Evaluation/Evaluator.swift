@@ -1,3 +1,5 @@
+import ReachyMotion
+
 /// Runs a checked program on a virtual clock and records what the robot would do, as a `Timeline`.
 /// Pure and deterministic: the same program and seed give the same timeline, byte for byte.
 final class Evaluator {
@@ -41,6 +43,9 @@ final class Evaluator {
 
     var segments: [TimelineSegment] = []
     var danceSpans: [DanceSpan] = []
+    var emotionSpans: [EmotionSpan] = []
+    /// The emotions the program plays, loaded before it runs (``EmotionResolver``), by the name as written.
+    var emotions: [String: DatasetMove] = [:]
     var tempoChanges: [TempoChange] = []
     var diagnostics: [BopDiagnostic] = []
     private var warned: Set<String> = []
@@ -103,6 +108,7 @@ final class Evaluator {
             segments: ordered, duration: latest, seed: seed, level: program.level, language: program.language,
             truncated: truncated)
         timeline.dances = danceSpans.sorted { $0.start < $1.start }
+        timeline.emotions = emotionSpans.sorted { $0.start < $1.start }
         var tempos: [TempoChange] = []
         let byTime = tempoChanges.enumerated().sorted { a, b in
             a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
@@ -209,6 +215,8 @@ final class Evaluator {
                 try step(statement, state)
                 try dance(name, statement: statement, &state)
             }
+        case .playEmotion(let name, _):
+            try emotion(name, statement: statement, &state)
         case .playSound(let name, let timing):
             var duration = Rational(1)
             if let timing { duration = try time(timing, at: statement.range) }

@@ -45,6 +45,9 @@ public struct Timeline: Sendable, Equatable {
     /// Every official dance on the timeline: where the exact `DanceMove` replaces the lane summary segments
     /// when sampling and playing.
     public var dances: [DanceSpan] = []
+    /// Every `play emotion` on the timeline: where the recorded move replaces the segments when sampling and
+    /// playing.
+    public var emotions: [EmotionSpan] = []
     /// Every `tempo` the program set, in time order (equal neighbours merged); before the first one the tempo is
     /// ``TempoChange/defaultBPM``.
     public var tempoChanges: [TempoChange] = []

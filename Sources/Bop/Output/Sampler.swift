@@ -2,7 +2,7 @@ import ReachyMotion
 
 /// Samples a timeline's axis targets at a fixed rate (50 Hz for the simulator, plots and the player). Inside an
 /// official dance the exact `DanceMove` of ReachyMotion is used (added to where the axes were when the dance
-/// started, mirrored under `mirror`), held within the kid limits.
+/// started, mirrored under `mirror`), and inside an emotion its recorded move, both held within the kid limits.
 public enum Sampler {
     /// One sample: the time and the value of every axis (in `Axis.allCases` order).
     public struct Sample: Sendable {
@@ -21,7 +21,26 @@ public enum Sampler {
     public static func sample(_ timeline: Timeline, rate: Int = 50) -> [Sample] {
         var samples = sampleSegments(timeline, rate: rate)
         applyDances(timeline, to: &samples)
+        applyEmotions(timeline, to: &samples)
         return samples
+    }
+
+    /// Replaces the segments of every emotion by its recorded move, held within the kid limits.
+    private static func applyEmotions(_ timeline: Timeline, to samples: inout [Sample]) {
+        guard !timeline.emotions.isEmpty else { return }
+        var next = 0
+        for k in samples.indices {
+            let t = samples[k].time
+            while next < timeline.emotions.count, timeline.emotions[next].end.doubleValue <= t { next += 1 }
+            guard next < timeline.emotions.count else { return }
+            let span = timeline.emotions[next]
+            let start = span.start.doubleValue
+            guard start <= t else { continue }
+            for (axis, value) in span.values(at: t - start) {
+                let limits = BopLimits.range(of: axis)
+                samples[k].values[axis.order] = min(max(value, limits.lowerBound), limits.upperBound)
+            }
+        }
     }
 
     /// An official dance ready to be added to the samples.

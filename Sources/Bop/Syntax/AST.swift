@@ -41,6 +41,8 @@ public indirect enum StatementKind: Sendable {
     case wait(Timing?)
     case dance(name: String, count: Expression?)
     case playSound(name: String, timing: Timing?)
+    /// `play emotion NAME`: a move of the emotions library, as written (resolved while compiling).
+    case playEmotion(name: String, nameRange: SourceRange)
     case repeatLoop(count: Expression, counter: String?, body: [Statement])
     case forever([Statement])
     case together([Statement])

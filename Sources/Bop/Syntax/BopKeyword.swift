@@ -4,7 +4,7 @@
 /// left`); a test checks the files and this enum agree.
 public enum BopKeyword: String, Sendable, Hashable, Codable, CaseIterable {
     // Commands.
-    case say, look, tilt, nod, shake, raise, lower, turn, wiggle, wait, dance, play, sound
+    case say, look, tilt, nod, shake, raise, lower, turn, wiggle, wait, dance, play, sound, emotion
     // Repeating and grouping.
     case `repeat`, times, once, twice, forever, stop, together, `in`, order
     // Your own moves, choices and values.

@@ -274,6 +274,7 @@ extension Parser {
 
     func parsePlay() -> Statement? {
         guard let word = cursor.next() else { return nil }
+        if let emotion = cursor.accept(.emotion) { return parseEmotion(play: word, emotion: emotion) }
         _ = cursor.accept(.sound)
         var name: String?
         if let token = cursor.peek(), case .string(let closed, _) = token.kind {
@@ -314,6 +315,23 @@ extension Parser {
             timing = parsed
         }
         return Statement(kind: .playSound(name: known, timing: timing), range: word.range)
+    }
+
+    /// `play emotion NAME`: the name as written (one or more words or numbers, `cheerful1`); the emotions library is
+    /// looked at while compiling (``EmotionResolver``), not here.
+    func parseEmotion(play word: Token, emotion: Token) -> Statement? {
+        let start = cursor.index
+        while let t = cursor.peek(), t.kind == .word || t.kind == .number { cursor.index += 1 }
+        guard cursor.index > start else {
+            let written = Prescan.rawText(cursor.tokens[cursor.index - 2..<cursor.index], source: source)
+            report(.missingName, at: word.range.union(emotion.range), ["word": written, "fix": "\(written) cheerful1"])
+            cursor.index = cursor.tokens.count
+            return nil
+        }
+        let nameTokens = cursor.tokens[start..<cursor.index]
+        let name = Prescan.rawText(nameTokens, source: source)
+        let range = (nameTokens.first?.range ?? emotion.range).union(nameTokens.last?.range ?? emotion.range)
+        return Statement(kind: .playEmotion(name: name, nameRange: range), range: word.range)
     }
 
     func parseDance() -> Statement? {

@@ -68,7 +68,7 @@ extension FleetAgent {
         do {
             try service.requireRunning()
             // The same queue, budgets (steps, segments, time) and size limit as the HTTP routes.
-            result = try await BopRoutes.compile(program, seed: seed)
+            result = try await BopRoutes.compile(program, seed: seed, emotions: service.emotions)
         } catch let error as ServiceError {
             return reject(id, error.detail)
         } catch {

@@ -18,6 +18,8 @@ public final class RobotService: Sendable {
     /// The simulator's hand, which moves its joints while the motors are off as the official simulators do; nil on
     /// a robot (then nothing moves while they are off).
     let hand: SimulatedHand?
+    /// Where the recorded-move datasets are read from (`--moves-dir` folders, the Hugging Face cache).
+    public let moveLibrary: MoveLibrary
 
     let moves = MoveRegistry()
     /// The progress of recent Bop runs (`GET /api/bop/events/{uuid}`).
@@ -35,17 +37,20 @@ public final class RobotService: Sendable {
         var motorsOff = MotorsOffLog()
     }
 
-    /// A service for `robot` (already connected). Call `start()` before serving.
-    /// `hand`: the simulator's, to move while the motors are off like the official simulators (``SimulatedHand``).
+    /// A service for `robot` (already connected), reading recorded-move datasets from `moveLibrary`. Call `start()`
+    /// before serving. `hand`: the simulator's, to move while the motors are off like the official simulators
+    /// (``SimulatedHand``).
     public init(
         robot: ReachyMini, simulated: Bool, robotName: String = "reachy_mini",
-        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil, hand: SimulatedHand? = nil
+        makeAudioSink: (@Sendable () throws -> any AudioSink)? = nil, hand: SimulatedHand? = nil,
+        moveLibrary: MoveLibrary = .standard()
     ) {
         self.robot = robot
         self.simulated = simulated
         self.robotName = robotName
         self.makeAudioSink = makeAudioSink
         self.hand = hand
+        self.moveLibrary = moveLibrary
     }
 
     /// Starts the telemetry fan-out (50 Hz state) and the 1 Hz daemon status on `/ws/sdk`.

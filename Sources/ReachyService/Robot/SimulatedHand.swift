@@ -27,4 +27,16 @@ public struct SimulatedHand: Sendable {
         }
         place(goal)
     }
+
+    /// Plays `move` by hand, 50 frames a second for `duration` seconds, each frame through `goals` (the robot's
+    /// safety layer; a frame it refuses keeps the previous one).
+    func play(
+        _ move: RecordedMove, duration: Double, goals: @escaping @Sendable (MoveFrame) -> JointVector?
+    ) async throws {
+        let steps = max(1, Int((duration * 50).rounded(.up)))
+        for k in 1...steps {
+            try await Task.sleep(for: .seconds(duration / Double(steps)))
+            if let joints = goals(move.evaluate(duration * Double(k) / Double(steps))) { place(joints) }
+        }
+    }
 }

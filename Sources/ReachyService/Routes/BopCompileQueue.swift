@@ -80,11 +80,11 @@ final class BopCompileQueue: Sendable {
         }
     }
 
-    /// Compiles a program on one of the threads, stopping early if the calling task is cancelled; `nil` when the
-    /// queue is full.
-    func compile(_ text: String, seed: UInt64) async -> BopResult? {
+    /// Compiles a program on one of the threads (its `play emotion` read from `emotions`), stopping early if the
+    /// calling task is cancelled; `nil` when the queue is full.
+    func compile(_ text: String, seed: UInt64, emotions: BopEmotions = .standard()) async -> BopResult? {
         await run { isCancelled in
-            BopCompiler.compile(text, options: BopOptions(seed: seed, isCancelled: isCancelled))
+            BopCompiler.compile(text, options: BopOptions(seed: seed, isCancelled: isCancelled, emotions: emotions))
         }
     }
 }

@@ -30,6 +30,7 @@ enum BopPreviewRoutes {
 
     static func register(_ table: RouteTable, _ env: ServiceEnvironment) {
         let limit = env.limit
+        let emotions = env.service.emotions
         table.add(
             RouteInfo(
                 method: .post, path: "/api/bop/preview",
@@ -39,7 +40,7 @@ enum BopPreviewRoutes {
                 body: "The program as text/plain, or JSON {program, seed?}.")
         ) { request, _ in
             let (text, seed) = try await BopRoutes.program(request, limit: limit)
-            let result = try await BopRoutes.compile(text, seed: seed)
+            let result = try await BopRoutes.compile(text, seed: seed, emotions: emotions)
             guard !result.hasErrors, let timeline = result.timeline else {
                 let detail = "The program has problems; there is nothing to preview. Fix them (see diagnostics)."
                 return JSONResponse.bytes(

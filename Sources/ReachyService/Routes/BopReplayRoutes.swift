@@ -14,6 +14,7 @@ enum BopReplayRoutes {
 
     static func register(_ table: RouteTable, _ env: ServiceEnvironment) {
         let limit = env.limit
+        let emotions = env.service.emotions
         table.add(
             RouteInfo(
                 method: .post, path: "/api/bop/replay",
@@ -22,7 +23,7 @@ enum BopReplayRoutes {
                     + "has errors.", origin: .ours, body: "The program as text/plain, or JSON {program, seed?}.")
         ) { request, _ in
             let (text, seed) = try await BopRoutes.program(request, limit: limit)
-            let result = try await BopRoutes.compile(text, seed: seed)
+            let result = try await BopRoutes.compile(text, seed: seed, emotions: emotions)
             guard !result.hasErrors, let timeline = result.timeline else {
                 let detail = "The program has problems; there is nothing to replay. Fix them (see diagnostics)."
                 return JSONResponse.bytes(

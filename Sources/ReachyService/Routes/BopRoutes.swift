@@ -22,7 +22,7 @@ enum BopRoutes {
                     + "array}.", origin: .ours, body: bodyDoc)
         ) { request, _ in
             let (text, seed) = try await program(request, limit: limit)
-            let result = try await compile(text, seed: seed)
+            let result = try await compile(text, seed: seed, emotions: service.emotions)
             return JSONResponse.bytes(Data(checkJSON(result).utf8))
         }
 
@@ -40,7 +40,7 @@ enum BopRoutes {
             try service.requireRunning()
             // Compiling is pure (no file or network access), bounded by the compiler's budgets (steps, segments,
             // time) and done off the event loop.
-            let result = try await compile(text, seed: seed)
+            let result = try await compile(text, seed: seed, emotions: service.emotions)
             guard !result.hasErrors, result.timeline != nil else {
                 let detail = "The program has problems; nothing moved. Fix them (see diagnostics) and run again."
                 return JSONResponse.bytes(
@@ -116,9 +116,9 @@ enum BopRoutes {
     }
 
     /// Compiles on ``BopCompileQueue/shared`` (off the event loop, two at a time; cancelled with the request's
-    /// task); 503 when too many programs are already waiting.
-    static func compile(_ text: String, seed: UInt64) async throws -> BopResult {
-        guard let result = await BopCompileQueue.shared.compile(text, seed: seed) else {
+    /// task), its `play emotion` read from `emotions`; 503 when too many programs are already waiting.
+    static func compile(_ text: String, seed: UInt64, emotions: BopEmotions) async throws -> BopResult {
+        guard let result = await BopCompileQueue.shared.compile(text, seed: seed, emotions: emotions) else {
             throw ServiceError(
                 .serviceUnavailable, "Too many Bop programs are being checked right now; try again in a moment.")
         }

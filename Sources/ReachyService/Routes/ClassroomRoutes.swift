@@ -30,6 +30,7 @@ enum ClassroomRoutes {
     static func register(_ table: RouteTable, _ env: ServiceEnvironment) {
         guard let teacher = env.classroom else { return }
         let limit = env.limit
+        let emotions = env.service.emotions
 
         table.add(
             RouteInfo(
@@ -59,7 +60,7 @@ enum ClassroomRoutes {
                 throw ServiceError.unprocessable("lead must be 0 to 60 seconds.")
             }
             let targets = try targets(body.robots)
-            let result = try await BopRoutes.compile(body.program, seed: body.seed ?? 1)
+            let result = try await BopRoutes.compile(body.program, seed: body.seed ?? 1, emotions: emotions)
             guard !result.hasErrors else {
                 let detail = "The program has problems; nothing was sent. Fix them (see diagnostics)."
                 return JSONResponse.bytes(

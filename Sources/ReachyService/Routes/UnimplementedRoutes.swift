@@ -12,8 +12,6 @@ enum UnimplementedRoutes {
         ("/api/media/sounds/**", "Uploaded sounds"),
         ("/api/state/doa", "Sound direction of arrival"),
         ("/api/state/imu", "The IMU"),
-        ("/api/move/recorded-move-datasets/**", "Recorded-move datasets (Hugging Face)"),
-        ("/api/move/play/recorded-move-dataset/**", "Recorded-move datasets (Hugging Face)"),
         ("/api/audio/**", "Microphone-array configuration"),
         ("/api/kinematics/urdf", "The URDF description"),
         ("/api/kinematics/stl/**", "The STL meshes"),

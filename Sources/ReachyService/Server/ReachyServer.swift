@@ -29,9 +29,9 @@ public struct ReachyServer: Sendable {
     /// The route groups, in registration order.
     static var groups: [@Sendable (RouteTable, ServiceEnvironment) -> Void] {
         [
-            DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, StateRoutes.register,
-            KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register, BopRunRoutes.register,
-            BopPreviewRoutes.register, BopReplayRoutes.register, NewsRoutes.register,
+            DaemonRoutes.register, MotorRoutes.register, MoveRoutes.register, DatasetRoutes.register,
+            StateRoutes.register, KinematicsRoutes.register, MediaRoutes.register, BopRoutes.register,
+            BopRunRoutes.register, BopPreviewRoutes.register, BopReplayRoutes.register, NewsRoutes.register,
             DanceRoutes.register, LoopRoutes.register, PlaygroundRoutes.register, UnimplementedRoutes.register,
             SDKSocket.register,
         ]

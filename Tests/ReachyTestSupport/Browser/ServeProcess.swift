@@ -21,13 +21,19 @@ public final class ServeProcess: Sendable {
     /// The page's address, `http://127.0.0.1:PORT/`.
     public var baseURL: String { "http://127.0.0.1:\(port)/" }
 
-    /// Runs `executable` with `arguments` plus `--http-port PORT` (a free port) and waits, at most `timeout`
-    /// seconds, until that port accepts connections.
-    public init(executable: URL, arguments: [String] = ["serve", "--sim"], timeout: Double = 60) throws {
+    /// Runs `executable` with `arguments` plus `--http-port PORT` (a free port), `environment` added to this
+    /// process's, and waits, at most `timeout` seconds, until that port accepts connections.
+    public init(
+        executable: URL, arguments: [String] = ["serve", "--sim"], environment: [String: String] = [:],
+        timeout: Double = 60
+    ) throws {
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + ["--http-port", String(port)]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
