@@ -48,4 +48,22 @@ import Testing
         #expect(zip(before, after).allSatisfy { abs($0 - $1) < 0.02 }, "\(before) → \(after)")
         #expect(notice.contains("1 command moved nothing (last: goto)"), "\(notice)")
     }
+
+    /// A recorded-move dataset played with the motors off: the simulator's hand plays it too (its antennas end
+    /// where the move ends), like the official simulators.
+    @Test func aDatasetMoveWithTheMotorsOffIsPlayedByTheHand() async throws {
+        let temp = try TemporaryDirectory("hand-dataset")
+        let dataset = "test-org/test-emotions"
+        let moves = try MoveDatasetFixture.movesDirectory(under: temp.url, dataset: dataset)
+        let server = try await ServeBinary.startSimulator(["--moves-dir", moves.path])
+        defer { server.terminateNow() }
+        let off = try await server.request("POST", "/api/motors/set_mode/disabled")
+        #expect(off.status == 200)
+        let play = try await server.request("POST", "/api/move/play/recorded-move-dataset/\(dataset)/happy")
+        #expect(play.status == 200, "\(play.body)")
+        #expect((try HTTP.json(play.body)["notice"] as? String)?.contains("moved the simulator only") == true)
+        try await Task.sleep(for: .seconds(1.6))
+        let now = try await Self.antennas(server)
+        #expect(abs(now[0] - 0.6) < 0.03 && abs(now[1] + 0.6) < 0.03, "\(now)")
+    }
 }
