@@ -78,11 +78,20 @@ struct FleetJoinOptions: ParsableArguments {
                 broker: try access.broker(fleet), topics: try access.topics(), name: robotName, group: group,
                 token: access.token, maxCommandBytes: maxBytes, version: ReachyVersion.current)
             let agent = try FleetAgent(service: service, configuration: configuration)
-            try await agent.start()
-            FileHandle.standardOutput.write(
-                Data(
-                    ("In class \(configuration.topics.classroom) as \(robotName)"
-                        + (group.map { " (group \($0))" } ?? "") + " via \(configuration.broker)\n").utf8))
+            let joined =
+                "In class \(configuration.topics.classroom) as \(robotName)"
+                + (group.map { " (group \($0))" } ?? "") + " via \(configuration.broker)\n"
+            // A robot may start before the class's broker (a Raspberry Pi before the teacher's laptop): it waits for
+            // it, served meanwhile, rather than stopping.
+            try await agent.start(
+                retry: .seconds(2),
+                waiting: { error in
+                    FileHandle.standardError.write(
+                        Data(
+                            ("\(error.description)\nWaiting for the broker: trying again every 2 s (the robot is served "
+                                + "meanwhile; Ctrl-C to stop).\n").utf8))
+                },
+                joined: { FileHandle.standardOutput.write(Data(joined.utf8)) })
             return agent
         } catch let error as FleetError {
             throw CLIError(error.description)

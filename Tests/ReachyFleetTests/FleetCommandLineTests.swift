@@ -4,16 +4,28 @@ import Testing
 
 /// `reachy serve --fleet` and `reachy class` refuse what cannot work, saying what to do.
 @Suite struct FleetCommandLineTests {
-    @Test func anUnreachableBrokerIsNamedWithHowToStartOne() throws {
-        let port = try ServeProcess.freePort()
-        let output = try ReachyExecutable.run(
-            [
-                "serve", "--sim", "--http-port", "0", "--fleet", "mqtt://127.0.0.1:\(port)", "--robot-name", "ada",
-                "--class-token", "t",
-            ], timeout: 60)
-        #expect(output.status == 1)
-        #expect(output.stderr.contains("127.0.0.1:\(port)"), "\(output.stderr)")
-        #expect(output.stderr.contains("mosquitto"), "\(output.stderr)")
+    /// A robot that starts before its class's broker (a Raspberry Pi before the teacher's laptop) says which broker
+    /// it cannot reach and how to start one, keeps serving, and joins the class once the broker is up.
+    @Test(.enabled(if: MosquittoBroker.executable() != nil, "needs mosquitto"))
+    func aRobotWaitsForAnUnreachableBrokerThenJoins() async throws {
+        let broker = try MosquittoBroker()
+        broker.stop()
+        let port = broker.port
+        let robot = try WatchedProcess.reachy([
+            "serve", "--sim", "--http-port", "0", "--fleet", "mqtt://127.0.0.1:\(port)", "--robot-name", "ada",
+            "--class-token", "t",
+        ])
+        defer { robot.send(SIGKILL) }
+        #expect(robot.waitForStderr("Waiting for the broker", timeout: 60), "\(robot.stderr)")
+        #expect(robot.stderr.contains("127.0.0.1:\(port)") && robot.stderr.contains("mosquitto"), "\(robot.stderr)")
+        #expect(robot.isRunning)
+        try broker.restart()
+        let deadline = Date().addingTimeInterval(20)
+        while !robot.stdout.contains("In class"), Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(robot.stdout.contains("In class default as ada"), "\(robot.stdout)\n\(robot.stderr)")
+        robot.send(SIGTERM)
+        #expect(await robot.waitForExit(timeout: 20) == 143)
+        broker.stop()
     }
 
     @Test func aRobotInAClassNeedsAToken() throws {

@@ -19,6 +19,10 @@ public final class FleetAgent: Sendable {
     /// Counts `stop` commands: a run compiled while a stop arrived does not start.
     let stops = Atomic<Int>(0)
     private let lastStatus = Mutex<[UInt8]>([])
+    /// Whether the command topics are subscribed (once: the client subscribes again after every reconnection).
+    private let subscribed = Mutex(false)
+    /// Retrying to reach a broker that was down when the robot started.
+    private let waiting = Mutex<Task<Void, Never>?>(nil)
 
     /// A robot agent for `service` (not yet connected: call ``start()``).
     /// - Throws: ``FleetError``.
@@ -41,9 +45,12 @@ public final class FleetAgent: Sendable {
     /// - Throws: ``FleetError`` (the broker cannot be reached or refuses).
     public func start() async throws(FleetError) {
         let topics = configuration.topics
-        try client.subscribe(topics.commandAll)
-        try client.subscribe(topics.commandRobot(configuration.name))
-        if let group = configuration.group { try client.subscribe(topics.commandGroup(group)) }
+        if !subscribed.withLock({ $0 }) {
+            try client.subscribe(topics.commandAll)
+            try client.subscribe(topics.commandRobot(configuration.name))
+            if let group = configuration.group { try client.subscribe(topics.commandGroup(group)) }
+            subscribed.withLock { $0 = true }
+        }
         try await client.connect()
         let inbox = self.inbox
         let consumer = Task { [weak self] in
@@ -72,9 +79,42 @@ public final class FleetAgent: Sendable {
         tasks.withLock { $0 = [consumer, samples] }
     }
 
+    /// Starts, or — when the broker cannot be reached yet (a robot that boots before the teacher's laptop) — says so
+    /// through `waiting` and keeps trying every `retry` in the background until it joins (`joined` is called then;
+    /// at once when the broker is there). The robot is served meanwhile; ``leave()`` stops the retries.
+    /// - Throws: ``FleetError`` other than an unreachable broker (refused login, TLS, names).
+    public func start(
+        retry: Duration, waiting: @escaping @Sendable (FleetError) -> Void, joined: @escaping @Sendable () -> Void
+    ) async throws(FleetError) {
+        do {
+            try await start()
+            joined()
+            return
+        } catch .brokerUnreachable(let host, let port, let reason) {
+            waiting(.brokerUnreachable(host: host, port: port, reason: reason))
+        }
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: retry)
+                guard let self, !Task.isCancelled else { return }
+                do throws(FleetError) {
+                    try await self.start()
+                    joined()
+                    return
+                } catch {
+                    if case .brokerUnreachable = error { continue }
+                    waiting(error)
+                    return
+                }
+            }
+        }
+        self.waiting.withLock { $0 = task }
+    }
+
     /// Leaves the class cleanly: publishes the status "offline" (retained), waits (at most a second) until the
     /// broker has it, and disconnects. Call it on shutdown, after the robot has stopped moving or before.
     public func leave() async {
+        waiting.withLock { $0 }?.cancel()
         for task in tasks.withLock({ $0 }) { task.cancel() }
         let offline = Self.presence(service: service, configuration: configuration, online: false, program: nil)
         let client = self.client

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// An Eclipse Mosquitto broker started for a test or a benchmark on a free loopback port (anonymous, no
@@ -65,7 +65,7 @@ public final class MosquittoBroker: Sendable {
     }
 
     /// The `mosquitto` program: /usr/sbin (Debian), else on PATH.
-    static func executable() -> URL? {
+    public static func executable() -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let candidates =
             ["/usr/sbin", "/usr/local/sbin", "/opt/homebrew/sbin"] + path.split(separator: ":").map(String.init)
