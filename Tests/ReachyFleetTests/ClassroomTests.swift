@@ -282,6 +282,26 @@ import Testing
         try await page.press(.escape)
         try await page.waitUntil(
             "document.querySelectorAll('.robot-card.playing').length === 0", timeout: 10, what: "every robot stopped")
+        // A group: choosing it selects its robots, and only them.
+        let odd = try await page.evaluate(
+            """
+            (() => { const s = document.getElementById('select-group');
+              const groups = [...s.options].slice(1).map(o => o.value).join(',');
+              s.value = 'odd'; s.dispatchEvent(new Event('change'));
+              return groups + '|' + [...document.querySelectorAll('.robot-card input:checked')].map(c => c.value).join(','); })()
+            """)
+        let expected = classroom.names.filter { FleetClassroom.group(of: $0) == "odd" }.joined(separator: ",")
+        #expect(odd.string == "even,odd|" + expected)
+        // The page in Chinese.
+        let chinese = try await page.evaluate(
+            """
+            (() => { document.getElementById('class-language').click();
+              return [document.querySelector('#run-selected [data-i18n=run]').textContent,
+                document.getElementById('class-name').textContent,
+                document.querySelector('.robot-card .detail').textContent].join('|'); })()
+            """)
+        #expect(chinese.string?.hasPrefix("在选中的机器人上运行|— 班级 ") == true, "\(chinese)")
+        #expect(chinese.string?.contains("组") == true, "\(chinese)")
     }
 
     /// GET (or POST `post` as JSON) `url`: the body and the status.
