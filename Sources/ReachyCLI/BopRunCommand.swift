@@ -132,10 +132,10 @@ struct BopRunCommand: AsyncParsableCommand {
         guard let recording, !recording.isEmpty else {
             throw CLIError(language.runMessage("nothing-recorded"))
         }
-        if let record { try RecordingFiles.write(recording, to: record) }
+        if let record { try RecordingFiles.write(recording, to: record, language: language) }
         if let html {
             try RecordingFiles.writeReplay(
-                recording, wav: (sink as? WAVFileSink)?.url, to: html, words: PictureWords(language: language))
+                recording, wav: (sink as? WAVFileSink)?.url, to: html, language: language)
         }
     }
 

@@ -1,13 +1,16 @@
+import Bop
 import Foundation
 import ReachyBridge
 import ReachyPictures
 
 /// Writing a ``RecordingDocument`` as `reachy record` and `reachy run --record` do: the JSON, the CSV, the replay page.
 enum RecordingFiles {
-    /// Writes the recording's JSON to `path` and says how many samples.
-    static func write(_ recording: RecordingDocument, to path: String) throws {
+    /// Writes the recording's JSON to `path` and says how many samples (in `language`, a Bop run's).
+    static func write(_ recording: RecordingDocument, to path: String, language: BopLanguage = BopLanguages.english)
+        throws
+    {
         try write(recording.jsonData(), to: path)
-        Progress.say("Wrote \(recording.time.count) samples to \(path).")
+        Progress.say(language.runMessage("wrote-recording", ["count": "\(recording.time.count)", "path": path]))
     }
 
     /// Writes the recording's CSV to `path` and says how many samples.
@@ -19,8 +22,9 @@ enum RecordingFiles {
     /// Writes the HTML replay page of `recording` (with the WAV file at `wav` as its sound, if any), worded in the
     /// language of `words`.
     static func writeReplay(
-        _ recording: RecordingDocument, wav: URL?, to path: String, words: PictureWords = .english
+        _ recording: RecordingDocument, wav: URL?, to path: String, language: BopLanguage = BopLanguages.english
     ) throws {
+        let words = PictureWords(language: language)
         var sound: Data?
         if let wav {
             do {
@@ -34,8 +38,8 @@ enum RecordingFiles {
         let page = try ReplayPage(words: words).html(
             recording, wav: sound, title: "\(words.replayTitle) — \(URL(fileURLWithPath: path).lastPathComponent)")
         try write(Data(page.utf8), to: path)
-        let audio = sound == nil ? "" : " with sound"
-        Progress.say("Wrote the replay of \(recording.time.count) samples\(audio) to \(path).")
+        let key = sound == nil ? "wrote-replay" : "wrote-replay-sound"
+        Progress.say(language.runMessage(key, ["count": "\(recording.time.count)", "path": path]))
     }
 
     static func write(_ data: Data, to path: String) throws {

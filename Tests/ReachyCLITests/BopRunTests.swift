@@ -40,6 +40,20 @@ import Testing
         }
     }
 
+    @Test("A Chinese program's run says what it wrote in Chinese, and its replay page is Chinese")
+    func chineseRunWritesInChinese() throws {
+        let program = Self.temporary("中文.bop")
+        try "向左看\n点头\n".write(toFile: program, atomically: true, encoding: .utf8)
+        let out = Self.temporary("zh.json")
+        let html = Self.temporary("zh.html")
+        let r = try CLIRunner.run(["run", program, "--sim", "--virtual-time", "--record", out, "--html", html])
+        #expect(r.status == 0, "\(r.stderr)")
+        let count = try Self.recording(out).times.count
+        #expect(r.stderr.hasSuffix("演完啦。\n已把 \(count) 个姿势写进 \(out)。\n已把 \(count) 个姿势的回放写进 \(html)。\n"), "\(r.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<html lang=\"zh\">") && page.contains(">播放<"))
+    }
+
     @Test("A level-1 example runs on the simulator, and the recording shows the head doing what it says")
     func levelOneExample() throws {
         let out = Self.temporary("peek.json")
