@@ -194,12 +194,7 @@ import Testing
         let teacher = try await classroom.teacher()
         defer { teacher.disconnect() }
         try await Self.waitAllOnline(teacher, classroom)
-        let page = try ServeProcess(
-            executable: try ReachyExecutable.url(),
-            arguments: [
-                "serve", "--sim", "--teach", classroom.broker.url, "--class", classroom.classroom, "--class-token",
-                classroom.token,
-            ])
+        let page = try Self.teachingServer(classroom)
         defer { page.stop() }
         let (html, htmlStatus) = try await Self.http(page.baseURL + "playground/classroom.html")
         #expect(htmlStatus == 200 && String(decoding: html, as: UTF8.self).contains("classroom.js"))
@@ -236,12 +231,7 @@ import Testing
         let teacher = try await classroom.teacher()
         defer { teacher.disconnect() }
         try await Self.waitAllOnline(teacher, classroom)
-        let server = try ServeProcess(
-            executable: try ReachyExecutable.url(),
-            arguments: [
-                "serve", "--sim", "--teach", classroom.broker.url, "--class", classroom.classroom, "--class-token",
-                classroom.token,
-            ])
+        let server = try Self.teachingServer(classroom)
         defer { server.stop() }
         let browser = try HeadlessChromium()
         defer { browser.stop() }
@@ -253,6 +243,16 @@ import Testing
             throw error
         }
         await connection.close()
+    }
+
+    /// The teacher's `reachy serve --sim --teach …` for the class: it serves the classroom page.
+    static func teachingServer(_ classroom: FleetClassroom) throws -> ServeProcess {
+        try ServeProcess(
+            executable: try ReachyExecutable.url(),
+            arguments: [
+                "serve", "--sim", "--teach", classroom.broker.url, "--class", classroom.classroom, "--class-token",
+                classroom.token,
+            ])
     }
 
     /// The classroom page: five robots drawn, Select all, Run on selected, Esc stops them.
