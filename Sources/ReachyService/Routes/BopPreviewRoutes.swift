@@ -43,10 +43,7 @@ enum BopPreviewRoutes {
             let result = try await BopRoutes.compile(text, seed: seed, emotions: emotions)
             guard !result.hasErrors, let timeline = result.timeline else {
                 let detail = "The program has problems; there is nothing to preview. Fix them (see diagnostics)."
-                return JSONResponse.bytes(
-                    Data(
-                        "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
-                            .utf8), status: .unprocessableContent)
+                return BopRoutes.problems(result, detail: detail)
             }
             let duration = timeline.duration.doubleValue
             let rate = max(1, min(Self.rate, Int(Double(Self.maxFrames) / max(duration, 0.1))))

@@ -26,10 +26,7 @@ enum BopReplayRoutes {
             let result = try await BopRoutes.compile(text, seed: seed, emotions: emotions)
             guard !result.hasErrors, let timeline = result.timeline else {
                 let detail = "The program has problems; there is nothing to replay. Fix them (see diagnostics)."
-                return JSONResponse.bytes(
-                    Data(
-                        "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
-                            .utf8), status: .unprocessableContent)
+                return BopRoutes.problems(result, detail: detail)
             }
             var wav: Data?
             if BopAudioTrack.hasSound(timeline) {

@@ -43,10 +43,7 @@ enum BopRoutes {
             let result = try await compile(text, seed: seed, emotions: service.emotions)
             guard !result.hasErrors, result.timeline != nil else {
                 let detail = "The program has problems; nothing moved. Fix them (see diagnostics) and run again."
-                return JSONResponse.bytes(
-                    Data(
-                        "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
-                            .utf8), status: .unprocessableContent)
+                return problems(result, detail: detail)
             }
             let launch = try BopRunLauncher.start(result, on: service)
             let media = launch.media
@@ -123,6 +120,14 @@ enum BopRoutes {
                 .serviceUnavailable, "Too many Bop programs are being checked right now; try again in a moment.")
         }
         return result
+    }
+
+    /// 422 `{"detail", "diagnostics": […]}`: a program with errors, refused with what the checker found.
+    static func problems(_ result: BopResult, detail: String) -> Response {
+        JSONResponse.bytes(
+            Data(
+                "{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":\(DiagnosticFormatter.json(result.diagnostics))}"
+                    .utf8), status: .unprocessableContent)
     }
 
     /// `{"ok": …, "diagnostics": […]}`.

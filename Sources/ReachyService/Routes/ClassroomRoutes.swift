@@ -63,10 +63,7 @@ enum ClassroomRoutes {
             let result = try await BopRoutes.compile(body.program, seed: body.seed ?? 1, emotions: emotions)
             guard !result.hasErrors else {
                 let detail = "The program has problems; nothing was sent. Fix them (see diagnostics)."
-                return JSONResponse.bytes(
-                    Data(
-                        ("{\"detail\":\(JSONResponse.text(detail)),\"diagnostics\":"
-                            + "\(DiagnosticFormatter.json(result.diagnostics))}").utf8), status: .unprocessableContent)
+                return BopRoutes.problems(result, detail: detail)
             }
             let at = WallClock.now() + lead
             var ids: [String] = []
